@@ -1,0 +1,3 @@
+"""The Python half of charton: protocol, data ingestion, renderers."""
+
+PROTOCOL_VERSION = 1

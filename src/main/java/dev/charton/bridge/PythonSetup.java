@@ -1,0 +1,99 @@
+package dev.charton.bridge;
+
+import dev.charton.error.ChartonException;
+import dev.charton.error.ExitCode;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Finds an interpreter that can run a renderer and starts a worker on it: the first candidate
+ * whose worker reports no missing packages wins. When none can, charton builds its managed
+ * environment (unless CHARTON_NO_SETUP=1) or says exactly what to install.
+ */
+public final class PythonSetup {
+    private final Map<String, String> env;
+    private final PrintStream stderr;
+    private final UserDirectories dirs;
+    private final ManagedEnvironment managed;
+    private final PythonLocator locator;
+    private final String pythonOption;
+
+    public PythonSetup(Map<String, String> env, PrintStream stderr, String pythonOption) {
+        this.env = env;
+        this.stderr = stderr;
+        this.dirs = UserDirectories.from(env);
+        this.managed = new ManagedEnvironment(dirs, env);
+        this.locator = new PythonLocator(env, managed);
+        this.pythonOption = pythonOption;
+    }
+
+    /** Starts a worker able to run {@code renderer}, setting up Python first if it must. */
+    public PythonWorker startWorker(String renderer) {
+        Path templates = PythonTemplates.directory(dirs);
+        List<String> refusals = new ArrayList<>();
+        List<String> missingEverywhere = List.of();
+        for (PythonCandidate candidate : locator.candidates(pythonOption)) {
+            if (!Files.isExecutable(candidate.executable())) {
+                if (candidate.explicit()) {
+                    throw new ChartonException(ExitCode.UNAVAILABLE, "Python not found at " + candidate.executable()
+                            + " (from " + candidate.origin() + ")");
+                }
+                continue;
+            }
+            PythonWorker worker = PythonWorker.start(candidate.executable(), templates, renderer, env, stderr);
+            List<String> missing = worker.info().missingPackages();
+            if (missing.isEmpty()) {
+                return worker;
+            }
+            worker.close();
+            if (candidate.explicit()) {
+                throw missingPackages(candidate, missing);
+            }
+            refusals.add(candidate.executable() + " (" + candidate.origin() + ") lacks " + String.join(", ", missing));
+            missingEverywhere = missing;
+        }
+        return setUpManagedEnvironment(renderer, templates, refusals, missingEverywhere);
+    }
+
+    private PythonWorker setUpManagedEnvironment(String renderer, Path templates, List<String> refusals,
+                                                 List<String> missing) {
+        Path requirements = templates.resolve(PythonTemplates.REQUIREMENTS);
+        if ("1".equals(env.get("CHARTON_NO_SETUP"))) {
+            String what = missing.isEmpty() ? "no Python 3 interpreter was found" : "no Python can import "
+                    + String.join(", ", missing) + " (" + String.join("; ", refusals) + ")";
+            throw new ChartonException(ExitCode.UNAVAILABLE, what + "; install them with: python3 -m pip install "
+                    + String.join(" ", missing.isEmpty() ? requirementNames(requirements) : missing)
+                    + " (or unset CHARTON_NO_SETUP to let charton set up its own environment)");
+        }
+        Path base = locator.systemPython().orElseThrow(() -> new ChartonException(ExitCode.UNAVAILABLE,
+                "no python3 on PATH to build charton's environment from; install Python 3 or pass --python"));
+        managed.create(base, requirements, stderr);
+        PythonWorker worker = PythonWorker.start(managed.python(), templates, renderer, env, stderr);
+        if (!worker.info().missingPackages().isEmpty()) {
+            worker.close();
+            throw missingPackages(new PythonCandidate(managed.python(), "charton's managed environment", false),
+                    worker.info().missingPackages());
+        }
+        return worker;
+    }
+
+    private static ChartonException missingPackages(PythonCandidate candidate, List<String> missing) {
+        return new ChartonException(ExitCode.UNAVAILABLE, "Python at " + candidate.executable() + " (from "
+                + candidate.origin() + ") cannot import " + String.join(", ", missing) + "; install them with: "
+                + candidate.executable() + " -m pip install " + String.join(" ", missing));
+    }
+
+    private static List<String> requirementNames(Path requirements) {
+        try {
+            return ManagedEnvironment.requirementNames(requirements);
+        } catch (IOException e) {
+            return List.of("numpy", "pandas", "pyarrow", "matplotlib");
+        }
+    }
+}

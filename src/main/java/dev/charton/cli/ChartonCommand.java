@@ -1,0 +1,31 @@
+package dev.charton.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** The top-level {@code charton} command: only a parent for the subcommands. */
+@Command(name = "charton",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = "Turn data files (CSV, Parquet, Arrow) into figures with Python's plotting libraries.",
+        subcommands = {PlotCommand.class, CommandLine.HelpCommand.class},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {},
+        footerHeading = "%nExamples:%n",
+        footer = {"  charton plot weather.csv --x date --y temp_max -o weather.png",
+                "  cat data.csv | charton plot - --x a --y b -o - > fig.png"})
+public final class ChartonCommand implements Runnable {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    GlobalOptions global;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing command: try 'charton plot FILE ...'");
+    }
+}

@@ -1,0 +1,78 @@
+package dev.charton.cli;
+
+import dev.charton.input.InputSource;
+import dev.charton.output.FigureOutput;
+import dev.charton.render.OutputFormat;
+import dev.charton.render.Plotter;
+import dev.charton.render.RenderRequest;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.util.concurrent.Callable;
+
+/** {@code charton plot}: parses options and hands them to the {@link Plotter}. */
+@Command(name = "plot",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = "Render a figure from a CSV, Parquet or Arrow file (or - for standard input).",
+        footerHeading = "%nExamples:%n",
+        footer = {"  charton plot weather.csv --x date --y temp_max -o weather.png",
+                "  charton plot weather.csv --x date --y temp_max,temp_min --title 'Daily range' -o range.svg",
+                "  cat weather.csv | charton plot - --x date --y temp_max -o - > weather.png"})
+final class PlotCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "FILE", description = "The data file, or - for standard input.")
+    String input;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE", required = true,
+            description = "Where to write the figure, or - for standard output.")
+    String output;
+
+    @Option(names = {"-r", "--renderer"}, paramLabel = "NAME", defaultValue = "matplotlib",
+            description = "Plotting library (default: ${DEFAULT-VALUE}).")
+    String renderer;
+
+    @Option(names = {"-f", "--format"}, paramLabel = "FORMAT",
+            description = "Figure format: png, svg, pdf, jpg, json or html (default: from the -o extension, png for -).")
+    String format;
+
+    @Mixin
+    ChartOptions chart;
+
+    @Mixin
+    ReadOptionsMixin read;
+
+    @Mixin
+    PythonOptions python;
+
+    @Override
+    public Integer call() {
+        FigureOutput out = FigureOutput.of(output);
+        RenderRequest request = new RenderRequest(renderer, outputFormat(out), chart.toSpec());
+        new Plotter(python.setup()).plot(InputSource.of(input), read.toReadOptions(), request, out, python.timeout());
+        return 0;
+    }
+
+    private OutputFormat outputFormat(FigureOutput out) {
+        if (format != null) {
+            return OutputFormat.fromName(format).orElseThrow(() -> usage("--format: unknown format '" + format
+                    + "' (expected one of " + OutputFormat.names() + ")"));
+        }
+        if (out.isStdout()) {
+            return OutputFormat.PNG;
+        }
+        String ext = out.extension().orElseThrow(() -> usage("cannot tell the figure format of '" + output
+                + "': give it an extension (" + OutputFormat.names() + ") or use --format"));
+        return OutputFormat.fromName(ext).orElseThrow(() -> usage("unknown figure format '." + ext + "' of '"
+                + output + "' (expected one of " + OutputFormat.names() + ", or use --format)"));
+    }
+
+    private CommandLine.ParameterException usage(String message) {
+        return new CommandLine.ParameterException(spec.commandLine(), message);
+    }
+}

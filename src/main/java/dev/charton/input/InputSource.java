@@ -1,0 +1,72 @@
+package dev.charton.input;
+
+import dev.charton.error.ChartonException;
+import dev.charton.error.ExitCode;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+
+/** Where a table comes from: a file, or standard input when the user wrote {@code -}. */
+public final class InputSource {
+    private static final String STDIN = "-";
+
+    private final Path path;
+
+    private InputSource(Path path) {
+        this.path = path;
+    }
+
+    public static InputSource of(String argument) {
+        return new InputSource(STDIN.equals(argument) ? null : Path.of(argument));
+    }
+
+    public boolean isStdin() {
+        return path == null;
+    }
+
+    /** The file, or empty for standard input. */
+    public java.util.Optional<Path> path() {
+        return java.util.Optional.ofNullable(path);
+    }
+
+    /** How messages name this input. */
+    public String displayName() {
+        return isStdin() ? "<stdin>" : path.toString();
+    }
+
+    /** Checks that the input can be opened, so the failure names the file before any work starts. */
+    public void checkReadable() {
+        if (isStdin()) {
+            return;
+        }
+        if (Files.isDirectory(path)) {
+            throw new ChartonException(ExitCode.NO_INPUT, path + ": is a directory, not a data file");
+        }
+        if (!Files.exists(path)) {
+            throw new ChartonException(ExitCode.NO_INPUT, path + ": no such file");
+        }
+        if (!Files.isReadable(path)) {
+            throw new ChartonException(ExitCode.NO_INPUT, path + ": permission denied");
+        }
+    }
+
+    /** Opens the bytes, buffered, with enough mark capacity to sniff the format. */
+    public BufferedInputStream open() {
+        checkReadable();
+        try {
+            InputStream raw = isStdin() ? System.in : Files.newInputStream(path);
+            return new BufferedInputStream(raw, 1 << 16);
+        } catch (NoSuchFileException e) {
+            throw new ChartonException(ExitCode.NO_INPUT, displayName() + ": no such file", e);
+        } catch (AccessDeniedException e) {
+            throw new ChartonException(ExitCode.NO_INPUT, displayName() + ": permission denied", e);
+        } catch (IOException e) {
+            throw new ChartonException(ExitCode.IO, displayName() + ": cannot open: " + e.getMessage(), e);
+        }
+    }
+}
