@@ -190,8 +190,8 @@ def _float_type(fb):
 
 
 def _varbinary_type(name, offset_dtype, text):
-    convert = _pd_text if text else _pd_objects
-    return lambda fb: _Type(name, "varbinary", np.dtype(offset_dtype), convert, text)
+    return lambda fb: _Type(name, "varbinary", np.dtype(offset_dtype),
+                            _pd_text if text else _pd_objects, text)
 
 
 def _decimal_type(fb):
@@ -292,7 +292,8 @@ def _parse_field(fb):
         encoding = fb.table(4)
         if encoding is None:
             return _Column(name, arrow_type)
-        index_type = _int_type(encoding.table(1) or _DEFAULT_INDEX)
+        index_fb = encoding.table(1)
+        index_type = _int_type(index_fb) if index_fb is not None else _INT32
     except UnsupportedArrowType as exc:
         raise UnsupportedArrowType(
             f"column {name!r} has Arrow type {exc}, which the built-in Arrow reader "
@@ -301,9 +302,8 @@ def _parse_field(fb):
                    encoding.scalar(2, _BOOL, False))
 
 
-# Int{bitWidth: 32, is_signed: true}: the index type of a dictionary that names none.
-_DEFAULT_INDEX = _Table(b"\x08\x00\x0c\x00\x04\x00\x08\x00\x08\x00\x00\x00"
-                        b"\x20\x00\x00\x00\x01\x00\x00\x00", 8)
+# The index type of a dictionary whose encoding names none.
+_INT32 = _Type("int32", "fixed", np.dtype("<i4"), None)
 
 
 # --------------------------------------------------------------------------
@@ -347,8 +347,6 @@ class _Body:
         bits = np.frombuffer(data, np.uint8, count=(count + 7) // 8)
         return np.unpackbits(bits, count=count, bitorder="little").view(bool)
 
-
-_EMPTY_BODY_SPECS = None
 
 _CODECS = {0: ("LZ4_FRAME", "lz4"), 1: ("ZSTD", "zstandard")}
 
@@ -452,7 +450,7 @@ def _decode(t, length, null_count, body):
 
 
 def _empty_chunk(t):
-    return _decode(t, 0, 0, _Body(b"", _EMPTY_BODY_SPECS))
+    return _decode(t, 0, 0, _Body(b"", None))
 
 
 def _concat(chunks):
@@ -539,6 +537,8 @@ def _pd_time(t, values, valid):
     micros = micros // 1000 if t.param == "ns" else micros * _MICROS[t.param]
     if valid is not None:
         micros = np.where(valid, micros, 0)
+    if len(micros) and (micros.min() < 0 or micros.max() >= 86_400_000_000):
+        raise ValueError(f"{t.name} value outside 00:00:00..23:59:59.999999")
     hours, rest = np.divmod(micros, 3_600_000_000)
     minutes, rest = np.divmod(rest, 60_000_000)
     seconds, micros = np.divmod(rest, 1_000_000)
@@ -589,7 +589,9 @@ def _dictionary_column(col):
         codes = codes[index]
         if valid is not None:
             codes[~valid] = -1
-        categories = pd.Index(categories, dtype="str" if _uses_str_dtype() else object)
+        # like pyarrow: an empty dictionary gives object categories
+        text_dtype = "str" if _uses_str_dtype() and len(categories) else object
+        categories = pd.Index(categories, dtype=text_dtype)
         return pd.Categorical.from_codes(codes, categories=categories, ordered=col.ordered)
     if dict_valid is not None:
         valid = dict_valid[index] if valid is None else valid & dict_valid[index]
@@ -692,14 +694,20 @@ class _StreamDecoder:
             return pd.DataFrame(index=pd.RangeIndex(self.rows))
         data = {}
         for i, col in enumerate(self.columns):
-            if col.dict_id is not None:
-                data[i] = _series(_dictionary_column(col))
-            else:
-                values, valid = _concat(col.chunks or [_empty_chunk(col.type)])
-                data[i] = _series(col.type.convert(col.type, values, valid))
+            try:
+                data[i] = _series(_column_values(col))
+            except ValueError as exc:
+                raise ValueError(f"column {col.name!r} ({col.type.name}): {exc}") from exc
         frame = pd.DataFrame(data)
         frame.columns = pd.Index([col.name for col in self.columns])
         return frame
+
+
+def _column_values(col):
+    if col.dict_id is not None:
+        return _dictionary_column(col)
+    values, valid = _concat(col.chunks or [_empty_chunk(col.type)])
+    return col.type.convert(col.type, values, valid)
 
 
 _HANDLERS = {1: _StreamDecoder.schema, 2: _StreamDecoder.dictionary_batch,

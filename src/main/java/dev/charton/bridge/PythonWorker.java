@@ -33,7 +33,7 @@ public final class PythonWorker implements AutoCloseable {
     private final InputStream fromPython;
     private final Thread stderrPump;
     private final Cleanup.Registration killOnExit;
-    private final WorkerInfo info;
+    private WorkerInfo info;
     private final AtomicBoolean timedOut = new AtomicBoolean();
 
     private PythonWorker(Process process, PrintStream stderr) throws IOException {
@@ -172,7 +172,9 @@ public final class PythonWorker implements AutoCloseable {
             Thread.currentThread().interrupt();
             return new ChartonException(ExitCode.INTERRUPTED, "interrupted");
         }
-        return new ChartonException(ExitCode.SOFTWARE, "Python " + describeExit(status) + " while " + phase
+        // A Python that dies before greeting is not a usable interpreter; later deaths are crashes.
+        ExitCode code = info == null ? ExitCode.UNAVAILABLE : ExitCode.SOFTWARE;
+        return new ChartonException(code, "Python " + describeExit(status) + " while " + phase
                 + " without sending a result" + (cause == null ? "" : " (" + reason(cause) + ")"), cause);
     }
 

@@ -71,6 +71,9 @@ final class TextValues {
         if (rest.equalsIgnoreCase("inf") || rest.equalsIgnoreCase("infinity") || rest.equalsIgnoreCase("nan")) {
             return true;
         }
+        if (i + 1 < n && s.charAt(i) == '0' && isDigit(s.charAt(i + 1))) {
+            return false; // leading zeros: an identifier such as a zip code, kept as text
+        }
         int digits = 0;
         while (i < n && isDigit(s.charAt(i))) {
             i++;
