@@ -60,7 +60,7 @@ final class ReadOptionsMixin {
         CsvOptions csv = new CsvOptions(delimiterChar(), charset(),
                 nullValues == null ? NullTokens.defaults() : NullTokens.of(nullValues),
                 CsvOptions.DEFAULT_BATCH_ROWS, Map.copyOf(overrides));
-        return new ReadOptions(format, csv);
+        return new ReadOptions(format, csv, null, ReadOptions.NO_LIMIT);
     }
 
     private Character delimiterChar() {
