@@ -1,5 +1,6 @@
 package dev.charton.cli;
 
+import dev.charton.bridge.WorkerPrestart;
 import picocli.CommandLine;
 
 /** Entry point: builds the command tree and maps every failure to one line and an exit code. */
@@ -8,6 +9,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        WorkerPrestart.begin(args); // Python's start overlaps the JVM's parsing of the options
         System.exit(run(args));
     }
 
