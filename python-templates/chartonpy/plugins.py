@@ -4,6 +4,7 @@ renderer NAME. The first directory holding NAME.py wins.
 
 A template is executed afresh for every request (a new module object each time), so an edited
 file is picked up by a warm worker and nothing of one request's module survives into the next.
+Its directory is appended to sys.path for the request, so it can import helper modules beside it.
 """
 import importlib.util
 import os
@@ -36,6 +37,9 @@ def load(name):
     path = find(name)
     if path is None:
         return None
+    directory = os.path.dirname(path)
+    if directory not in sys.path:
+        sys.path.append(directory)  # after the libraries, so a helper beside it cannot shadow them
     module_name = "charton_template_" + name
     spec = importlib.util.spec_from_file_location(module_name, path)
     module = importlib.util.module_from_spec(spec)

@@ -32,7 +32,11 @@ def _column(series):
 
 
 def _categorical(series):
-    categories = series.cat.get_categories().to_list()
+    # Categories in order of first appearance: polars does not keep the stream's dictionary.
+    if isinstance(series.dtype, pl.Enum):
+        categories = series.dtype.categories.to_list()
+    else:
+        categories = series.drop_nulls().unique(maintain_order=True).cast(pl.String).to_list()
     position = {value: i for i, value in enumerate(categories)}
     codes = np.array([-1 if v is None else position[v] for v in series.to_list()], dtype=np.int64)
     return pd.Categorical.from_codes(codes, categories=categories)
