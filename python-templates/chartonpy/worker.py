@@ -91,6 +91,7 @@ def _answer(responses, header, table, reader, clock, received, read_done):
         "status": "ok",
         "media_type": media_type,
         "reader": reader,
+        "pid": os.getpid(),
         "timings": _timings(clock, header, received, read_done, rendered),
     }, figure)
 
