@@ -51,7 +51,13 @@ class Table:
     @property
     def frame(self):
         if self._frame is None:
-            self._frame = self._to_frame()
+            try:
+                self._frame = self._to_frame()
+            except (DataError, KeyboardInterrupt, SystemExit):
+                raise
+            except BaseException as e:  # polars' Rust panics are BaseExceptions
+                raise DataError("the data could not be turned into a pandas DataFrame (%s reader; %s: %s)"
+                                % (self.reader, type(e).__name__, e)) from e
             self._to_frame = None
         return self._frame
 
@@ -68,9 +74,9 @@ def read_table(stream, reader):
     """Reads one stream with ``reader``; any failure becomes a DataError naming the reader."""
     try:
         return _READ[reader](stream)
-    except (DataError, UnavailableError):
+    except (DataError, UnavailableError, KeyboardInterrupt, SystemExit):
         raise
-    except Exception as e:
+    except BaseException as e:  # polars' Rust panics are BaseExceptions
         raise DataError("the data charton sent could not be read by the %s Arrow reader (%s: %s)"
                         % (reader, type(e).__name__, e)) from e
 
@@ -78,25 +84,13 @@ def read_table(stream, reader):
 def _read_pyarrow(stream):
     import pyarrow as pa
 
-    arrow = pa.ipc.open_stream(stream).read_all()
-    return Table("pyarrow", arrow=arrow, to_frame=lambda: arrow_to_pandas(arrow))
+    batches = pa.ipc.open_stream(stream)
+    # Empty batches carry nothing, and pyarrow's to_pandas can crash on a list column of a 0-row
+    # batch whose offsets buffer is empty (as Arrow Java writes it): leave them out.
+    arrow = pa.Table.from_batches([b for b in batches if b.num_rows], batches.schema)
+    from .arrow_pandas import to_pandas
 
-
-def arrow_to_pandas(arrow):
-    # Numeric columns without nulls can share pyarrow's memory, which is read-only: safe only when
-    # pandas copies before writing (copy-on-write, the default from pandas 3).
-    return arrow.to_pandas(date_as_object=False, split_blocks=_copy_on_write())
-
-
-def _copy_on_write():
-    import pandas as pd
-
-    if int(pd.__version__.split(".")[0]) >= 3:
-        return True
-    try:
-        return pd.get_option("mode.copy_on_write") is True
-    except (KeyError, ValueError):
-        return False
+    return Table("pyarrow", arrow=arrow, to_frame=lambda: to_pandas(arrow))
 
 
 def _read_polars(stream):

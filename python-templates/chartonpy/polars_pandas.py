@@ -28,7 +28,12 @@ def _column(series):
         return series.to_numpy().astype("datetime64[ms]")
     if dtype == pl.Null:
         return np.full(series.len(), None, dtype=object)
-    return series.to_numpy()
+    values = series.to_numpy()
+    if values.ndim > 1:  # fixed-size lists: one array per row, as pyarrow gives them
+        rows = np.empty(len(values), dtype=object)
+        rows[:] = list(values)
+        return rows
+    return values
 
 
 def _categorical(series):

@@ -61,8 +61,9 @@ def handle(requests, responses, header, clock):
         reader, _ = ingest.choose_reader()
         table = ingest.read_table(requests, reader) if header.get("data", "arrow-stream") == "arrow-stream" else None
     except ChartonError as e:
-        _send_error(responses, header, e)
-        return False  # the stream was not read to its end: the next frame cannot be found
+        # The stream was not read to its end, so the next frame cannot be found: this worker ends.
+        _send_error(responses, header, e, closing=True)
+        return False
     read_done = clock.now()
     snapshot = isolation.Snapshot(_script_roots(header))
     _answer(responses, header, table, reader, clock, received, read_done)
@@ -133,8 +134,11 @@ def _timings(clock, header, received, read_done, rendered):
     return timings
 
 
-def _send_error(responses, header, error):
-    protocol.write_response(responses, {"id": header.get("id"), "status": "error", "error": describe(error)})
+def _send_error(responses, header, error, closing=False):
+    answer = {"id": header.get("id"), "status": "error", "error": describe(error)}
+    if closing:
+        answer["closing"] = True
+    protocol.write_response(responses, answer)
 
 
 def _hello(missing, clock):

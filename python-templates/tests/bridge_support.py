@@ -14,17 +14,13 @@ if TEMPLATES not in sys.path:
 
 def require_module(test, name):
     """Imports ``name``, or fails (under CI) / skips visibly (elsewhere) when it is not installed."""
-    try:
-        return __import__(name)
-    except ImportError as e:
-        message = "%s is not importable here (%s); install it to run this test" % (name, e)
-        if os.environ.get("CI") == "true":
-            test.fail(message + " (under CI it is required)")
-        print("\nSKIP: " + message, file=sys.stderr)
-        test.skipTest(message)
+    module = optional_module(test, name, "this test is skipped")
+    if module is None:
+        test.skipTest("%s is not importable here" % name)
+    return module
 
 
-def optional_module(test, name):
+def optional_module(test, name, consequence="the parts of this test that need it are left out"):
     """Imports ``name``, or None with a visible note (a failure under CI, where it is required)."""
     try:
         return __import__(name)
@@ -32,7 +28,7 @@ def optional_module(test, name):
         message = "%s is not importable here (%s)" % (name, e)
         if os.environ.get("CI") == "true":
             test.fail(message + " (under CI it is required)")
-        print("\nNOTE: %s; the parts of this test that need it are left out" % message, file=sys.stderr)
+        print("\nNOTE: %s; %s" % (message, consequence), file=sys.stderr)
         return None
 
 

@@ -181,6 +181,9 @@ public final class PythonWorker implements AutoCloseable {
             if (payload.length != length) {
                 throw died(null);
             }
+            if (header.path("closing").asBoolean()) {
+                broken = true; // the worker ends after this answer: it cannot take another request
+            }
             if (!"ok".equals(header.path("status").asText())) {
                 throw PythonFailure.from(header.path("error"));
             }

@@ -27,7 +27,7 @@ class PythonUnitTestsIT {
                 "-s", "python-templates/tests", "-t", "python-templates/tests", "-v")
                 .directory(Repo.root().toFile()).redirectErrorStream(true);
         builder.environment().put("CHARTON_TEST_CORPORA", Corpora.root().toString());
-        builder.environment().put("PYTHONPATH", TestPython.polarsPath().toString());
+        builder.environment().put("PYTHONPATH", TestPython.extraPackages().toString());
         builder.environment().put("MPLBACKEND", "Agg");
         builder.environment().remove("CHARTON_ARROW_READER");
         builder.environment().remove("CHARTON_TEMPLATES");

@@ -45,12 +45,16 @@ public final class TestPython {
         return env;
     }
 
+    /** Packages some tests need that charton's environment does not install. */
+    private static final List<String> EXTRAS = List.of("polars", "lz4", "zstandard");
+
     /**
-     * A directory holding polars, for PYTHONPATH: pip installs it there once (target/python-extras).
-     * When that fails, the test fails under CI and is skipped with a visible notice elsewhere.
+     * A directory for PYTHONPATH holding polars (the second Arrow reader) and the lz4 and zstandard
+     * codecs (compressed Arrow streams): pip installs them there once (target/python-extras). When
+     * that fails, the test fails under CI and is skipped with a visible notice elsewhere.
      */
-    public static synchronized Path polarsPath() {
-        Path target = Repo.root().resolve("target/python-extras/polars");
+    public static synchronized Path extraPackages() {
+        Path target = Repo.root().resolve("target/python-extras");
         Path ready = target.resolve(".charton-ready");
         if (Files.exists(ready)) {
             return target;
@@ -58,23 +62,24 @@ public final class TestPython {
         String failure;
         try {
             Files.createDirectories(target);
-            Process pip = new ProcessBuilder(interpreter().toString(), "-m", "pip", "install", "--retries", "0",
-                    "--disable-pip-version-check", "-q", "--target", target.toString(), "polars")
-                    .redirectErrorStream(true).start();
+            List<String> command = new java.util.ArrayList<>(List.of(interpreter().toString(), "-m", "pip", "install",
+                    "--retries", "0", "--disable-pip-version-check", "-q", "--target", target.toString()));
+            command.addAll(EXTRAS);
+            Process pip = new ProcessBuilder(command).redirectErrorStream(true).start();
             String output = new String(pip.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (pip.waitFor(300, TimeUnit.SECONDS) && pip.exitValue() == 0) {
-                Files.writeString(ready, "polars\n");
+                Files.writeString(ready, String.join("\n", EXTRAS) + "\n");
                 return target;
             }
-            failure = "pip could not install polars: " + output;
+            failure = "pip could not install " + EXTRAS + ": " + output;
         } catch (IOException e) {
-            failure = "pip could not install polars: " + e;
+            failure = "pip could not install " + EXTRAS + ": " + e;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            failure = "interrupted while installing polars";
+            failure = "interrupted while installing " + EXTRAS;
         }
         if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-            throw new AssertionError(failure + "; under CI polars is required");
+            throw new AssertionError(failure + "; under CI they are required");
         }
         System.err.println("NOTICE: skipping: " + failure);
         Assumptions.abort(failure);
