@@ -84,13 +84,45 @@ def read_table(stream, reader):
 def _read_pyarrow(stream):
     import pyarrow as pa
 
-    batches = pa.ipc.open_stream(stream)
+    batches = pa.ipc.open_stream(pa.PythonFile(_PoolReads(stream, pa), mode="r"))
     # Empty batches carry nothing, and pyarrow's to_pandas can crash on a list column of a 0-row
     # batch whose offsets buffer is empty (as Arrow Java writes it): leave them out.
     arrow = pa.Table.from_batches([b for b in batches if b.num_rows], batches.schema)
     from .arrow_pandas import to_pandas
 
     return Table("pyarrow", arrow=arrow, to_frame=lambda: to_pandas(arrow))
+
+
+class _PoolReads:
+    """A file whose large reads land in buffers of pyarrow's memory pool, straight from the pipe.
+
+    pyarrow keeps such a buffer as the column data (no copy), and its pool keeps freed memory for
+    the next request, where a fresh bytes object per message body would cost a page fault per
+    4 KiB on every request: the warm worker reads large streams several times faster this way.
+    """
+
+    closed = False
+    _SMALL = 1 << 16
+
+    def __init__(self, stream, pa):
+        self._stream = stream
+        self._pa = pa
+
+    def readable(self):
+        return True
+
+    def read(self, size=-1):
+        if size is None or size < self._SMALL:
+            return self._stream.read(size)
+        buffer = self._pa.allocate_buffer(size)
+        view = memoryview(buffer)
+        filled = 0
+        while filled < size:
+            n = self._stream.readinto(view[filled:])
+            if not n:
+                break
+            filled += n
+        return buffer if filled == size else buffer.slice(0, filled)
 
 
 def _read_polars(stream):

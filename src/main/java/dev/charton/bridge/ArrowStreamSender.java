@@ -34,6 +34,7 @@ public final class ArrowStreamSender {
     /** A channel onto a stream whose close only flushes. */
     private static final class KeepOpen implements WritableByteChannel {
         private final OutputStream out;
+        private byte[] chunk; // for off-heap buffers (Arrow's), which an OutputStream cannot take as is
         private boolean open = true;
 
         KeepOpen(OutputStream out) {
@@ -47,7 +48,9 @@ public final class ArrowStreamSender {
                 out.write(source.array(), source.arrayOffset() + source.position(), length);
                 source.position(source.limit());
             } else {
-                byte[] chunk = new byte[Math.min(length, 1 << 16)];
+                if (chunk == null) {
+                    chunk = new byte[1 << 20];
+                }
                 while (source.hasRemaining()) {
                     int n = Math.min(chunk.length, source.remaining());
                     source.get(chunk, 0, n);

@@ -25,6 +25,10 @@ public final class WorkerPrestart {
         if (scan == null) {
             return;
         }
+        // vfork starts a child several times faster than the default posix_spawn helper on Linux.
+        if (System.getProperty("jdk.lang.Process.launchMechanism") == null && "Linux".equals(System.getProperty("os.name"))) {
+            System.setProperty("jdk.lang.Process.launchMechanism", "VFORK");
+        }
         PythonSetup setup = new PythonSetup(System.getenv(), System.err, scan.python());
         pending = new Pending(scan.python(), scan.renderer(), setup.startInBackground(scan.renderer(), false));
     }
