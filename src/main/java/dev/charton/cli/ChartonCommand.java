@@ -12,8 +12,6 @@ import picocli.CommandLine.Spec;
         versionProvider = VersionProvider.class,
         description = "Turn data files (CSV, Parquet, Arrow) into figures with Python's plotting libraries.",
         subcommands = {PlotCommand.class, DoctorCommand.class, CommandLine.HelpCommand.class},
-        exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {},
         footerHeading = "%nExamples:%n",
         footer = {"  charton plot weather.csv --x date --y temp_max -o weather.png",
                 "  cat data.csv | charton plot - --x a --y b -o - > fig.png"})

@@ -1,7 +1,11 @@
 package dev.charton.cli;
 
 import dev.charton.bridge.WorkerPrestart;
+import dev.charton.error.ExitCode;
 import picocli.CommandLine;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /** Entry point: builds the command tree and maps every failure to one line and an exit code. */
 public final class Main {
@@ -24,6 +28,17 @@ public final class Main {
         cli.setExecutionExceptionHandler(reporter);
         cli.setParameterExceptionHandler(reporter);
         cli.setCaseInsensitiveEnumValuesAllowed(true);
+        documentExitCodes(cli);
         return cli;
+    }
+
+    /** Every command's --help lists the exit codes, from the one enum that defines them. */
+    private static void documentExitCodes(CommandLine cli) {
+        Map<String, String> codes = new LinkedHashMap<>();
+        for (ExitCode code : ExitCode.values()) {
+            codes.put(String.format("%3d", code.code()), code.meaning());
+        }
+        cli.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n").exitCodeList(codes);
+        cli.getSubcommands().values().forEach(Main::documentExitCodes);
     }
 }
