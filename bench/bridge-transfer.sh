@@ -44,11 +44,14 @@ runs = {}
 for line in open(sys.argv[1]):
     mode, size, seconds = line.split()
     runs.setdefault(mode, []).append(int(size) / float(seconds) / 1e6)
-median = {mode: statistics.median(v) for mode, v in runs.items()}
-for mode in ("raw", "raw-keep", "bridge", "bridge-cold", "base64", "file"):
-    print("%-7s median %7.0f MB/s  (%s)" % (mode, median[mode], ", ".join("%.0f" % v for v in runs[mode])))
-print("bridge / raw pipe: %.2f  (cold: %.2f; bridge / raw pipe keeping the data: %.2f)" % (
-    median["bridge"] / median["raw"], median["bridge-cold"] / median["raw"], median["bridge"] / median["raw-keep"]))
-print("bridge / base64:   %.2f" % (median["bridge"] / median["base64"]))
-print("file   / raw pipe: %.2f" % (median["file"] / median["raw"]))
+# Other work on the machine only ever slows a run down, so the best run shows what each path can
+# do; the median shows what it did.
+for name, pick in (("median", statistics.median), ("best", max)):
+    rate = {mode: pick(v) for mode, v in runs.items()}
+    print("%s MB/s: %s" % (name, ", ".join("%s %.0f" % (m, rate[m]) for m in
+                                          ("raw", "raw-keep", "bridge", "bridge-cold", "base64", "file"))))
+    print("  bridge / raw pipe %.2f (cold %.2f), bridge / raw pipe keeping the data %.2f, bridge / base64 %.1f,"
+          " file / raw pipe %.2f" % (rate["bridge"] / rate["raw"], rate["bridge-cold"] / rate["raw"],
+                                     rate["bridge"] / rate["raw-keep"], rate["bridge"] / rate["base64"],
+                                     rate["file"] / rate["raw"]))
 PY

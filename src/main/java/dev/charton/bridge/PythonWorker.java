@@ -15,6 +15,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -57,7 +58,7 @@ public final class PythonWorker implements AutoCloseable {
     }
 
     /** Starts Python on charton_worker.py and waits for its greeting (not for its imports). */
-    static PythonWorker start(Path python, Path templates, String preload, java.util.Map<String, String> env,
+    static PythonWorker start(Path python, Path templates, String preload, Map<String, String> env,
                               PrintStream stderr) {
         CrashLog crashLog = CrashLog.create();
         ProcessBuilder builder = new ProcessBuilder(python.toString(), "-X", "faulthandler",
@@ -141,7 +142,7 @@ public final class PythonWorker implements AutoCloseable {
             }
             Rendered answer = exchange.readResponse();
             try {
-                return Frame.JSON.readTree(answer.figure());
+                return Json.parse(answer.figure());
             } catch (IOException e) {
                 throw new ChartonException(ExitCode.SOFTWARE, "Python's self-description is not JSON: " + e.getMessage(), e);
             }

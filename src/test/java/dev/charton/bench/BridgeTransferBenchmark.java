@@ -61,7 +61,9 @@ public final class BridgeTransferBenchmark {
             for (int run = 0; run < runs; run++) {
                 double[] coldWarm = bridge(setup, python, memory);
                 System.out.printf("bridge-cold %d %.3f%n", bytes, coldWarm[0]);
-                System.out.printf("bridge %d %.3f%n", bytes, coldWarm[1]);
+                for (int i = 1; i < coldWarm.length; i++) {
+                    System.out.printf("bridge %d %.3f%n", bytes, coldWarm[i]);
+                }
                 System.out.printf("base64 %d %.3f%n", bytes, base64(python, memory));
                 if (args.length > 4) {
                     Source file = out -> sendFile(Path.of(args[4]), out);
@@ -74,7 +76,7 @@ public final class BridgeTransferBenchmark {
 
     /**
      * Seconds from request to answer on a fresh worker whose pyarrow is imported (cold: the memory
-     * the table needs is new to the process), then on the same worker again (warm: pyarrow's
+     * the table needs is new to the process), then three times on the same worker (warm: pyarrow's
      * memory pool already holds that much).
      */
     private static double[] bridge(PythonSetup setup, Path python, Source source) {
@@ -83,8 +85,8 @@ public final class BridgeTransferBenchmark {
              PythonWorker worker = setup.launcher("none").start(python)) {
             // Imports pyarrow without growing its memory pool.
             worker.render(request(), out -> ArrowStreamSender.send(new Repeated(empty, 0), out), null);
-            double[] seconds = new double[2];
-            for (int i = 0; i < 2; i++) {
+            double[] seconds = new double[4];
+            for (int i = 0; i < seconds.length; i++) {
                 long start = System.nanoTime();
                 PythonWorker.Rendered answer = worker.render(request(), source::writeTo, null);
                 seconds[i] = (System.nanoTime() - start) / 1e9;
