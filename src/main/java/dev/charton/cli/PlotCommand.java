@@ -34,7 +34,8 @@ final class PlotCommand implements Callable<Integer> {
     String output;
 
     @Option(names = {"-r", "--renderer"}, paramLabel = "NAME", defaultValue = "matplotlib",
-            description = "Plotting library (default: ${DEFAULT-VALUE}).")
+            completionCandidates = BuiltinRenderers.class,
+            description = "Plotting library: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     String renderer;
 
     @Option(names = {"-f", "--format"}, paramLabel = "FORMAT",
