@@ -1,9 +1,9 @@
 # Types a command line and TAB into a real interactive zsh (in a pseudo-terminal) that has loaded
-# the completion script, and prints what zsh showed: the completed line and any list of choices.
-# Usage: zsh -f zsh-complete.zsh SCRIPT LINE
+# the completion, and prints what zsh showed: the completed line and any list of choices.
+# Usage: zsh -f zsh-complete.zsh DIR LINE    (DIR holds the _charton completion function)
 zmodload zsh/zpty
 zpty shell 'TERM=dumb zsh -f -i'
-zpty -w shell "PS1='%% '; autoload -U compinit && compinit -u; source ${(q)1}; echo LOADED\$((1+1))"
+zpty -w shell "PS1='%% '; fpath=(${(q)1} \$fpath); autoload -U compinit && compinit -u -D; echo LOADED\$((1+1))"
 zpty -r shell setup '*LOADED2*'
 # Keys typed before the line editor shows its prompt would be taken as plain text.
 zpty -r shell setup '*% *'

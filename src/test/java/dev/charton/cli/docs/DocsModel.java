@@ -14,10 +14,13 @@ import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.Proxy;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
+import java.util.stream.StreamSupport;
 
 /**
  * The command model that completions and man pages are generated from: the real one from
@@ -100,5 +103,37 @@ final class DocsModel {
 
     private static String withoutColon(String heading) {
         return heading.replaceAll(":(%n)?$", "$1");
+    }
+
+    static Map<String, CommandLine> visibleSubcommands(CommandLine cli) {
+        Map<String, CommandLine> visible = new LinkedHashMap<>();
+        cli.getSubcommands().forEach((name, sub) -> {
+            if (!sub.getCommandSpec().usageMessage().hidden()) {
+                visible.put(name, sub);
+            }
+        });
+        return visible;
+    }
+
+    static List<String> candidates(ArgSpec arg) {
+        return StreamSupport.stream(arg.completionCandidates().spliterator(), false).toList();
+    }
+
+    /** A command's one-line summary, as shells show it next to a candidate. */
+    static String summary(CommandSpec spec) {
+        String[] header = spec.usageMessage().header();
+        String[] description = header.length > 0 ? header : spec.usageMessage().description();
+        return description.length == 0 ? "" : firstSentence(description[0]);
+    }
+
+    static String summary(OptionSpec option) {
+        return option.description().length == 0 ? "" : firstSentence(option.description()[0]);
+    }
+
+    private static String firstSentence(String text) {
+        String plain = text.replace("%n", " ").trim();
+        int end = plain.indexOf(". ");
+        plain = end < 0 ? plain : plain.substring(0, end + 1);
+        return plain.endsWith(".") ? plain.substring(0, plain.length() - 1) : plain;
     }
 }

@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import java.util.stream.StreamSupport;
 
 /**
  * A fish completion script for the command tree: one {@code complete} line per subcommand and option,
@@ -35,22 +34,22 @@ final class FishCompletion {
         String name = cli.getCommandSpec().root().name();
         String here = condition(cli, path);
         out.append('\n').append("# ").append(path.isEmpty() ? name : name + " " + String.join(" ", path)).append('\n');
-        for (Map.Entry<String, CommandLine> sub : visibleSubcommands(cli).entrySet()) {
-            out.append(rule(name, here, "-a " + quote(sub.getKey()), summary(sub.getValue().getCommandSpec())));
+        for (Map.Entry<String, CommandLine> sub : DocsModel.visibleSubcommands(cli).entrySet()) {
+            out.append(rule(name, here, "-a " + quote(sub.getKey()), DocsModel.summary(sub.getValue().getCommandSpec())));
         }
         for (OptionSpec option : spec.options()) {
             if (!option.hidden()) {
-                out.append(rule(name, here, optionFlags(option), summary(option)));
+                out.append(rule(name, here, optionFlags(option), DocsModel.summary(option)));
             }
         }
         if (cli.getCommand() instanceof CommandLine.HelpCommand && cli.getParent() != null) {
-            String siblings = visibleSubcommands(cli.getParent()).keySet().stream()
+            String siblings = DocsModel.visibleSubcommands(cli.getParent()).keySet().stream()
                     .filter(s -> !s.equals(spec.name())).collect(Collectors.joining(" "));
             out.append(rule(name, here, "-a " + quote(siblings), ""));
         }
         spec.positionalParameters().stream().filter(p -> !p.hidden() && !values(p).isEmpty())
                 .forEach(p -> out.append(rule(name, here, values(p), "")));
-        for (Map.Entry<String, CommandLine> sub : visibleSubcommands(cli).entrySet()) {
+        for (Map.Entry<String, CommandLine> sub : DocsModel.visibleSubcommands(cli).entrySet()) {
             List<String> subPath = new ArrayList<>(path);
             subPath.add(sub.getKey());
             commands(sub.getValue(), subPath, out);
@@ -63,16 +62,6 @@ final class FishCompletion {
             return cli.getSubcommands().isEmpty() ? "" : "__fish_use_subcommand";
         }
         return path.stream().map(p -> "__fish_seen_subcommand_from " + p).collect(Collectors.joining("; and "));
-    }
-
-    private static Map<String, CommandLine> visibleSubcommands(CommandLine cli) {
-        Map<String, CommandLine> visible = new java.util.LinkedHashMap<>();
-        cli.getSubcommands().forEach((name, sub) -> {
-            if (!sub.getCommandSpec().usageMessage().hidden()) {
-                visible.put(name, sub);
-            }
-        });
-        return visible;
     }
 
     private static String optionFlags(OptionSpec option) {
@@ -96,8 +85,7 @@ final class FishCompletion {
     /** The values offered for an argument: one of a fixed list, file names, or nothing (free text). */
     private static String values(ArgSpec arg) {
         if (arg.completionCandidates() != null) {
-            List<String> values = StreamSupport.stream(arg.completionCandidates().spliterator(), false).toList();
-            return "-a " + quote(String.join(" ", values));
+            return "-a " + quote(String.join(" ", DocsModel.candidates(arg)));
         }
         return DocsModel.isPath(arg) ? "-F" : "";
     }
@@ -112,24 +100,6 @@ final class FishCompletion {
             line.append(" -d ").append(quote(description));
         }
         return line.append('\n').toString();
-    }
-
-    private static String summary(CommandSpec spec) {
-        String[] header = spec.usageMessage().header();
-        String[] description = header.length > 0 ? header : spec.usageMessage().description();
-        return description.length == 0 ? "" : firstSentence(description[0]);
-    }
-
-    private static String summary(OptionSpec option) {
-        return option.description().length == 0 ? "" : firstSentence(option.description()[0]);
-    }
-
-    /** Fish shows one short line per candidate. */
-    private static String firstSentence(String text) {
-        String plain = text.replace("%n", " ").trim();
-        int end = plain.indexOf(". ");
-        plain = end < 0 ? plain : plain.substring(0, end + 1);
-        return plain.endsWith(".") ? plain.substring(0, plain.length() - 1) : plain;
     }
 
     /** A fish single-quoted string: only backslash and quote need escaping. */

@@ -22,8 +22,8 @@ final class GeneratedDocs {
         CommandLine model = DocsModel.commandLine(VersionProvider.releaseNumber());
         String name = model.getCommandName();
         Map<String, String> files = new LinkedHashMap<>();
-        // picocli's bash script also loads in zsh (it enables bashcompinit itself).
         files.put("completions/" + name + ".bash", AutoComplete.bash(name, model));
+        files.put("completions/_" + name, ZshCompletion.script(model));
         files.put("completions/" + name + ".fish", FishCompletion.script(model));
         ManPages.generate(model, repo.resolve("src/docs/man")).forEach((page, troff) -> files.put("man/" + page, troff));
         return files;

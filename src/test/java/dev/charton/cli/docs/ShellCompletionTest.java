@@ -46,13 +46,17 @@ class ShellCompletionTest {
     }
 
     @Test
-    void zshCompletesThroughBashcompinit() {
-        assertTrue(zsh("charton ").matches("(?s).*help\\s+plot.*"), "subcommands");
-        assertTrue(zsh("charton plot --ti").matches("(?s).*--timeout\\s+--title.*"), "options");
-        assertTrue(zsh("charton plot --rend").contains("charton plot --renderer "), "unique option completed");
+    void zshOffersSubcommandsOptionsRenderersAndFiles() {
+        assertTrue(zsh("charton ").matches("(?s).*help\\s+-- Display help.*plot\\s+-- Render a figure.*"), "subcommands");
+        assertTrue(zsh("charton plot --ti").matches("(?s).*--timeout\\s+-- Stop Python.*--title\\s+-- Figure title.*"),
+                "options");
+        assertTrue(zsh("charton plot --rend").contains("charton plot --renderer"), "unique option completed");
         assertTrue(zsh("charton plot --renderer ").matches("(?s).*altair\\s+matplotlib\\s+plotly\\s+seaborn.*"),
                 "renderers");
-        assertTrue(zsh("charton plot examples/weat").contains("charton plot examples/weather.csv"), "files");
+        assertTrue(zsh("charton plot examples/weat").contains("charton plot examples/weather.csv"), "input file");
+        assertTrue(zsh("charton plot exam").contains("charton plot examples/"), "directory");
+        assertTrue(zsh("charton plot x.csv -o examples/weat").contains("-o examples/weather.csv"), "output file");
+        assertTrue(zsh("charton help p").contains("charton help plot"), "help topics");
     }
 
     @Test
@@ -75,7 +79,7 @@ class ShellCompletionTest {
     /** What the terminal showed after typing {@code line} and TAB. */
     private static String zsh(String line) {
         Tools.Output out = Tools.run(List.of("zsh", "-f", SCRIPTS.resolve("zsh-complete.zsh").toString(),
-                Repo.root().resolve("completions/charton.bash").toString(), line), Map.of());
+                Repo.root().resolve("completions").toString(), line), Map.of());
         assertEquals(0, out.exitCode(), out.stderr());
         return out.stdout();
     }
