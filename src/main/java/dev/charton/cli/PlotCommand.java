@@ -20,7 +20,8 @@ import java.util.concurrent.Callable;
         description = "Render a figure from a CSV, Parquet or Arrow file (or - for standard input).",
         footerHeading = "%nExamples:%n",
         footer = {"  charton plot weather.csv --x date --y temp_max -o weather.png",
-                "  charton plot weather.csv --x date --y temp_max,temp_min --title 'Daily range' -o range.svg",
+                "  charton plot weather.csv -x date -y temp_max,temp_min -k area -o range.svg",
+                "  charton plot weather.csv -x date -y temp_max -r seaborn --title Max -o m.pdf",
                 "  cat weather.csv | charton plot - --x date --y temp_max -o - > weather.png"})
 final class PlotCommand implements Callable<Integer> {
     @CommandLine.Spec

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Every visible command's --help ends with examples of how to call it. */
 class HelpExamplesTest {
+    private static final int WIDTH = 79; // picocli wraps at 80 columns, without indenting the rest
 
     @Test
     void everyCommandHasExamples() {
@@ -19,8 +20,14 @@ class HelpExamplesTest {
         for (CommandLine cli : commands) {
             String usage = cli.getUsageMessage(CommandLine.Help.Ansi.OFF);
             String name = cli.getCommandSpec().qualifiedName();
-            assertTrue(usage.matches("(?s).*\\nExamples:\\n(  charton .*\\n)+"),
-                    name + " --help has no examples at its end:\n" + usage);
+            int heading = usage.lastIndexOf("\nExamples:\n");
+            assertTrue(heading >= 0, name + " --help has no examples:\n" + usage);
+            List<String> examples = usage.substring(heading + "\nExamples:\n".length()).lines().toList();
+            assertTrue(!examples.isEmpty() && examples.stream().allMatch(l -> l.startsWith("  ") && l.contains("charton ")),
+                    name + " --help does not end with examples of charton commands:\n" + usage);
+            for (String example : cli.getCommandSpec().usageMessage().footer()) {
+                assertTrue(example.length() <= WIDTH, name + ": example wider than " + WIDTH + " columns: " + example);
+            }
         }
     }
 
