@@ -4,6 +4,7 @@ complete -c charton -f
 
 # charton
 complete -c charton -n '__fish_use_subcommand' -a 'plot' -d 'Render a figure from a CSV, Parquet or Arrow file (or - for standard input)'
+complete -c charton -n '__fish_use_subcommand' -a 'doctor' -d 'Show which Python charton would use and why, its version, each renderer and output format with its availability and library versions, the Arrow reader, and what to install for what is missing'
 complete -c charton -n '__fish_use_subcommand' -a 'help' -d 'Display help information about the specified command'
 complete -c charton -n '__fish_use_subcommand' -s v -l verbose -d 'Show stack traces and Python tracebacks when something fails'
 complete -c charton -n '__fish_use_subcommand' -s h -l help -d 'Show this help message and exit'
@@ -32,7 +33,15 @@ complete -c charton -n '__fish_seen_subcommand_from plot' -s V -l version -d 'Pr
 complete -c charton -n '__fish_seen_subcommand_from plot' -s v -l verbose -d 'Show stack traces and Python tracebacks when something fails'
 complete -c charton -n '__fish_seen_subcommand_from plot' -F
 
+# charton doctor
+complete -c charton -n '__fish_seen_subcommand_from doctor' -l json -d 'Print the report as one JSON document'
+complete -c charton -n '__fish_seen_subcommand_from doctor' -l python -r -F -d 'Python interpreter to use (default: CHARTON_PYTHON, an active VIRTUAL_ENV, charton\'s managed environment, python3 on PATH)'
+complete -c charton -n '__fish_seen_subcommand_from doctor' -l timeout -x -d 'Stop Python when a render takes longer (default: 300; 0 for no limit)'
+complete -c charton -n '__fish_seen_subcommand_from doctor' -s h -l help -d 'Show this help message and exit'
+complete -c charton -n '__fish_seen_subcommand_from doctor' -s V -l version -d 'Print version information and exit'
+complete -c charton -n '__fish_seen_subcommand_from doctor' -s v -l verbose -d 'Show stack traces and Python tracebacks when something fails'
+
 # charton help
 complete -c charton -n '__fish_seen_subcommand_from help' -s h -l help -d 'Show usage help for the help command and exit'
 complete -c charton -n '__fish_seen_subcommand_from help' -s v -l verbose -d 'Show stack traces and Python tracebacks when something fails'
-complete -c charton -n '__fish_seen_subcommand_from help' -a 'plot'
+complete -c charton -n '__fish_seen_subcommand_from help' -a 'plot doctor'
