@@ -10,6 +10,7 @@ reported before anything heavy is imported, and ``charton templates`` can list w
 import importlib
 import json
 import sys
+import warnings
 from dataclasses import dataclass
 
 from .. import figures, packages, plugins, scripts, usercode
@@ -97,7 +98,10 @@ class _BuiltinRenderer:
         from .. import grammar  # numpy and pandas: imported only once they are known to be installed
 
         plan = grammar.plan(table.frame, spec)
-        with self.module.style(spec):
+        with warnings.catch_warnings(), self.module.style(spec):
+            # Deprecations between the plotting libraries are charton's to fix, not the user's to read.
+            warnings.simplefilter("ignore", DeprecationWarning)
+            warnings.simplefilter("ignore", FutureWarning)
             return figures.export(self.module.draw(plan), fmt, spec, self.builtin.name)
 
 
