@@ -75,10 +75,14 @@ class MatplotlibFamily(unittest.TestCase):
         figure = renderers.load("matplotlib").render(
             table(data), spec(x="month", y=["units"], color="product", facet="region", title="Units"), "png")[0]
         self.assertEqual((480, 320), png_image(figure).size)
-        drawn = self._figure("matplotlib", data, x="month", y=["units"], facet="region", title="Units")
-        self.assertEqual(4, len(drawn.axes))
-        self.assertEqual("region = East", drawn.axes[0].get_title())
-        self.assertEqual("Units", drawn._suptitle.get_text())
+        for renderer in ("matplotlib", "seaborn"):
+            with self.subTest(renderer=renderer):
+                drawn = self._figure(renderer, data, x="month", y=["units"], facet="region", title="Units")
+                self.assertEqual(4, len(drawn.axes))
+                self.assertEqual("region = East", drawn.axes[0].get_title())
+                self.assertEqual("Units", drawn._suptitle.get_text())
+                self.assertEqual(("month", "sum of units"), (drawn._supxlabel.get_text(), drawn._supylabel.get_text()))
+                self.assertEqual({""}, {ax.get_xlabel() for ax in drawn.axes} | {ax.get_ylabel() for ax in drawn.axes})
 
     def test_dates_get_concise_labels_in_the_datas_zone(self):
         from matplotlib.backends.backend_agg import FigureCanvasAgg
@@ -151,10 +155,17 @@ class Altair(unittest.TestCase):
         self.assertEqual(["drizzle", "fog", "rain", "snow", "sun"], chart["encoding"]["color"]["scale"]["domain"])
         self.assertEqual((480, 320), (chart["width"], chart["height"]))
 
+    def test_stacks_put_the_first_series_at_the_bottom(self):
+        chart, rows = vega_lite(render("altair", "area", "json")[0])
+        self.assertEqual({"field": "rank", "type": "quantitative"}, chart["encoding"]["order"])
+        self.assertEqual({"cocoa": 0, "coffee": 1, "tea": 2}, {row["series"]: row["rank"] for row in rows})
+
     def test_the_five_thousand_row_limit_is_lifted(self):
         frame = pd.DataFrame({"i": np.arange(12_000), "v": np.sin(np.arange(12_000) / 100)})
-        _, rows = vega_lite(renderers.load("altair").render(table(frame), spec(kind="line", x="i", y=["v"]), "json")[0])
-        self.assertEqual(12_000, len(rows))
+        data = renderers.load("altair").render(table(frame), spec(kind="line", x="i", y=["v"]), "json")[0]
+        self.assertEqual(12_000, len(vega_lite(data)[1]))
+        self.assertNotIn(b"\n", data, "compact JSON past the readable size")
+        self.assertIn(b'\n  "$schema"', render("altair", "bar", "json")[0], "indented JSON for small charts")
 
     def test_html_embeds_the_chart(self):
         page = render("altair", "bar", "html")[0].decode("utf-8")
@@ -206,6 +217,11 @@ class Plotly(unittest.TestCase):
                 self.assertEqual("application/json", media_type)
                 self.assertIn(expected[kind], {trace["type"].replace("gl", "") for trace in figure["data"]})
                 self.assertEqual((480, 320), (figure["layout"]["width"], figure["layout"]["height"]))
+
+    def test_category_labels_stay_categories(self):
+        figure = json.loads(render("plotly", "heatmap", "json")[0])
+        self.assertEqual(("category", "category"), (figure["layout"]["xaxis"]["type"], figure["layout"]["yaxis"]["type"]))
+        self.assertEqual("2025-01", figure["data"][0]["x"][0])
 
     def test_series_become_traces_in_order(self):
         figure = json.loads(render("plotly", "scatter", "json")[0])

@@ -82,6 +82,9 @@ def _finish(fig, axes, plan, colours, mappable):
         axes[0].set_xlabel(plan.xlabel or "")
         axes[0].set_ylabel(plan.ylabel or "")
     else:
+        for ax in axes:
+            ax.set_xlabel("")  # seaborn labels every panel with the plan's internal column names
+            ax.set_ylabel("")
         if plan.xlabel:
             fig.supxlabel(plan.xlabel)
         if plan.ylabel:
@@ -94,10 +97,7 @@ def _finish(fig, axes, plan, colours, mappable):
             ax.set_yscale("log")
     if plan.series:
         handles = [_legend_handle(plan.kind, colours[name], name) for name in plan.series]
-        if len(axes) == 1:
-            axes[0].legend(handles=handles, title=plan.legend_title)
-        else:
-            fig.legend(handles=handles, title=plan.legend_title, loc="outside right upper")
+        fig.legend(handles=handles, title=plan.legend_title, loc="outside right upper")
     if mappable is not None:
         fig.colorbar(mappable, ax=axes, label=plan.value_label)
 

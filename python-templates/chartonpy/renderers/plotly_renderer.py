@@ -11,7 +11,7 @@ import plotly.express as px
 import plotly.io as pio
 
 from ..errors import UsageError
-from ..grammar import END, FACET, SERIES, START, TEMPORAL, VALUE, X, Y, marker_size, wall_clock
+from ..grammar import CATEGORICAL, END, FACET, SERIES, START, TEMPORAL, VALUE, X, Y, marker_size, wall_clock
 
 THEME_ALIASES = {"light": "plotly_white", "dark": "plotly_dark"}
 DEFAULT_THEME = "plotly"
@@ -50,8 +50,14 @@ def draw(plan):
     if plan.facets:
         common.update(facet_col=FACET, facet_col_wrap=columns, facet_row_spacing=0.12 / rows)
     fig = FIGURES[plan.kind](data, plan, common)
-    fig.update_xaxes(type="log") if spec.log_x else None
-    fig.update_yaxes(type="log") if spec.log_y else None
+    if plan.x_type == CATEGORICAL:
+        fig.update_xaxes(type="category")  # else plotly reads labels like 2025-01 as dates
+    if plan.kind == "heatmap":
+        fig.update_yaxes(type="category")
+    if spec.log_x:
+        fig.update_xaxes(type="log")
+    if spec.log_y:
+        fig.update_yaxes(type="log")
     return fig
 
 
