@@ -106,6 +106,11 @@ class _BuiltinRenderer:
 
 
 class _ScriptRenderer:
+    def __init__(self):
+        if not packages.missing(["matplotlib"]):  # most scripts draw with pyplot: import it early
+            importlib.import_module("matplotlib").use("Agg")
+            importlib.import_module("matplotlib.pyplot")
+
     def render(self, table, spec, fmt):
         if not spec.script:
             raise UsageError("the script renderer needs a script: use --script FILE")
