@@ -78,7 +78,8 @@ def bar(ax, rows, plan, colours):
     for name, part in plan.series_of(rows):
         values = part.set_index(X)[Y].astype(float)
         base = bottom.reindex(values.index).fillna(0.0) if bottom is not None else 0.0
-        ax.bar(values.index.to_numpy(), values.to_numpy(), width, bottom=base, color=colours[name])
+        # No outline: on a time axis bars may be a pixel wide, and a (white) edge would hide them.
+        ax.bar(values.index.to_numpy(), values.to_numpy(), width, bottom=base, color=colours[name], linewidth=0)
         bottom = values if bottom is None else bottom.add(values, fill_value=0.0)
 
 
