@@ -116,6 +116,7 @@ def plan(frame, spec):
     _check_options(spec)
     columns = _Columns(frame, spec)
     kind = spec.kind or infer_kind(columns.type(columns.x), [columns.type(y) for y in columns.y])
+    _check_applies(kind, spec)
     result = _BUILDERS[kind](columns, spec)
     result.title = spec.title
     result.xlabel = spec.xlabel if spec.xlabel is not None else result.xlabel
@@ -146,10 +147,13 @@ def _check_options(spec):
         raise UsageError("--agg: unknown aggregation '%s' (expected one of %s)" % (spec.agg, ", ".join(AGGREGATIONS)))
     if spec.bins is not None and int(spec.bins) < 1:
         raise UsageError("--bins must be at least 1")
-    if spec.kind in ("hist", "box") and spec.agg is not None:
-        raise UsageError("--agg does not apply to a %s chart" % spec.kind)
-    if spec.bins is not None and spec.kind not in (None, "hist", "heatmap"):
-        raise UsageError("--bins applies to hist and heatmap charts, not %s" % spec.kind)
+
+
+def _check_applies(kind, spec):
+    if kind in ("hist", "box") and spec.agg is not None:
+        raise UsageError("--agg does not apply to a %s chart" % kind)
+    if spec.bins is not None and kind not in ("hist", "heatmap"):
+        raise UsageError("--bins applies to hist and heatmap charts, not %s" % kind)
 
 
 class _Columns:

@@ -147,8 +147,8 @@ class Aggregation(unittest.TestCase):
     def test_options_that_do_not_apply_are_refused(self):
         with self.assertRaisesRegex(UsageError, "--agg does not apply to a box"):
             plan(weather(), kind="box", y=["wind"], agg="sum")
-        with self.assertRaisesRegex(UsageError, "--bins applies to hist and heatmap"):
-            plan(weather(), kind="line", x="date", y=["wind"], bins=10)
+        with self.assertRaisesRegex(UsageError, "--bins applies to hist and heatmap charts, not line"):
+            plan(weather(), x="date", y=["wind"], bins=10)
 
     def test_lines_are_drawn_in_x_order(self):
         frame = pd.DataFrame({"t": pd.to_datetime(["2025-01-03", "2025-01-01", "2025-01-02"]), "v": [3, 1, 2]})
