@@ -29,6 +29,8 @@ public final class Main {
         cli.setParameterExceptionHandler(reporter);
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         documentExitCodes(cli);
+        cli.getSubcommands().get("help").getCommandSpec().usageMessage().footerHeading("%nExamples:%n")
+                .footer("  charton help plot", "  charton help");
         return cli;
     }
 
