@@ -14,7 +14,6 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Every renderer Python can offer, as Python itself lists it: charton's Java side knows no
@@ -33,16 +32,15 @@ public final class RendererCatalog {
     }
 
     public static RendererCatalog fetch(PythonSetup python, Duration timeout) {
-        AtomicReference<byte[]> answer = new AtomicReference<>();
+        byte[] answer;
         RenderRequest request = new RenderRequest(CATALOG_RENDERER, OutputFormat.JSON, ChartSpec.defaults(), UserCode.NONE);
         try (PythonWorker worker = python.startWorker(CATALOG_RENDERER);
              BufferAllocator allocator = new RootAllocator();
              NoData none = new NoData(allocator)) {
-            worker.render(request.toHeader(1), out -> ArrowStreamSender.send(none, out),
-                    (bytes, mediaType) -> answer.set(bytes), timeout);
+            answer = worker.render(request.toHeader(1), out -> ArrowStreamSender.send(none, out), timeout).figure();
         }
         try {
-            return new RendererCatalog(JSON.readTree(answer.get()));
+            return new RendererCatalog(JSON.readTree(answer));
         } catch (IOException e) {
             throw new ChartonException(ExitCode.SOFTWARE, "Python sent an unreadable renderer list: " + e.getMessage(), e);
         }
