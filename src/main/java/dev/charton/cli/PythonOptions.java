@@ -12,8 +12,7 @@ final class PythonOptions {
     String python;
 
     @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "300",
-            description = "Stop Python, and everything it started, when a render takes longer; exit code 75 "
-                    + "(default: ${DEFAULT-VALUE}; 0 for no limit).")
+            description = "Stop Python when a render takes longer (default: ${DEFAULT-VALUE}; 0 for no limit).")
     double timeoutSeconds;
 
     PythonSetup setup() {
