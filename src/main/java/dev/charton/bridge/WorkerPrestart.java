@@ -1,6 +1,7 @@
 package dev.charton.bridge;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 
@@ -9,11 +10,13 @@ import java.util.concurrent.CompletableFuture;
  * Python's start and its imports (the longest part of a small plot) overlap the JVM's own start-up,
  * option parsing and input reading. The arguments are only scanned for the few that choose the
  * worker (--python, --renderer); the worker is used only if the parsed options turn out to ask for
- * exactly that one ({@link #claim}), otherwise it is stopped at exit. It never sets Python up: when
+ * exactly that one, in the same environment ({@link #claim}), otherwise it is closed. It never sets Python up: when
  * charton's environment has yet to be built, the normal path does that, saying so.
  */
 public final class WorkerPrestart {
     private static final String DEFAULT_RENDERER = "matplotlib";
+    /** What a plot with --script asks the worker for (RenderRequest.SCRIPT_RENDERER). */
+    private static final String SCRIPT_RENDERER = "script";
     private static Pending pending;
 
     private WorkerPrestart() {
@@ -29,15 +32,19 @@ public final class WorkerPrestart {
         if (System.getProperty("jdk.lang.Process.launchMechanism") == null && "Linux".equals(System.getProperty("os.name"))) {
             System.setProperty("jdk.lang.Process.launchMechanism", "VFORK");
         }
-        PythonSetup setup = new PythonSetup(System.getenv(), System.err, scan.python());
-        pending = new Pending(scan.python(), scan.renderer(), setup.startInBackground(scan.renderer(), false));
+        Map<String, String> env = System.getenv();
+        PythonSetup setup = new PythonSetup(env, System.err, scan.python());
+        pending = new Pending(scan.python(), scan.renderer(), env, setup.startInBackground(scan.renderer(), false));
     }
 
-    /** The worker started for these options, or null; a prestart is handed out once. */
-    static synchronized CompletableFuture<PythonWorker> claim(String python, String renderer) {
+    /**
+     * The worker started for these options and this environment (options such as --templates-dir
+     * change what Python sees), or null; a prestart is handed out once.
+     */
+    static synchronized CompletableFuture<PythonWorker> claim(String python, String renderer, Map<String, String> env) {
         Pending p = pending;
         pending = null;
-        if (p != null && Objects.equals(p.python(), python) && p.renderer().equals(renderer)) {
+        if (p != null && Objects.equals(p.python(), python) && p.renderer().equals(renderer) && p.env().equals(env)) {
             return p.worker();
         }
         if (p != null) {
@@ -50,7 +57,8 @@ public final class WorkerPrestart {
         return null;
     }
 
-    private record Pending(String python, String renderer, CompletableFuture<PythonWorker> worker) {
+    private record Pending(String python, String renderer, Map<String, String> env,
+                           CompletableFuture<PythonWorker> worker) {
     }
 
     /** What the arguments of a plot command say about its worker; null for any other command. */
@@ -65,6 +73,7 @@ public final class WorkerPrestart {
             }
             String python = null;
             String renderer = DEFAULT_RENDERER;
+            boolean script = false;
             for (int i = command + 1; i < args.size(); i++) {
                 String arg = args.get(i);
                 String next = i + 1 < args.size() ? args.get(i + 1) : null;
@@ -82,9 +91,11 @@ public final class WorkerPrestart {
                     renderer = arg.substring("--renderer=".length());
                 } else if (arg.startsWith("-r") && arg.length() > 2 && !arg.startsWith("--")) {
                     renderer = arg.substring(2);
+                } else if (arg.equals("--script") || arg.startsWith("--script=")) {
+                    script = true;
                 }
             }
-            return renderer == null ? null : new Scan(python, renderer);
+            return renderer == null ? null : new Scan(python, script ? SCRIPT_RENDERER : renderer);
         }
     }
 }

@@ -19,6 +19,7 @@ class WorkerPrestartTest {
                 scan("--verbose", "plot", "data.csv", "--python", "/opt/py", "-r", "seaborn"));
         assertEquals(new WorkerPrestart.Scan("py3", "plotly"), scan("plot", "--python=py3", "--renderer=plotly", "d.csv"));
         assertEquals(new WorkerPrestart.Scan(null, "altair"), scan("plot", "d.csv", "-raltair"));
+        assertEquals(new WorkerPrestart.Scan(null, "script"), scan("plot", "d.csv", "--script", "p.py"));
     }
 
     @Test
@@ -38,6 +39,6 @@ class WorkerPrestartTest {
 
     @Test
     void aWorkerIsClaimedOnlyByTheSameOptions() {
-        assertNull(WorkerPrestart.claim(null, "matplotlib"), "nothing was started");
+        assertNull(WorkerPrestart.claim(null, "matplotlib", System.getenv()), "nothing was started");
     }
 }
