@@ -10,7 +10,7 @@ import java.util.concurrent.TimeUnit;
  * is short, so only a few chunks of rows exist at a time.
  */
 final class ReadAhead implements AutoCloseable {
-    static final int CHUNK_ROWS = 4096;
+    static final int CHUNK_ROWS = 1024;
     private static final int QUEUE_CHUNKS = 4;
     private static final Object END = new Object();
 
