@@ -196,8 +196,8 @@ function _picocli_charton_plot() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-h' '--help' '-V' '--version' '-v' '--verbose'"
-  local arg_opts="'-o' '--output' '-r' '--renderer' '-f' '--format' '-k' '--kind' '-x' '--x' '-y' '--y' '--title' '--width' '--height' '--dpi' '--input-format' '-d' '--delimiter' '--encoding' '--null-value' '--type' '--python' '--timeout'"
+  local flag_opts="'--no-header' '-h' '--help' '-V' '--version' '-v' '--verbose'"
+  local arg_opts="'-o' '--output' '-r' '--renderer' '-f' '--format' '-k' '--kind' '-x' '--x' '-y' '--y' '--title' '--width' '--height' '--dpi' '--input-format' '-d' '--delimiter' '--encoding' '--null-value' '--type' '--comment' '--skip-rows' '--ragged' '--date-format' '--python' '--timeout'"
   local NAME_option_args=("matplotlib" "seaborn" "altair" "plotly") # --renderer values
 
   type compopt &>/dev/null && compopt +o default
@@ -251,6 +251,18 @@ function _picocli_charton_plot() {
       return
       ;;
     '--type')
+      return
+      ;;
+    '--comment')
+      return
+      ;;
+    '--skip-rows')
+      return
+      ;;
+    '--ragged')
+      return
+      ;;
+    '--date-format')
       return
       ;;
     '--python')

@@ -36,11 +36,11 @@ enum ColumnCast {
         if (!hasValues) {
             return NULLS;
         }
-        if (stored.equals(target)) {
-            return TRANSFER;
-        }
         CsvType from = stored.type();
         CsvType to = target.type();
+        if (stored.equals(target) || from == CsvType.DATE && to == CsvType.DATE && stored.pattern() == null) {
+            return TRANSFER; // (ISO dates read the same whatever layout the column's other dates have)
+        }
         if (from == CsvType.INT64 && to == CsvType.DECIMAL) {
             return INT_TO_DECIMAL;
         }

@@ -12,6 +12,7 @@ import org.apache.arrow.vector.dictionary.DictionaryProvider;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -87,7 +88,7 @@ public final class CsvTableReader implements TableReader {
     /** Parses every row (on the read-ahead thread), classifies and converts it; returns the spooled segments. */
     private List<Spool.Segment> readOnce(CsvRows rows, int[] selected, TypeSniffer sniffer, int batchRows,
                                          BufferAllocator allocator) {
-        List<String> names = java.util.Arrays.stream(selected).mapToObj(rows.names()::get).toList();
+        List<String> names = Arrays.stream(selected).mapToObj(rows.names()::get).toList();
         try (Spool spool = new Spool(names, selected, sniffer.dictionaries(), batchRows, options.nulls(), allocator,
                 sourceName);
              ReadAhead ahead = new ReadAhead(rows, "read")) {

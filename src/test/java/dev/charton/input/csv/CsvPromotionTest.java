@@ -130,6 +130,17 @@ class CsvPromotionTest {
     }
 
     @Test
+    void isoDatesThenALayoutKeepTheStoredDays() {
+        LocalDate start = LocalDate.of(2001, 1, 1);
+        java.time.format.DateTimeFormatter layout = java.time.format.DateTimeFormatter.ofPattern("MMM d yyyy",
+                java.util.Locale.ENGLISH);
+        ColumnRead r = read(i -> start.plusDays(i).toString(), i -> start.plusDays(i).format(layout));
+        assertEquals("MMM d yyyy", r.decision().format());
+        assertSameValues(expected(i -> (int) start.plusDays(i).toEpochDay(), i -> (int) start.plusDays(i).toEpochDay()),
+                r.values());
+    }
+
+    @Test
     void nullsFirstThenText() {
         ColumnRead r = read(i -> "NA", i -> "word " + i); // (an empty cell alone on its line is a blank line)
         assertEquals(CsvType.STRING, r.decision().type());
