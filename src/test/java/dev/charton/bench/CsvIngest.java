@@ -18,7 +18,8 @@ import java.util.Locale;
  * The CSV ingest benchmark's entry point (run by bench/csv_ingest.sh, not by the test suite): reads
  * a CSV file exactly as {@code charton plot} does (both passes: parsing, inference, conversion to
  * Arrow vectors) and writes the Arrow IPC stream to /dev/null, so IPC serialisation is included
- * and only the pipe to Python is left out. Prints one line: bytes, rows, seconds, MB/s.
+ * and only the pipe to Python is left out. Prints one line: bytes, rows, seconds, MB/s. A second
+ * argument names another file for the stream (to see its size, which is also the spool's).
  */
 public final class CsvIngest {
     private CsvIngest() {
@@ -31,7 +32,7 @@ public final class CsvIngest {
         long rows;
         try (BufferAllocator allocator = new RootAllocator();
              TableReader table = TableReaders.open(InputSource.of(file.toString()), ReadOptions.defaults(), allocator);
-             OutputStream sink = new FileOutputStream("/dev/null")) {
+             OutputStream sink = new FileOutputStream(args.length > 1 ? args[1] : "/dev/null")) {
             rows = ArrowStreamSender.send(table, sink);
         }
         double seconds = (System.nanoTime() - start) / 1e9;
