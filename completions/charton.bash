@@ -155,16 +155,19 @@ function compReplyArray() {
 function _complete_charton() {
   # Edge case: if command line has no space after subcommand, then don't assume this subcommand is selected (remkop/picocli#1468).
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} plot" ];    then _picocli_charton; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} templates" ];    then _picocli_charton; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} doctor" ];    then _picocli_charton; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} help" ];    then _picocli_charton; return $?; fi
 
   # Find the longest sequence of subcommands and call the bash function for that subcommand.
   local cmds0=(plot)
-  local cmds1=(doctor)
-  local cmds2=(help)
+  local cmds1=(templates)
+  local cmds2=(doctor)
+  local cmds3=(help)
 
-  if CompWordsContainsArray "${cmds2[@]}"; then _picocli_charton_help; return $?; fi
-  if CompWordsContainsArray "${cmds1[@]}"; then _picocli_charton_doctor; return $?; fi
+  if CompWordsContainsArray "${cmds3[@]}"; then _picocli_charton_help; return $?; fi
+  if CompWordsContainsArray "${cmds2[@]}"; then _picocli_charton_doctor; return $?; fi
+  if CompWordsContainsArray "${cmds1[@]}"; then _picocli_charton_templates; return $?; fi
   if CompWordsContainsArray "${cmds0[@]}"; then _picocli_charton_plot; return $?; fi
 
   # No subcommands were specified; generate completions for the top-level command.
@@ -176,7 +179,7 @@ function _picocli_charton() {
   # Get completion data
   local curr_word=${COMP_WORDS[COMP_CWORD]}
 
-  local commands="plot doctor help"
+  local commands="plot templates doctor help"
   local flag_opts="'-v' '--verbose' '-h' '--help' '-V' '--version'"
   local arg_opts=""
 
@@ -196,8 +199,8 @@ function _picocli_charton_plot() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--no-header' '-h' '--help' '-V' '--version' '-v' '--verbose'"
-  local arg_opts="'-o' '--output' '-r' '--renderer' '-f' '--format' '-k' '--kind' '-x' '--x' '-y' '--y' '--title' '--width' '--height' '--dpi' '--input-format' '-d' '--delimiter' '--encoding' '--null-value' '--type' '--comment' '--skip-rows' '--ragged' '--date-format' '--python' '--timeout'"
+  local flag_opts="'--log-x' '--log-y' '--no-header' '-h' '--help' '-V' '--version' '-v' '--verbose'"
+  local arg_opts="'-o' '--output' '-r' '--renderer' '-f' '--format' '-k' '--kind' '-x' '--x' '-y' '--y' '--color' '--facet' '--title' '--xlabel' '--ylabel' '--width' '--height' '--dpi' '--theme' '--bins' '--agg' '--script' '--param' '--templates-dir' '--input-format' '-d' '--delimiter' '--encoding' '--null-value' '--type' '--comment' '--skip-rows' '--ragged' '--date-format' '--python' '--timeout'"
   local NAME_option_args=("matplotlib" "seaborn" "altair" "plotly") # --renderer values
 
   type compopt &>/dev/null && compopt +o default
@@ -226,7 +229,19 @@ function _picocli_charton_plot() {
     '-y'|'--y')
       return
       ;;
+    '--color')
+      return
+      ;;
+    '--facet')
+      return
+      ;;
     '--title')
+      return
+      ;;
+    '--xlabel')
+      return
+      ;;
+    '--ylabel')
       return
       ;;
     '--width')
@@ -237,6 +252,30 @@ function _picocli_charton_plot() {
       ;;
     '--dpi')
       return
+      ;;
+    '--theme')
+      return
+      ;;
+    '--bins')
+      return
+      ;;
+    '--agg')
+      return
+      ;;
+    '--script')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--param')
+      return
+      ;;
+    '--templates-dir')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
       ;;
     '--input-format')
       return
@@ -292,6 +331,45 @@ function _picocli_charton_plot() {
   fi
 }
 
+# Generates completions for the options and subcommands of the `templates` subcommand.
+function _picocli_charton_templates() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--json' '-h' '--help' '-V' '--version' '-v' '--verbose'"
+  local arg_opts="'--templates-dir' '--python' '--timeout'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--templates-dir')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--python')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--timeout')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
 # Generates completions for the options and subcommands of the `doctor` subcommand.
 function _picocli_charton_doctor() {
   # Get completion data
@@ -330,7 +408,7 @@ function _picocli_charton_help() {
   # Get completion data
   local curr_word=${COMP_WORDS[COMP_CWORD]}
 
-  local commands="plot doctor"
+  local commands="plot templates doctor"
   local flag_opts="'-h' '--help' '-v' '--verbose'"
   local arg_opts=""
 
