@@ -36,7 +36,7 @@ public final class TableReaders {
             case PARQUET:
                 throw new ChartonException(ExitCode.DATA, source.displayName() + ": Parquet input is not supported yet");
             default:
-                return new CsvTableReader(in, source.displayName(), options.csv(), allocator);
+                return new CsvTableReader(source, in, options, allocator);
         }
     }
 
