@@ -11,7 +11,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Turn data files (CSV, Parquet, Arrow) into figures with Python's plotting libraries.",
-        subcommands = {PlotCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {PlotCommand.class, SchemaCommand.class, ConvertCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {},
         footerHeading = "%nExamples:%n",

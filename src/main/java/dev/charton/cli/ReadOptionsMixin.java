@@ -40,6 +40,14 @@ final class ReadOptionsMixin {
             description = "Force a CSV column's type: boolean, int64, float64, date, timestamp, timestamptz or string; repeatable.")
     Map<String, String> types = new LinkedHashMap<>();
 
+    @Option(names = "--columns", paramLabel = "NAME,...", split = ",",
+            description = "Read only these columns, in this order (default: all). Unselected Parquet columns are never decoded.")
+    List<String> columns;
+
+    @Option(names = "--limit", paramLabel = "N",
+            description = "Read only the first N rows (default: all).")
+    Long limit;
+
     ReadOptions toReadOptions() {
         InputFormat format = null;
         if (inputFormat != null) {
@@ -60,7 +68,11 @@ final class ReadOptionsMixin {
         CsvOptions csv = new CsvOptions(delimiterChar(), charset(),
                 nullValues == null ? NullTokens.defaults() : NullTokens.of(nullValues),
                 CsvOptions.DEFAULT_BATCH_ROWS, Map.copyOf(overrides));
-        return new ReadOptions(format, csv, null, ReadOptions.NO_LIMIT);
+        if (limit != null && limit < 0) {
+            throw usage("--limit must be 0 or more, not " + limit);
+        }
+        return new ReadOptions(format, csv, columns == null ? null : List.copyOf(columns),
+                limit == null ? ReadOptions.NO_LIMIT : limit);
     }
 
     private Character delimiterChar() {

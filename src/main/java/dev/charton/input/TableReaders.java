@@ -3,6 +3,7 @@ package dev.charton.input;
 import dev.charton.error.ChartonException;
 import dev.charton.error.ExitCode;
 import dev.charton.input.csv.CsvTableReader;
+import dev.charton.input.parquet.ParquetTableReader;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.ipc.ArrowFileReader;
 import org.apache.arrow.vector.ipc.ArrowStreamReader;
@@ -10,47 +11,111 @@ import org.apache.arrow.vector.ipc.ArrowStreamReader;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
+import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
-/** Opens the right {@link TableReader} for an input, told by its bytes or by {@code --input-format}. */
+/**
+ * Opens the right {@link TableReader} for an input, told by its bytes or by {@code --input-format},
+ * and applies the column selection and the row limit whatever the format.
+ */
 public final class TableReaders {
+    /** Rows per record batch for the formats charton batches itself. */
+    public static final int BATCH_ROWS = 65_536;
+
     private TableReaders() {
     }
 
     public static TableReader open(InputSource source, ReadOptions options, BufferAllocator allocator) {
+        TableReader reader = openProjected(source, options, allocator);
+        return options.limit() == ReadOptions.NO_LIMIT ? reader : new LimitedTableReader(reader, options.limit());
+    }
+
+    /** The format of an input: explicit for CSV and Parquet; between Arrow's two layouts the bytes decide. */
+    private static InputFormat format(InputFormat sniffed, InputFormat requested) {
+        if (requested == null || (requested.isArrow() && sniffed.isArrow())) {
+            return sniffed;
+        }
+        return requested;
+    }
+
+    private static TableReader openProjected(InputSource source, ReadOptions options, BufferAllocator allocator) {
         BufferedInputStream in = source.open();
         InputFormat format;
         try {
-            format = InputFormat.sniff(in);
+            format = format(InputFormat.sniff(in), options.format());
         } catch (IOException e) {
+            closeQuietly(in);
             throw new ChartonException(ExitCode.IO, source.displayName() + ": cannot read: " + e.getMessage(), e);
         }
-        if (format == InputFormat.CSV && options.format() != null) {
-            format = options.format();
-        }
+        String name = source.displayName();
         switch (format) {
-            case ARROW_STREAM:
-                return new ArrowIpcTableReader(new ArrowStreamReader(in, allocator), source.displayName());
-            case ARROW_FILE:
-                return openArrowFile(source, in, allocator);
             case PARQUET:
-                throw new ChartonException(ExitCode.DATA, source.displayName() + ": Parquet input is not supported yet");
+                return withRandomAccess(source, in, file ->
+                        new ParquetTableReader(file, name, options.columns(), BATCH_ROWS, allocator));
+            case ARROW_FILE:
+                return project(withRandomAccess(source, in, file -> openArrowFile(file, name, allocator)), options, name);
+            case ARROW_STREAM:
+                return project(new ArrowIpcTableReader(new ArrowStreamReader(in, allocator), name), options, name);
             default:
-                return new CsvTableReader(in, source.displayName(), options.csv(), allocator);
+                return project(new CsvTableReader(in, name, options.csv(), allocator), options, name);
         }
     }
 
-    private static TableReader openArrowFile(InputSource source, BufferedInputStream in, BufferAllocator allocator) {
-        if (source.path().isEmpty()) {
-            throw new ChartonException(ExitCode.DATA,
-                    "<stdin>: an Arrow IPC file needs random access; pipe an Arrow IPC stream instead, or pass the path");
+    private static TableReader project(TableReader reader, ReadOptions options, String name) {
+        if (options.columns() == null) {
+            return reader;
         }
         try {
-            in.close();
-            FileChannel channel = FileChannel.open(source.path().get(), StandardOpenOption.READ);
-            return new ArrowIpcTableReader(new ArrowFileReader(channel, allocator), source.displayName());
+            return new ProjectedTableReader(reader, options.columns(), name);
+        } catch (RuntimeException e) {
+            reader.close();
+            throw e;
+        }
+    }
+
+    /** Opens a reader that needs a seekable file: the input's own, or standard input spooled to one. */
+    private static TableReader withRandomAccess(InputSource source, BufferedInputStream in, FileOpener opener) {
+        if (source.path().isPresent()) {
+            closeQuietly(in);
+            return opener.open(source.path().get());
+        }
+        StdinSpool spool = StdinSpool.copy(in);
+        try {
+            return new ForwardingTableReader(opener.open(spool.path())) {
+                @Override
+                public void close() {
+                    try {
+                        super.close();
+                    } finally {
+                        spool.close();
+                    }
+                }
+            };
+        } catch (RuntimeException e) {
+            spool.close();
+            throw e;
+        }
+    }
+
+    @FunctionalInterface
+    private interface FileOpener {
+        TableReader open(Path file);
+    }
+
+    private static TableReader openArrowFile(Path file, String name, BufferAllocator allocator) {
+        try {
+            FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
+            return new ArrowIpcTableReader(new ArrowFileReader(channel, allocator), name);
         } catch (IOException e) {
-            throw new ChartonException(ExitCode.IO, source.displayName() + ": cannot read: " + e.getMessage(), e);
+            throw new ChartonException(ExitCode.IO, name + ": cannot read: " + e.getMessage(), e);
+        }
+    }
+
+    private static void closeQuietly(BufferedInputStream in) {
+        try {
+            in.close();
+        } catch (IOException ignored) {
+            // Only read from.
         }
     }
 }
