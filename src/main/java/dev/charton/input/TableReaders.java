@@ -11,6 +11,7 @@ import org.apache.arrow.vector.ipc.ArrowStreamReader;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
@@ -21,6 +22,8 @@ import java.nio.file.StandardOpenOption;
 public final class TableReaders {
     /** Rows per record batch for the formats charton batches itself. */
     public static final int BATCH_ROWS = 65_536;
+    private static final long MAX_EXPANSION = 1000;
+    private static final long MIN_ARROW_MEMORY = 64L << 20;
 
     private TableReaders() {
     }
@@ -43,9 +46,15 @@ public final class TableReaders {
         InputFormat format;
         try {
             format = format(InputFormat.sniff(in), options.format());
+            if (format.isArrow()) {
+                IpcMetadataVersion.check(in, format, source.displayName());
+            }
         } catch (IOException e) {
             closeQuietly(in);
             throw new ChartonException(ExitCode.IO, source.displayName() + ": cannot read: " + e.getMessage(), e);
+        } catch (ChartonException e) {
+            closeQuietly(in);
+            throw e;
         }
         String name = source.displayName();
         switch (format) {
@@ -55,7 +64,7 @@ public final class TableReaders {
             case ARROW_FILE:
                 return project(withRandomAccess(source, in, file -> openArrowFile(file, name, allocator)), options, name);
             case ARROW_STREAM:
-                return project(new ArrowIpcTableReader(new ArrowStreamReader(in, allocator), name), options, name);
+                return project(openArrowStream(source, in, allocator), options, name);
             default:
                 return project(new CsvTableReader(in, name, options.csv(), allocator), options, name);
         }
@@ -105,10 +114,32 @@ public final class TableReaders {
     private static TableReader openArrowFile(Path file, String name, BufferAllocator allocator) {
         try {
             FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
-            return new ArrowIpcTableReader(new ArrowFileReader(channel, allocator), name);
+            BufferAllocator bounded = boundedBy(Files.size(file), allocator);
+            return new ArrowIpcTableReader(new ArrowFileReader(channel, bounded), bounded, name);
         } catch (IOException e) {
             throw new ChartonException(ExitCode.IO, name + ": cannot read: " + e.getMessage(), e);
         }
+    }
+
+    private static TableReader openArrowStream(InputSource source, BufferedInputStream in, BufferAllocator allocator) {
+        long size;
+        try {
+            size = source.path().isPresent() ? Files.size(source.path().get()) : -1;
+        } catch (IOException e) {
+            size = -1;
+        }
+        BufferAllocator bounded = size < 0 ? allocator.newChildAllocator("arrow-ipc", 0, Long.MAX_VALUE)
+                : boundedBy(size, allocator);
+        return new ArrowIpcTableReader(new ArrowStreamReader(in, bounded), bounded, source.displayName());
+    }
+
+    /**
+     * An allocator that refuses buffers no valid file of {@code fileSize} bytes could need (even
+     * compressed 1000:1), so a corrupt length fails at once instead of exhausting memory.
+     */
+    private static BufferAllocator boundedBy(long fileSize, BufferAllocator allocator) {
+        long limit = fileSize > Long.MAX_VALUE / MAX_EXPANSION ? Long.MAX_VALUE : (fileSize + 1) * MAX_EXPANSION + MIN_ARROW_MEMORY;
+        return allocator.newChildAllocator("arrow-ipc", 0, limit);
     }
 
     private static void closeQuietly(BufferedInputStream in) {
