@@ -47,7 +47,7 @@ public final class TableReaders {
         try {
             format = format(InputFormat.sniff(in), options.format());
             if (format.isArrow()) {
-                IpcMetadataVersion.check(in, format, source.displayName());
+                IpcPreamble.check(in, format, source.displayName());
             }
         } catch (IOException e) {
             closeQuietly(in);
