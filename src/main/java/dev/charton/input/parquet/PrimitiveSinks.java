@@ -279,8 +279,10 @@ final class PrimitiveSinks {
         public void addBinary(Binary value) {
             ByteBuffer bytes = value.toByteBuffer().order(ByteOrder.LITTLE_ENDIAN);
             long nanosOfDay = bytes.getLong(bytes.position());
-            long julianDay = Integer.toUnsignedLong(bytes.getInt(bytes.position() + 8));
-            long micros = (julianDay - JULIAN_DAY_OF_EPOCH) * MICROS_PER_DAY + Math.floorDiv(nanosOfDay, 1000L);
+            // Signed, and in wrapping arithmetic: Spark computes the day from microseconds since the
+            // Julian epoch, which wraps past year ~292000; the same wrap here gives its value back.
+            long julianDay = bytes.getInt(bytes.position() + 8);
+            long micros = julianDay * MICROS_PER_DAY + Math.floorDiv(nanosOfDay, 1000L) - JULIAN_DAY_OF_EPOCH * MICROS_PER_DAY;
             vector.setSafe(index, micros);
         }
     }
