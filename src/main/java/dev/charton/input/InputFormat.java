@@ -18,6 +18,7 @@ public enum InputFormat {
     private static final byte[] ENCRYPTED_PARQUET_MAGIC = {'P', 'A', 'R', 'E'};
     private static final byte[] ARROW_FILE_MAGIC = {'A', 'R', 'R', 'O', 'W', '1'};
     private static final int LEGACY_MAX_METADATA = 1 << 24;
+    private static final int BINARY_PEEK = 4096;
     private static final byte[] IPC_CONTINUATION = {(byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF};
 
     /** Parses the {@code --input-format} value: csv, parquet or arrow (file or stream, told by bytes). */
@@ -61,6 +62,19 @@ public enum InputFormat {
         int rootOffset = le.getInt(4);
         return metadataLength > 8 && metadataLength < LEGACY_MAX_METADATA
                 && rootOffset >= 4 && rootOffset < metadataLength;
+    }
+
+    /** True when the first bytes hold a NUL, which UTF-8 text (and so a UTF-8 CSV) never does. */
+    public static boolean looksBinary(BufferedInputStream in) throws IOException {
+        in.mark(BINARY_PEEK);
+        byte[] head = in.readNBytes(BINARY_PEEK);
+        in.reset();
+        for (byte b : head) {
+            if (b == 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public boolean isArrow() {

@@ -11,6 +11,7 @@ import org.apache.arrow.vector.ipc.ArrowStreamReader;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -48,6 +49,11 @@ public final class TableReaders {
             format = format(InputFormat.sniff(in), options.format());
             if (format.isArrow()) {
                 IpcPreamble.check(in, format, source.displayName());
+            }
+            if (format == InputFormat.CSV && options.format() == null
+                    && StandardCharsets.UTF_8.equals(options.csv().encoding()) && InputFormat.looksBinary(in)) {
+                throw new ChartonException(ExitCode.DATA, source.displayName() + ": binary data that is not Parquet or"
+                        + " Arrow IPC (no known signature) and not UTF-8 CSV text");
             }
         } catch (IOException e) {
             closeQuietly(in);

@@ -34,12 +34,13 @@ public final class SchemaInspector {
                     reasons.put(d.name(), d.reason());
                 }
             });
+            // Counted first: a stream's dictionaries, which name the value types, arrive with its batches.
+            long rows = table.knownRowCount().isPresent() ? table.knownRowCount().getAsLong() : countRows(table);
             List<TableSchema.Column> columns = new ArrayList<>();
             for (Field field : table.root().getSchema().getFields()) {
-                columns.add(new TableSchema.Column(field.getName(), TypeNames.of(field), field.isNullable(),
-                        reasons.get(field.getName())));
+                columns.add(new TableSchema.Column(field.getName(), TypeNames.of(field, table.dictionaries()),
+                        field.isNullable(), reasons.get(field.getName())));
             }
-            long rows = table.knownRowCount().isPresent() ? table.knownRowCount().getAsLong() : countRows(table);
             return new TableSchema(input.displayName(), formatName(table), rows, columns);
         }
     }

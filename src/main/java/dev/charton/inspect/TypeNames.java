@@ -1,5 +1,7 @@
 package dev.charton.inspect;
 
+import org.apache.arrow.vector.dictionary.Dictionary;
+import org.apache.arrow.vector.dictionary.DictionaryProvider;
 import org.apache.arrow.vector.types.pojo.ArrowType;
 import org.apache.arrow.vector.types.pojo.DictionaryEncoding;
 import org.apache.arrow.vector.types.pojo.Field;
@@ -13,16 +15,26 @@ public final class TypeNames {
     private TypeNames() {
     }
 
+    /** The name of a field of a table without dictionary-encoded columns. */
     public static String of(Field field) {
-        DictionaryEncoding dictionary = field.getDictionary();
-        String type = ofType(field.getType(), field.getChildren());
-        if (dictionary == null) {
-            return type;
-        }
-        return "dictionary<values=" + type + ", indices=" + ofType(dictionary.getIndexType(), List.of()) + ">";
+        return of(field, new DictionaryProvider.MapDictionaryProvider());
     }
 
-    private static String ofType(ArrowType type, List<Field> children) {
+    /** A dictionary-encoded field holds indices; {@code dictionaries} tells the type of its values. */
+    public static String of(Field field, DictionaryProvider dictionaries) {
+        DictionaryEncoding encoding = field.getDictionary();
+        if (encoding == null) {
+            return ofType(field.getType(), field.getChildren(), dictionaries);
+        }
+        String indices = ofType(encoding.getIndexType(), List.of(), dictionaries);
+        Dictionary dictionary = dictionaries.lookup(encoding.getId());
+        if (dictionary == null) {
+            return "dictionary<indices=" + indices + ">";
+        }
+        return "dictionary<values=" + of(dictionary.getVector().getField(), dictionaries) + ", indices=" + indices + ">";
+    }
+
+    private static String ofType(ArrowType type, List<Field> children, DictionaryProvider dictionaries) {
         switch (type.getTypeID()) {
             case Int: {
                 ArrowType.Int i = (ArrowType.Int) type;
@@ -57,24 +69,27 @@ public final class TypeNames {
                 return "timestamp[" + unit(t.getUnit()) + (t.getTimezone() == null ? "" : ", tz=" + t.getTimezone()) + "]";
             }
             case Duration: return "duration[" + unit(((ArrowType.Duration) type).getUnit()) + "]";
-            case Interval: return "interval[" + ((ArrowType.Interval) type).getUnit().name().toLowerCase(Locale.ROOT) + "]";
+            case Interval:
+                return "interval[" + ((ArrowType.Interval) type).getUnit().name().toLowerCase(Locale.ROOT) + "]";
             case Null: return "null";
-            case List: return "list<" + of(children.get(0)) + ">";
-            case LargeList: return "large_list<" + of(children.get(0)) + ">";
+            case List: return "list<" + of(children.get(0), dictionaries) + ">";
+            case LargeList: return "large_list<" + of(children.get(0), dictionaries) + ">";
             case FixedSizeList:
-                return "fixed_size_list<" + of(children.get(0)) + ">[" + ((ArrowType.FixedSizeList) type).getListSize() + "]";
+                return "fixed_size_list<" + of(children.get(0), dictionaries) + ">["
+                        + ((ArrowType.FixedSizeList) type).getListSize() + "]";
             case Map: {
                 List<Field> entry = children.get(0).getChildren();
-                return "map<" + of(entry.get(0)) + ", " + of(entry.get(1)) + ">";
+                return "map<" + of(entry.get(0), dictionaries) + ", " + of(entry.get(1), dictionaries) + ">";
             }
-            case Struct: return "struct<" + members(children) + ">";
-            default: return type.getTypeID().name().toLowerCase(Locale.ROOT) + (children.isEmpty() ? "" : "<" + members(children) + ">");
+            case Struct: return "struct<" + members(children, dictionaries) + ">";
+            default: return type.getTypeID().name().toLowerCase(Locale.ROOT)
+                    + (children.isEmpty() ? "" : "<" + members(children, dictionaries) + ">");
         }
     }
 
-    private static String members(List<Field> children) {
+    private static String members(List<Field> children, DictionaryProvider dictionaries) {
         List<String> parts = new ArrayList<>();
-        children.forEach(c -> parts.add(c.getName() + ": " + of(c)));
+        children.forEach(c -> parts.add(c.getName() + ": " + of(c, dictionaries)));
         return String.join(", ", parts);
     }
 
