@@ -30,10 +30,8 @@ class InvalidInputsIT {
      */
     private static final Set<String> READ_CLEANLY = Set.of(
             "arrow-ipc-file/clusterfuzz-testcase-arrow-ipc-file-fuzz-6051391008473088",
-            "arrow-ipc-file/clusterfuzz-testcase-minimized-arrow-ipc-file-fuzz-5700577531265024",
             "arrow-ipc-file/clusterfuzz-testcase-minimized-arrow-ipc-file-fuzz-6088759971217408",
             "arrow-ipc-file/clusterfuzz-testcase-minimized-arrow-ipc-file-fuzz-6295340960776192",
-            "arrow-ipc-file/clusterfuzz-testcase-minimized-arrow-ipc-file-fuzz-6298268401401856",
             "arrow-ipc-stream/crash-5e88bae6ac5250714e8c8bc73b9d67b949fadbb4",
             "ARROW-GH-43605.parquet",
             "ARROW-GH-45185.parquet");
