@@ -62,7 +62,7 @@ from typing import NamedTuple
 import numpy as np
 import pandas as pd
 
-__all__ = ["read_stream", "UnsupportedArrowType", "UnsupportedCompression"]
+__all__ = ["read_stream", "read_stream_bytes", "UnsupportedArrowType", "UnsupportedCompression"]
 
 
 class UnsupportedArrowType(ValueError):
@@ -139,7 +139,12 @@ class _Table:
 
     def string(self, fid):
         start, count = self._vector(fid, 1)
-        return bytes(self._buf[start:start + count]).decode("utf-8") if start else None
+        if not start:
+            return None
+        try:
+            return bytes(self._buf[start:start + count]).decode("utf-8")
+        except UnicodeDecodeError:
+            raise _malformed("invalid UTF-8 in a metadata string") from None
 
     def tables(self, fid):
         start, count = self._vector(fid, 4)
@@ -259,14 +264,25 @@ _OFFSET_TZ = re.compile(r"([+-])(\d\d):?(\d\d)")
 
 
 def _tzinfo(name):
-    """tzinfo for an Arrow timezone string: an Olson name or +HH:MM."""
+    """tzinfo for an Arrow timezone string (an Olson name or +HH:MM).
+
+    Like pyarrow, use pytz when it is importable, else zoneinfo.
+    """
     match = _OFFSET_TZ.fullmatch(name)
+    minutes = None
     if match:
-        offset = datetime.timedelta(hours=int(match[2]), minutes=int(match[3]))
-        return datetime.timezone(-offset if match[1] == "-" else offset)
+        minutes = (int(match[2]) * 60 + int(match[3])) * (-1 if match[1] == "-" else 1)
     try:
+        import pytz
+    except ImportError:
+        pytz = None
+    try:
+        if pytz is not None:
+            return pytz.timezone(name) if minutes is None else pytz.FixedOffset(minutes)
+        if minutes is not None:
+            return datetime.timezone(datetime.timedelta(minutes=minutes))
         return zoneinfo.ZoneInfo(name)
-    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+    except (KeyError, ValueError):   # the not-found errors of both are KeyErrors
         raise UnsupportedArrowType(f"timestamp with unknown time zone {name!r}") from None
 
 
@@ -332,20 +348,28 @@ class _Body:
         """The next buffer as `count` values of little-endian `dtype`, native order."""
         if self.big_endian:
             dtype = dtype.newbyteorder(">")
-        values = np.frombuffer(self.buffer(), dtype, count=count)
+        data = self.buffer()
+        if len(data) < count * dtype.itemsize:
+            raise _malformed(f"buffer of {len(data)} bytes for {count} values of {dtype}")
+        values = np.frombuffer(data, dtype, count=count)
         return values if values.dtype.isnative else values.astype(dtype.newbyteorder("="))
 
     def bits(self, count):
-        data = np.frombuffer(self.buffer(), np.uint8, count=(count + 7) // 8)
-        return np.unpackbits(data, count=count, bitorder="little").view(bool)
+        return _unpack_bits(self.buffer(), count)
 
     def validity(self, count, null_count):
         """Validity bitmap as a bool array, or None when every value is valid."""
         data = self.buffer()
         if null_count == 0 or len(data) == 0:
             return None
-        bits = np.frombuffer(data, np.uint8, count=(count + 7) // 8)
-        return np.unpackbits(bits, count=count, bitorder="little").view(bool)
+        return _unpack_bits(data, count)
+
+
+def _unpack_bits(data, count):
+    if len(data) * 8 < count:
+        raise _malformed(f"bitmap of {len(data)} bytes for {count} values")
+    bits = np.frombuffer(data, np.uint8, count=(count + 7) // 8)
+    return np.unpackbits(bits, count=count, bitorder="little").view(bool)
 
 
 _CODECS = {0: ("LZ4_FRAME", "lz4"), 1: ("ZSTD", "zstandard")}
@@ -360,19 +384,28 @@ def _decompress(data, codec):
         return data[8:]
     name, module = _CODECS[codec]
     try:
-        if codec == 0:
-            import lz4.frame
-            out = lz4.frame.decompress(bytes(data[8:]))
-        else:
-            import zstandard
-            out = zstandard.ZstdDecompressor().decompress(bytes(data[8:]), max_output_size=size)
+        decompress = _lz4_frame() if codec == 0 else _zstd()
     except ImportError:
         raise UnsupportedCompression(
             f"the Arrow stream is compressed with {name}: reading it needs pyarrow "
             f"(or the Python module '{module}')") from None
+    try:
+        out = decompress(bytes(data[8:]), size)
+    except Exception as exc:   # each codec module has its own error types
+        raise _malformed(f"{name} buffer does not decompress ({exc})") from None
     if len(out) != size:
         raise _malformed(f"{name} buffer decompressed to {len(out)} bytes, expected {size}")
     return out
+
+
+def _lz4_frame():
+    import lz4.frame
+    return lambda data, size: lz4.frame.decompress(data)
+
+
+def _zstd():
+    import zstandard
+    return lambda data, size: zstandard.ZstdDecompressor().decompress(data, max_output_size=size)
 
 
 def _object_array(items):
@@ -388,7 +421,7 @@ def _split(blob, offsets, text):
         return _object_array([blob[a:b] for a, b in zip(bounds, bounds[1:])])
     if blob.isascii():
         chars = blob.decode("ascii")
-    else:
+    else:   # decode once, then map byte offsets to character offsets
         raw = np.frombuffer(blob, np.uint8)
         starts_char = (raw & 0xC0) != 0x80           # not a UTF-8 continuation byte
         inner = offsets[(offsets > 0) & (offsets < len(raw))]
@@ -396,7 +429,10 @@ def _split(blob, offsets, text):
             raise ValueError("utf8 column has a value boundary inside a character")
         char_pos = np.concatenate(([0], np.cumsum(starts_char)))
         bounds = char_pos[offsets].tolist()
-        chars = blob.decode("utf-8")
+        try:
+            chars = blob.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise ValueError(f"utf8 column holds invalid UTF-8 ({exc.reason})") from None
     return _object_array([chars[a:b] for a, b in zip(bounds, bounds[1:])])
 
 
@@ -538,7 +574,7 @@ def _pd_time(t, values, valid):
     if valid is not None:
         micros = np.where(valid, micros, 0)
     if len(micros) and (micros.min() < 0 or micros.max() >= 86_400_000_000):
-        raise ValueError(f"{t.name} value outside 00:00:00..23:59:59.999999")
+        raise ValueError("a time of day outside 00:00:00..23:59:59.999999")
     hours, rest = np.divmod(micros, 3_600_000_000)
     minutes, rest = np.divmod(rest, 60_000_000)
     seconds, micros = np.divmod(rest, 1_000_000)
@@ -582,7 +618,7 @@ def _dictionary_column(col):
     chunks = [chunk for d in dicts for chunk in d.chunks] or [_empty_chunk(col.type)]
     dict_values, dict_valid = _concat(chunks)
 
-    positions = [_dictionary_positions(c, bases, start) for c in col.chunks]
+    positions = [_dictionary_positions(c, bases) for c in col.chunks]
     index, valid = _concat(positions or [(np.empty(0, np.int64), None)])
     if col.type.layout == "varbinary" and col.type.param:
         codes, categories = pd.factorize(_with_none(dict_values, dict_valid))
@@ -598,7 +634,7 @@ def _dictionary_column(col):
     return col.type.convert(col.type, dict_values[index], valid)
 
 
-def _dictionary_positions(chunk, bases, total):
+def _dictionary_positions(chunk, bases):
     """Indices of one batch, shifted into the concatenation of all dictionaries."""
     indices, valid, dictionary = chunk
     indices = indices.astype(np.int64)
@@ -678,14 +714,21 @@ class _StreamDecoder:
         for col, (length, null_count) in zip(self.columns, nodes):
             if length != rows:
                 raise _malformed(f"column {col.name!r} has {length} rows, the batch {rows}")
-            if col.dict_id is None:
-                chunks.append(_decode(col.type, length, null_count, buffers))
-            else:
-                indices, valid = _decode_fixed(col.index_type, length, null_count, buffers)
-                chunks.append((indices, valid, self.dictionaries.get(col.dict_id)))
+            try:
+                chunks.append(self._column_chunk(col, length, null_count, buffers))
+            except UnsupportedCompression:
+                raise
+            except ValueError as exc:
+                raise ValueError(f"column {col.name!r}: {exc}") from exc
         for col, chunk in zip(self.columns, chunks):
             col.chunks.append(chunk)
         self.rows += rows
+
+    def _column_chunk(self, col, length, null_count, buffers):
+        if col.dict_id is None:
+            return _decode(col.type, length, null_count, buffers)
+        indices, valid = _decode_fixed(col.index_type, length, null_count, buffers)
+        return indices, valid, self.dictionaries.get(col.dict_id)
 
     def frame(self):
         if self.columns is None:
@@ -816,3 +859,39 @@ def read_stream(stream):
     if error is not None:
         raise error
     return decoder.frame()
+
+
+class _Recorder:
+    """Wraps a stream and keeps every byte read through it."""
+
+    def __init__(self, stream):
+        self._stream, self.parts = stream, []
+
+    def read(self, size):
+        data = self._stream.read(size)
+        if data:
+            self.parts.append(data)
+        return data
+
+
+_EOS_MARKER = b"\xff\xff\xff\xff\x00\x00\x00\x00"
+
+
+def read_stream_bytes(stream):
+    """The raw bytes of one Arrow IPC stream, for handing to another reader.
+
+    Reads exactly like read_stream (up to and including the end-of-stream
+    marker) but decodes no data. A stream cut short by end of input at a
+    message boundary gets an end-of-stream marker appended. Raises EOFError
+    if the input is empty, ValueError if it is truncated or malformed.
+    """
+    recorder = _Recorder(stream)
+    message = _read_message(recorder)
+    if message is _EOF:
+        raise EOFError("no Arrow IPC stream: the input is empty")
+    while message is not _EOS:
+        if message is _EOF:
+            recorder.parts.append(_EOS_MARKER)
+            break
+        message = _read_message(recorder)
+    return b"".join(recorder.parts)

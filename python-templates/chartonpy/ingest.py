@@ -1,9 +1,9 @@
-"""Rebuilds a pandas DataFrame from the Arrow IPC stream that follows a request.
+"""Rebuilds the request's table from the Arrow IPC stream that follows it on the pipe.
 
 Readers, in order of preference: pyarrow (fastest, zero copy where pandas allows), polars, then
 charton's own numpy-only reader. CHARTON_ARROW_READER=builtin|pyarrow|polars forces one. Every
-reader consumes exactly one stream, up to its end-of-stream marker, so the next request can follow
-on the same pipe.
+reader consumes exactly one stream, through its end-of-stream marker, so the next request can
+follow on the same pipe.
 """
 import importlib.util
 import os
@@ -11,44 +11,118 @@ import os
 from .errors import DataError, UnavailableError
 
 READERS = ("pyarrow", "polars", "builtin")
+ENV_VARIABLE = "CHARTON_ARROW_READER"
 
 
-def choose_reader(env=os.environ):
-    forced = env.get("CHARTON_ARROW_READER", "").strip().lower()
+def choose_reader(env=None):
+    """(reader name, why it was chosen)."""
+    env = os.environ if env is None else env
+    forced = env.get(ENV_VARIABLE, "").strip().lower()
     if forced:
         if forced not in READERS:
-            raise UnavailableError("CHARTON_ARROW_READER=%s: expected one of %s" % (forced, ", ".join(READERS)))
-        if forced != "builtin" and importlib.util.find_spec(forced) is None:
-            raise UnavailableError("CHARTON_ARROW_READER=%s, but %s is not installed" % (forced, forced))
-        return forced
+            raise UnavailableError("%s=%s: expected one of %s" % (ENV_VARIABLE, forced, ", ".join(READERS)))
+        if forced != "builtin" and not _importable(forced):
+            raise UnavailableError("%s=%s, but %s is not installed here" % (ENV_VARIABLE, forced, forced))
+        return forced, "forced by %s" % ENV_VARIABLE
     for name in ("pyarrow", "polars"):
-        if importlib.util.find_spec(name) is not None:
-            return name
-    return "builtin"
+        if _importable(name):
+            return name, "the first importable of pyarrow, polars, builtin"
+    return "builtin", "neither pyarrow nor polars is importable"
+
+
+def _importable(module):
+    try:
+        return importlib.util.find_spec(module) is not None
+    except (ImportError, ValueError):  # a module set to None in sys.modules, or a broken one
+        return False
 
 
 class Table:
-    """The request's data: a pandas DataFrame, plus the pyarrow Table when pyarrow read it."""
+    """The request's data. ``frame`` (a pandas DataFrame) is built on first use; ``arrow`` is the
+    pyarrow Table when pyarrow read the stream, and ``polars`` the polars DataFrame when polars did."""
 
-    def __init__(self, frame, arrow=None):
-        self.frame = frame
+    def __init__(self, reader, frame=None, arrow=None, polars=None, to_frame=None):
+        self.reader = reader
         self.arrow = arrow
+        self.polars = polars
+        self._frame = frame
+        self._to_frame = to_frame
+
+    @property
+    def frame(self):
+        if self._frame is None:
+            try:
+                self._frame = self._to_frame()
+            except (DataError, KeyboardInterrupt, SystemExit):
+                raise
+            except BaseException as e:  # polars' Rust panics are BaseExceptions
+                raise DataError("the data could not be turned into a pandas DataFrame (%s reader; %s: %s)"
+                                % (self.reader, type(e).__name__, e)) from e
+            self._to_frame = None
+        return self._frame
+
+    @property
+    def num_rows(self):
+        if self.arrow is not None:
+            return self.arrow.num_rows
+        if self.polars is not None:
+            return self.polars.height
+        return len(self.frame)
 
 
 def read_table(stream, reader):
+    """Reads one stream with ``reader``; any failure becomes a DataError naming the reader."""
     try:
         return _READ[reader](stream)
-    except (DataError, UnavailableError):
+    except (DataError, UnavailableError, KeyboardInterrupt, SystemExit):
         raise
-    except Exception as e:  # any reader failure means the stream itself is bad
-        raise DataError("the Arrow stream from charton could not be read (%s: %s)" % (type(e).__name__, e)) from e
+    except BaseException as e:  # polars' Rust panics are BaseExceptions
+        raise DataError("the data charton sent could not be read by the %s Arrow reader (%s: %s)"
+                        % (reader, type(e).__name__, e)) from e
 
 
 def _read_pyarrow(stream):
     import pyarrow as pa
 
-    arrow = pa.ipc.open_stream(pa.PythonFile(stream, mode="r")).read_all()
-    return Table(arrow.to_pandas(date_as_object=False), arrow)
+    batches = pa.ipc.open_stream(pa.PythonFile(_PoolReads(stream, pa), mode="r"))
+    # Empty batches carry nothing, and pyarrow's to_pandas can crash on a list column of a 0-row
+    # batch whose offsets buffer is empty (as Arrow Java writes it): leave them out.
+    arrow = pa.Table.from_batches([b for b in batches if b.num_rows], batches.schema)
+    from .arrow_pandas import to_pandas
+
+    return Table("pyarrow", arrow=arrow, to_frame=lambda: to_pandas(arrow))
+
+
+class _PoolReads:
+    """A file whose large reads land in buffers of pyarrow's memory pool, straight from the pipe.
+
+    pyarrow keeps such a buffer as the column data (no copy), and its pool keeps freed memory for
+    the next request, where a fresh bytes object per message body would cost a page fault per
+    4 KiB on every request: the warm worker reads large streams several times faster this way.
+    """
+
+    closed = False
+    _SMALL = 1 << 16
+
+    def __init__(self, stream, pa):
+        self._stream = stream
+        self._pa = pa
+
+    def readable(self):
+        return True
+
+    def read(self, size=-1):
+        if size is None or size < self._SMALL:
+            return self._stream.read(size)
+        buffer = self._pa.allocate_buffer(size)
+        view = memoryview(buffer)
+        filled = 0
+        while filled < size:
+            n = self._stream.readinto(view[filled:])
+            if not n:
+                break
+            filled += n
+        return buffer if filled == size else buffer.slice(0, filled)
 
 
 def _read_polars(stream):
@@ -56,17 +130,18 @@ def _read_polars(stream):
 
     import polars as pl
 
-    from .arrow_builtin import read_stream_bytes
+    from .ipc_framing import read_stream_bytes
 
-    # polars needs the stream's bytes up front; cut exactly one stream out of the pipe first.
     frame = pl.read_ipc_stream(io.BytesIO(read_stream_bytes(stream)))
-    return Table(frame.to_pandas())
+    from .polars_pandas import to_pandas
+
+    return Table("polars", polars=frame, to_frame=lambda: to_pandas(frame))
 
 
 def _read_builtin(stream):
     from .arrow_builtin import read_stream
 
-    return Table(read_stream(stream))
+    return Table("builtin", frame=read_stream(stream))
 
 
 _READ = {"pyarrow": _read_pyarrow, "polars": _read_polars, "builtin": _read_builtin}

@@ -1,117 +1,186 @@
-"""The request loop: greet, preload the renderer's libraries, then serve requests until stdin ends."""
+"""The request loop: greet, preload the renderer's libraries, then serve requests until stdin ends.
+
+The greeting goes out before the heavy imports, so charton can check the interpreter and carry on
+reading its input while this process imports pandas and the plotting library.
+"""
 import argparse
 import os
 import sys
 import time
-import traceback
 
-from . import PROTOCOL_VERSION, ingest, protocol, renderers
-from .errors import ChartonError
+from . import PROTOCOL_VERSION, ingest, isolation, protocol, renderers
+from .errors import ChartonError, UsageError, describe
 from .spec import ChartSpec
 
 
 def serve(requests, responses, argv):
     args = _parse_args(argv)
-    missing = renderers.missing_packages(args.renderer)
-    protocol.write_frame(responses, protocol.HELLO, _hello(missing))
-    if missing:
-        return 0
-    _preload(args.renderer)
+    clock = Clock(args.spawned_at)
+    missing = renderers.missing_packages(args.preload) if args.preload != "none" else []
+    protocol.write_frame(responses, protocol.HELLO, _hello(missing, clock))
+    if args.preload != "none" and not missing:
+        clock.preload_started = clock.now()
+        _preload(args.preload)
+        clock.preload_done = clock.now()
     while True:
         frame = protocol.read_frame(requests)
         if frame is None:
             return 0
         kind, header = frame
-        if kind != protocol.REQUEST:
+        if kind == protocol.PROBE:
+            from .doctor import report
+
+            protocol.write_response(responses, {"id": header.get("id"), "status": "ok",
+                                                "media_type": "application/json"}, report())
+        elif kind == protocol.REQUEST:
+            if not handle(requests, responses, header, clock):
+                return 1
+        else:
             raise protocol.ProtocolError("expected a request frame, got %r" % kind)
-        if not handle(requests, responses, header):
-            return 1
 
 
-def handle(requests, responses, header):
+class Clock:
+    """Wall-clock milestones (epoch milliseconds, comparable with the Java side's)."""
+
+    def __init__(self, spawned_at):
+        self.spawned_at = spawned_at
+        self.hello_at = None
+        self.preload_started = None
+        self.preload_done = None
+        self.served = 0
+
+    @staticmethod
+    def now():
+        return time.time() * 1000.0
+
+
+def handle(requests, responses, header, clock):
     """Serves one request; returns False when the worker can no longer trust its input stream."""
-    started = time.perf_counter()
+    received = clock.now()
     try:
-        table = ingest.read_table(requests, ingest.choose_reader())
+        reader, _ = ingest.choose_reader()
+        table = ingest.read_table(requests, reader) if header.get("data", "arrow-stream") == "arrow-stream" else None
     except ChartonError as e:
-        _send_error(responses, header, e)
+        # The stream was not read to its end, so the next frame cannot be found: this worker ends.
+        _send_error(responses, header, e, closing=True)
         return False
-    read_done = time.perf_counter()
+    read_done = clock.now()
+    snapshot = isolation.Snapshot(_script_roots(header))
+    _answer(responses, header, table, reader, clock, received, read_done)
     try:
-        renderer = renderers.load(header["renderer"])
-        figure, media_type = renderer.render(table, ChartSpec(header.get("spec") or {}), header["format"])
-    except BaseException as e:  # user code may raise anything, SystemExit included
-        if isinstance(e, KeyboardInterrupt):
-            raise
-        _send_error(responses, header, e)
-        return True
-    rendered = time.perf_counter()
-    protocol.write_frame(responses, protocol.RESPONSE, {
-        "id": header.get("id"),
-        "status": "ok",
-        "media_type": media_type,
-        "length": len(figure),
-        "timings": {"read_ms": _ms(started, read_done), "render_ms": _ms(read_done, rendered)},
-    }, figure)
+        snapshot.restore()  # after the answer is out, so charton does not wait for it
+    except Exception as e:  # a state that cannot be reset must not reach the next request
+        print("charton worker: cannot reset the interpreter after request %s (%s: %s); exiting"
+              % (header.get("id"), type(e).__name__, e), file=sys.__stderr__)
+        return False
     return True
 
 
-def _send_error(responses, header, error):
-    protocol.write_frame(responses, protocol.RESPONSE, {
+def _answer(responses, header, table, reader, clock, received, read_done):
+    try:
+        with isolation.catch_warnings():
+            figure, media_type = _render(header, table)
+    except KeyboardInterrupt:
+        raise
+    except BaseException as e:  # user code may raise anything, SystemExit included
+        _send_error(responses, header, e)
+        return
+    rendered = clock.now()
+    clock.served += 1
+    protocol.write_response(responses, {
         "id": header.get("id"),
-        "status": "error",
-        "error": describe(error),
-    })
+        "status": "ok",
+        "media_type": media_type,
+        "reader": reader,
+        "pid": os.getpid(),
+        "timings": _timings(clock, header, received, read_done, rendered),
+    }, figure)
 
 
-def describe(error):
-    """The structured form of an exception: type, message, traceback and where it happened."""
-    category = error.category if isinstance(error, ChartonError) else "software"
-    message = str(error)
-    if isinstance(error, SystemExit):
-        message = "the script called sys.exit(%s) before making a figure" % (error.code,)
-    frames = traceback.extract_tb(error.__traceback__)
-    where = ""
-    if frames and category == "software":
-        last = frames[-1]
-        where = "%s:%d" % (os.path.basename(last.filename), last.lineno)
-    return {
-        "type": type(error).__name__,
-        "message": message,
-        "category": category,
-        "where": where,
-        "file": frames[-1].filename if frames else None,
-        "line": frames[-1].lineno if frames else None,
-        "traceback": "".join(traceback.format_exception(type(error), error, error.__traceback__)),
+def _render(header, table):
+    renderer = renderers.load(header.get("renderer"))
+    figure, media_type = renderer.render(table, ChartSpec(header.get("spec") or {}), header.get("format"))
+    if isinstance(figure, str):
+        figure = figure.encode("utf-8")
+    if not isinstance(figure, (bytes, bytearray, memoryview)):
+        raise UsageError("renderer '%s' returned %s instead of the figure's bytes"
+                         % (header.get("renderer"), type(figure).__name__))
+    return bytes(figure), str(media_type)
+
+
+def _script_roots(header):
+    script = header.get("script")
+    return [os.path.dirname(os.path.abspath(script))] if script else []
+
+
+def _timings(clock, header, received, read_done, rendered):
+    timings = {
+        "read_ms": _ms(received, read_done),
+        "render_ms": _ms(read_done, rendered),
+        "request": clock.served,
     }
+    if clock.served == 1:  # how the start overlapped charton's own work
+        sent = header.get("sent_at")
+        timings.update({
+            "spawned_at": clock.spawned_at,
+            "hello_at": clock.hello_at,
+            "preload_started_at": clock.preload_started,
+            "preload_done_at": clock.preload_done,
+            "request_sent_at": sent,
+            "request_received_at": received,
+            "preload_ms": _ms(clock.preload_started, clock.preload_done),
+            "request_waited_ms": _ms(sent, received),
+        })
+    return timings
 
 
-def _hello(missing):
+def _send_error(responses, header, error, closing=False):
+    answer = {"id": header.get("id"), "status": "error", "error": describe(error)}
+    if closing:
+        answer["closing"] = True
+    protocol.write_response(responses, answer)
+
+
+def _hello(missing, clock):
+    clock.hello_at = clock.now()
+    try:
+        reader, why = ingest.choose_reader()
+    except ChartonError as e:
+        reader, why = None, str(e)
     return {
         "protocol": PROTOCOL_VERSION,
         "python": "%d.%d.%d" % sys.version_info[:3],
         "executable": sys.executable,
         "missing": missing,
+        "reader": reader,
+        "reader_reason": why,
         "pid": os.getpid(),
+        "hello_at": clock.hello_at,
     }
 
 
 def _preload(renderer):
     """Imports the heavy libraries now, while charton is still reading the input."""
     try:
-        renderers.load(renderer)
+        reader, _ = ingest.choose_reader()
+        if reader in ("pyarrow", "polars"):
+            __import__(reader)
         import pandas  # noqa: F401
-        if ingest.choose_reader() == "pyarrow":
-            import pyarrow  # noqa: F401
+        if renderer in renderers.BUILTIN:
+            renderers.load(renderer)
     except Exception:
         pass  # the same failure is reported, with context, when the request arrives
 
 
 def _parse_args(argv):
     parser = argparse.ArgumentParser(prog="charton_worker.py")
-    parser.add_argument("--renderer", default="matplotlib")
+    parser.add_argument("--preload", default="matplotlib",
+                        help="renderer whose libraries to import before the first request, or none")
+    parser.add_argument("--spawned-at", type=float, default=None,
+                        help="when charton started this process (epoch milliseconds)")
+    parser.add_argument("--crash-log", help="file for native crash dumps (set up by charton_worker.py)")
     return parser.parse_args(argv)
 
 
 def _ms(start, end):
-    return round((end - start) * 1000, 3)
+    return None if start is None or end is None else round(end - start, 3)

@@ -7,6 +7,7 @@ anything heavy is imported.
 import importlib
 import importlib.util
 
+from .. import plugins
 from ..errors import UsageError
 
 # name: (module, pip packages needed, {pip package: import name} where they differ)
@@ -18,7 +19,7 @@ IMPORT_NAMES = {"vl-convert-python": "vl_convert", "pyyaml": "yaml"}
 
 
 def names():
-    return sorted(BUILTIN)
+    return sorted(set(BUILTIN) | set(plugins.names()))
 
 
 def missing_packages(name):
@@ -31,5 +32,8 @@ def missing_packages(name):
 
 def load(name):
     if name not in BUILTIN:
+        template = plugins.load(name)  # CHARTON_TEMPLATES directories
+        if template is not None:
+            return template
         raise UsageError("unknown renderer '%s' (available: %s)" % (name, ", ".join(names())))
     return importlib.import_module(BUILTIN[name][0])

@@ -11,7 +11,11 @@ public final class ArrowStreamSender {
     private ArrowStreamSender() {
     }
 
-    /** Streams every batch of {@code table} to {@code out}; returns the number of rows sent. */
+    /**
+     * Streams every batch of {@code table} to {@code out}, through the end-of-stream marker, and
+     * flushes; returns the number of rows sent. {@code out} stays open: a warm worker reads the
+     * next request from the same pipe.
+     */
     public static long send(TableReader table, OutputStream out) throws IOException {
         return ArrowIpcWriter.write(table, ArrowIpcWriter.Layout.STREAM, out);
     }

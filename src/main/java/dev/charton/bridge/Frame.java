@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import java.io.DataInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,12 +17,23 @@ import java.nio.charset.StandardCharsets;
  * header declares. See docs/protocol.md.
  */
 public record Frame(String kind, JsonNode header) {
+    /** Worker to charton, once, before the worker imports the plotting libraries. */
     public static final String HELLO = "HELO";
+    /** Charton to worker: render; an Arrow IPC stream follows. */
     public static final String REQUEST = "RQST";
+    /** Charton to worker: describe the interpreter (charton doctor). */
+    public static final String PROBE = "PROB";
+    /** Worker to charton: the answer to a request or probe; {@code length} payload bytes follow. */
     public static final String RESPONSE = "RESP";
 
     static final ObjectMapper JSON = new ObjectMapper();
-    private static final int MAX_HEADER_BYTES = 16 << 20;
+    static final int MAX_HEADER_BYTES = 16 << 20;
+
+    public Frame {
+        if (kind.length() != 4 || !kind.chars().allMatch(Character::isLetter)) {
+            throw new IllegalArgumentException("a frame kind is four ASCII letters, not '" + kind + "'");
+        }
+    }
 
     public static ObjectNode object() {
         return JSON.createObjectNode();
@@ -31,8 +41,7 @@ public record Frame(String kind, JsonNode header) {
 
     public void writeTo(OutputStream out) throws IOException {
         byte[] json = JSON.writeValueAsBytes(header);
-        byte[] kindBytes = kind.getBytes(StandardCharsets.US_ASCII);
-        ByteBuffer prefix = ByteBuffer.allocate(8).put(kindBytes).putInt(json.length);
+        ByteBuffer prefix = ByteBuffer.allocate(8).put(kind.getBytes(StandardCharsets.US_ASCII)).putInt(json.length);
         out.write(prefix.array());
         out.write(json);
     }
@@ -48,12 +57,18 @@ public record Frame(String kind, JsonNode header) {
         }
         String kind = new String(prefix, 0, 4, StandardCharsets.US_ASCII);
         int length = ByteBuffer.wrap(prefix, 4, 4).getInt();
-        if (length < 0 || length > MAX_HEADER_BYTES) {
-            throw new IOException("bad bridge frame (kind '" + printable(kind) + "', length " + length + ")");
+        if (length < 0 || length > MAX_HEADER_BYTES || !kind.chars().allMatch(Character::isLetter)) {
+            throw new IOException("not a bridge frame (kind '" + printable(kind) + "', length " + length + ")");
         }
-        byte[] json = new byte[length];
-        new DataInputStream(in).readFully(json);
-        return new Frame(kind, JSON.readTree(json));
+        byte[] json = in.readNBytes(length);
+        if (json.length < length) {
+            throw new EOFException("the bridge stream ended inside a " + kind + " frame");
+        }
+        JsonNode header = JSON.readTree(json);
+        if (header == null || !header.isObject()) {
+            throw new IOException("a " + kind + " frame holds no JSON object");
+        }
+        return new Frame(kind, header);
     }
 
     private static String printable(String s) {

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Finds an interpreter that can run a renderer and starts a worker on it: the first candidate
@@ -33,9 +34,62 @@ public final class PythonSetup {
         this.pythonOption = pythonOption;
     }
 
+    /** How workers are started, preloading {@code renderer}'s libraries. */
+    public WorkerLauncher launcher(String renderer) {
+        return new WorkerLauncher(PythonTemplates.directory(dirs), env, stderr, renderer);
+    }
+
+    /**
+     * Starts choosing and starting a worker in the background, so Python starts (and imports its
+     * libraries) while the caller reads its input. Failures surface from {@link #await}. A worker
+     * charton's main already started for these options ({@link WorkerPrestart}) is used if there is one.
+     */
+    public CompletableFuture<PythonWorker> startWorkerAsync(String renderer) {
+        CompletableFuture<PythonWorker> early = WorkerPrestart.claim(pythonOption, renderer);
+        if (early == null) {
+            return startInBackground(renderer, true);
+        }
+        return early.handle((worker, failure) -> worker != null || failure != null ? early : startInBackground(renderer, true))
+                .thenCompose(f -> f);
+    }
+
+    /** Starts a worker on a background thread; without {@code mayInstall}, null instead of setting Python up. */
+    CompletableFuture<PythonWorker> startInBackground(String renderer, boolean mayInstall) {
+        CompletableFuture<PythonWorker> future = new CompletableFuture<>();
+        Thread starter = new Thread(() -> {
+            try {
+                future.complete(startWorker(renderer, mayInstall));
+            } catch (Throwable t) {
+                future.completeExceptionally(t);
+            }
+        }, "python-start");
+        starter.setDaemon(true);
+        starter.start();
+        return future;
+    }
+
+    /** The worker of {@link #startWorkerAsync}, once it has started; its failure is rethrown as is. */
+    public static PythonWorker await(CompletableFuture<PythonWorker> starting) {
+        try {
+            return starting.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw e;
+        }
+    }
+
     /** Starts a worker able to run {@code renderer}, setting up Python first if it must. */
     public PythonWorker startWorker(String renderer) {
-        Path templates = PythonTemplates.directory(dirs);
+        return startWorker(renderer, true);
+    }
+
+    private PythonWorker startWorker(String renderer, boolean mayInstall) {
+        WorkerLauncher launcher = launcher(renderer);
         List<String> refusals = new ArrayList<>();
         List<String> missingEverywhere = List.of();
         for (PythonCandidate candidate : locator.candidates(pythonOption)) {
@@ -46,7 +100,7 @@ public final class PythonSetup {
                 }
                 continue;
             }
-            PythonWorker worker = PythonWorker.start(candidate.executable(), templates, renderer, env, stderr);
+            PythonWorker worker = launcher.start(candidate.executable());
             List<String> missing = worker.info().missingPackages();
             if (missing.isEmpty()) {
                 return worker;
@@ -58,12 +112,27 @@ public final class PythonSetup {
             refusals.add(candidate.executable() + " (" + candidate.origin() + ") lacks " + String.join(", ", missing));
             missingEverywhere = missing;
         }
-        return setUpManagedEnvironment(renderer, templates, refusals, missingEverywhere);
+        return mayInstall ? setUpManagedEnvironment(launcher, refusals, missingEverywhere) : null;
     }
 
-    private PythonWorker setUpManagedEnvironment(String renderer, Path templates, List<String> refusals,
-                                                 List<String> missing) {
-        Path requirements = templates.resolve(PythonTemplates.REQUIREMENTS);
+    /** The interpreter charton uses for {@code renderer} (setting it up if it must). */
+    public Path interpreterFor(String renderer) {
+        try (PythonWorker worker = startWorker(renderer)) {
+            return worker.python();
+        }
+    }
+
+    /** The interpreters charton would consider, in order, for charton doctor. */
+    public List<PythonCandidate> candidates() {
+        return locator.candidates(pythonOption);
+    }
+
+    public ManagedEnvironment managedEnvironment() {
+        return managed;
+    }
+
+    private PythonWorker setUpManagedEnvironment(WorkerLauncher launcher, List<String> refusals, List<String> missing) {
+        Path requirements = launcher.templates().resolve(PythonTemplates.REQUIREMENTS);
         if ("1".equals(env.get("CHARTON_NO_SETUP"))) {
             String what = missing.isEmpty() ? "no Python 3 interpreter was found" : "no Python can import "
                     + String.join(", ", missing) + " (" + String.join("; ", refusals) + ")";
@@ -74,7 +143,7 @@ public final class PythonSetup {
         Path base = locator.systemPython().orElseThrow(() -> new ChartonException(ExitCode.UNAVAILABLE,
                 "no python3 on PATH to build charton's environment from; install Python 3 or pass --python"));
         managed.create(base, requirements, stderr);
-        PythonWorker worker = PythonWorker.start(managed.python(), templates, renderer, env, stderr);
+        PythonWorker worker = launcher.start(managed.python());
         if (!worker.info().missingPackages().isEmpty()) {
             worker.close();
             throw missingPackages(new PythonCandidate(managed.python(), "charton's managed environment", false),

@@ -12,13 +12,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Enumeration;
-import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
 /**
  * The Python side of charton, shipped inside the jar under {@code python-templates/}. At run time
- * it is extracted once into a cache directory named after its content (the jar entries' CRCs), so
+ * it is extracted once into a cache directory named after the jar's build (its size and time), so
  * a new build never runs stale Python and nothing depends on the repository checkout.
  */
 public final class PythonTemplates {
@@ -43,11 +42,14 @@ public final class PythonTemplates {
     }
 
     private static Path extract(Path jar, Path cacheRoot) throws IOException {
+        // Named after the jar's size and modification time: checking for it costs two stats, where
+        // opening the jar to hash its entries would delay Python's start on every run.
+        Path target = cacheRoot.resolve(Long.toHexString(Files.size(jar)) + "-"
+                + Long.toHexString(Files.getLastModifiedTime(jar).toMillis()));
+        if (Files.isRegularFile(target.resolve(WORKER_SCRIPT))) {
+            return target;
+        }
         try (ZipFile zip = new ZipFile(jar.toFile())) {
-            Path target = cacheRoot.resolve(contentKey(zip));
-            if (Files.isRegularFile(target.resolve(WORKER_SCRIPT))) {
-                return target;
-            }
             Files.createDirectories(cacheRoot);
             Path staging = Files.createTempDirectory(cacheRoot, ".extract-");
             Enumeration<? extends ZipEntry> entries = zip.entries();
@@ -73,15 +75,6 @@ public final class PythonTemplates {
             }
             return target;
         }
-    }
-
-    private static String contentKey(ZipFile zip) {
-        CRC32 crc = new CRC32();
-        zip.stream().filter(e -> e.getName().startsWith(PREFIX)).forEach(e -> {
-            crc.update(e.getName().getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            crc.update(Long.toString(e.getCrc()).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-        });
-        return Long.toHexString(crc.getValue());
     }
 
     private static void deleteQuietly(Path dir) {

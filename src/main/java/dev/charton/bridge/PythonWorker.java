@@ -12,71 +12,76 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * One Python process running charton_worker.py. It speaks the framed protocol of docs/protocol.md
- * on its stdin and stdout; its stderr (including everything user code prints) is passed to ours.
+ * One Python process running charton_worker.py, serving requests one after another. It speaks the
+ * framed protocol of docs/protocol.md on its stdin and stdout; its stderr (including everything user
+ * code prints) is passed on to ours. A worker that crashed, timed out or was left holding half a
+ * request is dead: {@link #isUsable()} says so, and a {@link WorkerPool} replaces it.
  */
 public final class PythonWorker implements AutoCloseable {
+    private static final AtomicLong REQUEST_IDS = new AtomicLong();
+
     private final Process process;
+    private final Path python;
     private final OutputStream toPython;
     private final InputStream fromPython;
     private final Thread stderrPump;
+    private final CrashLog crashLog;
     private final Cleanup.Registration killOnExit;
-    private WorkerInfo info;
-    private final AtomicBoolean timedOut = new AtomicBoolean();
+    private final WorkerInfo info;
+    private volatile boolean broken;
 
-    private PythonWorker(Process process, PrintStream stderr) throws IOException {
+    private PythonWorker(Process process, Path python, PrintStream stderr, CrashLog crashLog) {
         this.process = process;
+        this.python = python;
+        this.crashLog = crashLog;
         this.toPython = new BufferedOutputStream(process.getOutputStream(), 1 << 16);
         this.fromPython = new BufferedInputStream(process.getInputStream(), 1 << 16);
         this.stderrPump = new Thread(() -> pump(process.getErrorStream(), stderr), "python-stderr");
         this.stderrPump.setDaemon(true);
         this.stderrPump.start();
         this.killOnExit = Cleanup.onShutdown(this::kill);
-        Frame hello = readFrameOrCrash("starting");
+        Frame hello = new Exchange(null, "starting").readFrame();
         if (!Frame.HELLO.equals(hello.kind())) {
-            throw new ChartonException(ExitCode.SOFTWARE, "Python sent '" + hello.kind() + "' instead of a greeting");
+            kill();
+            throw new ChartonException(ExitCode.UNAVAILABLE, "Python at " + python + " sent '" + hello.kind()
+                    + "' instead of a greeting");
         }
         this.info = WorkerInfo.from(hello.header());
     }
 
-    /**
-     * Starts a worker. It greets at once with its version and missing packages, then imports the
-     * renderer's libraries while the caller reads the input.
-     */
-    public static PythonWorker start(Path python, Path templates, String renderer, Map<String, String> env,
-                                     PrintStream stderr) {
-        List<String> command = new ArrayList<>(List.of(python.toString(), "-X", "faulthandler",
-                templates.resolve(PythonTemplates.WORKER_SCRIPT).toString(), "--renderer", renderer));
-        ProcessBuilder builder = new ProcessBuilder(command);
+    /** Starts Python on charton_worker.py and waits for its greeting (not for its imports). */
+    static PythonWorker start(Path python, Path templates, String preload, java.util.Map<String, String> env,
+                              PrintStream stderr) {
+        CrashLog crashLog = CrashLog.create();
+        ProcessBuilder builder = new ProcessBuilder(python.toString(), "-X", "faulthandler",
+                templates.resolve(PythonTemplates.WORKER_SCRIPT).toString(), "--preload", preload,
+                "--spawned-at", Long.toString(System.currentTimeMillis()), "--crash-log", crashLog.path());
+        builder.environment().clear();
         builder.environment().putAll(env);
         builder.environment().put("MPLBACKEND", "Agg");
         builder.environment().put("PYTHONUNBUFFERED", "1");
+        builder.environment().remove("PYTHONSTARTUP");
         Process process;
         try {
             process = builder.start();
         } catch (IOException e) {
+            crashLog.delete();
             throw new ChartonException(ExitCode.UNAVAILABLE, "cannot run Python at " + python + ": " + reason(e), e);
         }
         try {
-            return new PythonWorker(process, stderr);
-        } catch (IOException | RuntimeException e) {
+            return new PythonWorker(process, python, stderr, crashLog);
+        } catch (RuntimeException e) {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
             process.destroyForcibly();
-            if (e instanceof ChartonException ce) {
-                throw ce;
-            }
-            throw new ChartonException(ExitCode.UNAVAILABLE, "Python at " + python + " did not start: " + reason(e), e);
+            crashLog.delete();
+            throw e;
         }
     }
 
@@ -84,98 +89,151 @@ public final class PythonWorker implements AutoCloseable {
         return info;
     }
 
+    public Path python() {
+        return python;
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    /** True while the worker can take another request. */
+    public boolean isUsable() {
+        return !broken && process.isAlive();
+    }
+
     /**
-     * Sends one request with its Arrow data and copies the figure bytes of the response to
-     * {@code figure}. Returns the response header (media type, length, timings).
+     * Sends one request with its Arrow data and returns the response: its header (media type,
+     * length, timings) and the figure bytes. Python is killed, with all its children, when
+     * {@code timeout} (null: none) passes before the figure is back.
      */
-    public JsonNode render(ObjectNode request, DataWriter data, FigureReceiver figure, Duration timeout) {
-        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "python-timeout");
-            t.setDaemon(true);
-            return t;
-        });
-        ScheduledFuture<?> watchdog = timeout == null ? null : timer.schedule(() -> {
-            timedOut.set(true);
-            kill();
-        }, timeout.toMillis(), TimeUnit.MILLISECONDS);
-        try {
+    public Rendered render(ObjectNode request, DataWriter data, Duration timeout) {
+        if (!request.has("id")) {
+            request.put("id", REQUEST_IDS.incrementAndGet());
+        }
+        try (Exchange exchange = new Exchange(timeout, "rendering")) {
+            request.put("sent_at", System.currentTimeMillis());
             try {
                 new Frame(Frame.REQUEST, request).writeTo(toPython);
                 data.writeTo(toPython);
                 toPython.flush();
+            } catch (IOException e) {
+                // Python stopped reading: its response, or its death, says why.
             } catch (RuntimeException e) {
-                // The input failed part-way (bad row, corrupt file): Python holds half a stream, so
-                // this worker cannot be reused.
+                // The input failed part-way (a bad row, a corrupt file): Python holds half a
+                // stream, so this worker cannot be used again.
                 kill();
                 throw e;
+            }
+            return exchange.readResponse();
+        }
+    }
+
+    /** Asks the worker to describe its interpreter, renderers and packages (charton doctor). */
+    public JsonNode probe(Duration timeout) {
+        try (Exchange exchange = new Exchange(timeout, "describing itself")) {
+            try {
+                ObjectNode header = Frame.object().put("id", REQUEST_IDS.incrementAndGet());
+                new Frame(Frame.PROBE, header).writeTo(toPython);
+                toPython.flush();
             } catch (IOException e) {
-                // Python stopped reading: its response (or its death) explains why.
-                return readResponse(figure, timeout);
+                // Answered below by the worker's death.
             }
-            return readResponse(figure, timeout);
-        } finally {
-            if (watchdog != null) {
-                watchdog.cancel(false);
+            Rendered answer = exchange.readResponse();
+            try {
+                return Frame.JSON.readTree(answer.figure());
+            } catch (IOException e) {
+                throw new ChartonException(ExitCode.SOFTWARE, "Python's self-description is not JSON: " + e.getMessage(), e);
             }
-            timer.shutdownNow();
         }
     }
 
-    private JsonNode readResponse(FigureReceiver figure, Duration timeout) {
-        Frame response = readFrameOrCrash("rendering");
-        JsonNode header = response.header();
-        if (!"ok".equals(header.path("status").asText())) {
-            throw failureFrom(header.path("error"));
-        }
-        long length = header.path("length").asLong(-1);
-        if (length < 0 || length > Integer.MAX_VALUE - 8) {
-            throw new ChartonException(ExitCode.SOFTWARE, "Python announced a figure of " + length + " bytes");
-        }
-        byte[] bytes;
-        try {
-            bytes = fromPython.readNBytes((int) length);
-        } catch (IOException e) {
-            throw crashOr(e, "sending the figure", timeout);
-        }
-        if (bytes.length != length) {
-            throw crashOr(null, "sending the figure", timeout);
-        }
-        figure.receive(bytes, header.path("media_type").asText());
-        return header;
-    }
+    /**
+     * One request and its response under a timeout. A watchdog kills Python when the time is up;
+     * every failure to read becomes one ChartonException saying what happened to Python.
+     */
+    private final class Exchange implements AutoCloseable {
+        private final Duration timeout;
+        private final String phase;
+        private final Watchdog watchdog;
 
-    private Frame readFrameOrCrash(String phase) {
-        try {
-            Frame frame = Frame.readFrom(fromPython);
-            if (frame != null) {
-                return frame;
+        Exchange(Duration timeout, String phase) {
+            this.timeout = timeout;
+            this.phase = phase;
+            this.watchdog = timeout == null ? null : Watchdog.start(timeout, PythonWorker.this::kill);
+        }
+
+        Rendered readResponse() {
+            Frame response = readFrame();
+            JsonNode header = response.header();
+            long length = header.path("length").asLong(-1);
+            if (!Frame.RESPONSE.equals(response.kind()) || length < 0 || length > Integer.MAX_VALUE - 8) {
+                broken = true;
+                throw new ChartonException(ExitCode.SOFTWARE, "Python answered with a malformed "
+                        + response.kind() + " frame (length " + length + ")");
             }
-        } catch (IOException e) {
-            throw crashOr(e, phase, null);
+            byte[] payload;
+            try {
+                payload = fromPython.readNBytes((int) length);
+            } catch (IOException e) {
+                throw died(e);
+            }
+            if (payload.length != length) {
+                throw died(null);
+            }
+            if (header.path("closing").asBoolean()) {
+                broken = true; // the worker ends after this answer: it cannot take another request
+            }
+            if (!"ok".equals(header.path("status").asText())) {
+                throw PythonFailure.from(header.path("error"));
+            }
+            return new Rendered(header, payload);
         }
-        throw crashOr(null, phase, null);
-    }
 
-    private ChartonException crashOr(IOException cause, String phase, Duration timeout) {
-        if (timedOut.get()) {
-            return new ChartonException(ExitCode.TEMP_FAIL, "Python did not finish within the timeout"
-                    + (timeout == null ? "" : " of " + timeout.toSeconds() + " s") + "; it was stopped (raise --timeout)");
+        Frame readFrame() {
+            try {
+                Frame frame = Frame.readFrom(fromPython);
+                if (frame != null) {
+                    return frame;
+                }
+                throw died(null);
+            } catch (IOException e) {
+                throw died(e);
+            }
         }
-        int status;
-        try {
-            if (!process.waitFor(5, TimeUnit.SECONDS)) {
+
+        /** Why Python stopped talking: the timeout, or how the process ended. */
+        private ChartonException died(IOException cause) {
+            broken = true;
+            if (watchdog != null && watchdog.fired()) {
+                return new ChartonException(ExitCode.TEMP_FAIL, "Python did not finish within the timeout of "
+                        + seconds(timeout) + " and was stopped (raise it with --timeout SECONDS, 0 for none)");
+            }
+            int status;
+            try {
+                if (!process.waitFor(5, TimeUnit.SECONDS)) {
+                    kill();
+                }
+                status = process.waitFor();
+                stderrPump.join(2000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
                 kill();
+                return new ChartonException(ExitCode.INTERRUPTED, "interrupted");
             }
-            status = process.waitFor();
-            stderrPump.join(2000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return new ChartonException(ExitCode.INTERRUPTED, "interrupted");
+            // A Python that dies before greeting is not a usable interpreter; later deaths are crashes.
+            ExitCode code = info == null ? ExitCode.UNAVAILABLE : ExitCode.SOFTWARE;
+            String message = "Python (" + python + ") " + describeExit(status) + " while " + phase
+                    + " without sending a result";
+            return new PythonFailure(code, message, crashLog.read());
         }
-        // A Python that dies before greeting is not a usable interpreter; later deaths are crashes.
-        ExitCode code = info == null ? ExitCode.UNAVAILABLE : ExitCode.SOFTWARE;
-        return new ChartonException(code, "Python " + describeExit(status) + " while " + phase
-                + " without sending a result" + (cause == null ? "" : " (" + reason(cause) + ")"), cause);
+
+        @Override
+        public void close() {
+            if (watchdog != null) {
+                watchdog.cancel();
+            }
+        }
     }
 
     static String describeExit(int status) {
@@ -193,21 +251,8 @@ public final class PythonWorker implements AutoCloseable {
         return "exited with code " + status;
     }
 
-    private static PythonFailure failureFrom(JsonNode error) {
-        String type = error.path("type").asText("Error");
-        String message = error.path("message").asText("");
-        String where = error.path("where").asText("");
-        ExitCode code = switch (error.path("category").asText("")) {
-            case "data" -> ExitCode.DATA;
-            case "usage" -> ExitCode.USAGE;
-            case "unavailable" -> ExitCode.UNAVAILABLE;
-            case "output" -> ExitCode.CANT_CREATE;
-            default -> ExitCode.SOFTWARE;
-        };
-        String summary = code == ExitCode.SOFTWARE
-                ? (where.isEmpty() ? "" : where + ": ") + type + ": " + message
-                : message;
-        return new PythonFailure(code, summary, error.path("traceback").asText(""));
+    private static String seconds(Duration d) {
+        return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() / 1000.0 + " s";
     }
 
     private static void pump(InputStream from, PrintStream to) {
@@ -227,31 +272,43 @@ public final class PythonWorker implements AutoCloseable {
         return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 
-    /** Kills Python and anything it started. */
+    /** Kills Python and everything it started. */
     void kill() {
+        broken = true;
         process.descendants().forEach(ProcessHandle::destroyForcibly);
         process.destroyForcibly();
     }
 
+    /** Ends the worker: closing its stdin lets it exit on its own; it is killed if it does not. */
     @Override
     public void close() {
         try {
             toPython.close();
+        } catch (IOException ignored) {
+            // Already gone.
+        }
+        try {
             if (!process.waitFor(2, TimeUnit.SECONDS)) {
                 kill();
             }
-        } catch (IOException ignored) {
-            kill();
+            stderrPump.join(2000);
         } catch (InterruptedException e) {
             kill();
             Thread.currentThread().interrupt();
         } finally {
             killOnExit.close();
+            crashLog.delete();
         }
-        try {
-            stderrPump.join(2000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+    }
+
+    /** A successful response: its header and payload (the figure). */
+    public record Rendered(JsonNode header, byte[] figure) {
+        public String mediaType() {
+            return header.path("media_type").asText();
+        }
+
+        public JsonNode timings() {
+            return header.path("timings");
         }
     }
 
@@ -261,9 +318,34 @@ public final class PythonWorker implements AutoCloseable {
         void writeTo(OutputStream out) throws IOException;
     }
 
-    /** Takes the complete figure of a successful response. */
-    @FunctionalInterface
-    public interface FigureReceiver {
-        void receive(byte[] figure, String mediaType);
+    /** The file Python's faulthandler writes a native crash dump to, shown with --verbose. */
+    private record CrashLog(Path file) {
+        static CrashLog create() {
+            try {
+                return new CrashLog(Files.createTempFile("charton-python-crash-", ".log"));
+            } catch (IOException e) {
+                throw new ChartonException(ExitCode.IO, "cannot create a temporary file: " + e.getMessage(), e);
+            }
+        }
+
+        String path() {
+            return file.toString();
+        }
+
+        String read() {
+            try {
+                return Files.readString(file);
+            } catch (IOException e) {
+                return "";
+            }
+        }
+
+        void delete() {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException ignored) {
+                // A leftover empty log in the temp directory is harmless.
+            }
+        }
     }
 }

@@ -20,8 +20,8 @@ import java.util.concurrent.Callable;
                 + "or a file (.arrow, .feather), written atomically.",
         footerHeading = "%nExamples:%n",
         footer = {"  charton convert weather.csv -o weather.arrow",
-                "  charton convert big.parquet --columns date,price --limit 1000 -o sample.arrows",
-                "  charton convert data.parquet -o - | python -c 'import pyarrow as pa, sys; print(pa.ipc.open_stream(sys.stdin.buffer).read_all())'"})
+                "  charton convert big.parquet --columns date,price --limit 1000 -o head.arrows",
+                "  curl -s https://example.org/data.parquet | charton convert - -o - | my-tool"})
 final class ConvertCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

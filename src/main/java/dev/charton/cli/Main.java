@@ -1,6 +1,11 @@
 package dev.charton.cli;
 
+import dev.charton.bridge.WorkerPrestart;
+import dev.charton.error.ExitCode;
 import picocli.CommandLine;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /** Entry point: builds the command tree and maps every failure to one line and an exit code. */
 public final class Main {
@@ -8,6 +13,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        WorkerPrestart.begin(args); // Python's start overlaps the JVM's parsing of the options
         System.exit(run(args));
     }
 
@@ -22,6 +28,19 @@ public final class Main {
         cli.setExecutionExceptionHandler(reporter);
         cli.setParameterExceptionHandler(reporter);
         cli.setCaseInsensitiveEnumValuesAllowed(true);
+        documentExitCodes(cli);
+        cli.getSubcommands().get("help").getCommandSpec().usageMessage().footerHeading("%nExamples:%n")
+                .footer("  charton help plot", "  charton help");
         return cli;
+    }
+
+    /** Every command's --help lists the exit codes, from the one enum that defines them. */
+    private static void documentExitCodes(CommandLine cli) {
+        Map<String, String> codes = new LinkedHashMap<>();
+        for (ExitCode code : ExitCode.values()) {
+            codes.put(String.format("%3d", code.code()), code.meaning());
+        }
+        cli.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n").exitCodeList(codes);
+        cli.getSubcommands().values().forEach(Main::documentExitCodes);
     }
 }

@@ -20,7 +20,8 @@ import java.util.concurrent.Callable;
         description = "Render a figure from a CSV, Parquet or Arrow file (or - for standard input).",
         footerHeading = "%nExamples:%n",
         footer = {"  charton plot weather.csv --x date --y temp_max -o weather.png",
-                "  charton plot weather.csv --x date --y temp_max,temp_min --title 'Daily range' -o range.svg",
+                "  charton plot weather.csv -x date -y temp_max,temp_min -k area -o range.svg",
+                "  charton plot weather.csv -x date -y temp_max -r seaborn --title Max -o m.pdf",
                 "  cat weather.csv | charton plot - --x date --y temp_max -o - > weather.png"})
 final class PlotCommand implements Callable<Integer> {
     @CommandLine.Spec
@@ -34,7 +35,8 @@ final class PlotCommand implements Callable<Integer> {
     String output;
 
     @Option(names = {"-r", "--renderer"}, paramLabel = "NAME", defaultValue = "matplotlib",
-            description = "Plotting library (default: ${DEFAULT-VALUE}).")
+            completionCandidates = BuiltinRenderers.class,
+            description = "Plotting library: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     String renderer;
 
     @Option(names = {"-f", "--format"}, paramLabel = "FORMAT",

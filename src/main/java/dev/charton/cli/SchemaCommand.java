@@ -20,7 +20,7 @@ import java.util.concurrent.Callable;
                 + "for CSV also what type inference decided and why.",
         footerHeading = "%nExamples:%n",
         footer = {"  charton schema weather.csv",
-                "  charton schema data.parquet --columns id,price --json | jq '.columns[].type'",
+                "  charton schema data.parquet --json | jq -r '.columns[].type'",
                 "  cat data.arrows | charton schema -"})
 final class SchemaCommand implements Callable<Integer> {
     @Spec

@@ -3,6 +3,7 @@ package dev.charton.render;
 import dev.charton.bridge.ArrowStreamSender;
 import dev.charton.bridge.PythonSetup;
 import dev.charton.bridge.PythonWorker;
+import dev.charton.bridge.Timings;
 import dev.charton.input.InputSource;
 import dev.charton.input.ReadOptions;
 import dev.charton.input.TableReader;
@@ -12,10 +13,12 @@ import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
 
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The whole pipeline for one figure: input reader, Arrow batches, the Python bridge, the renderer,
- * the output file. Python is started first, so its imports overlap with reading the input.
+ * the output file. Python is started first, in the background, so its start and imports overlap
+ * with opening and reading the input.
  */
 public final class Plotter {
     private final PythonSetup python;
@@ -28,11 +31,24 @@ public final class Plotter {
                      Duration timeout) {
         input.checkReadable();
         output.checkWritable();
-        try (PythonWorker worker = python.startWorker(request.renderer());
-             BufferAllocator allocator = new RootAllocator();
+        CompletableFuture<PythonWorker> starting = python.startWorkerAsync(request.renderer());
+        Timings timings = Timings.fromEnvironment();
+        try (BufferAllocator allocator = new RootAllocator();
              TableReader table = TableReaders.open(input, readOptions, allocator)) {
-            worker.render(request.toHeader(1), out -> ArrowStreamSender.send(table, out),
-                    (figure, mediaType) -> output.write(figure), timeout);
+            timings.mark("input_opened_at");
+            try (PythonWorker worker = PythonSetup.await(starting)) {
+                timings.mark("worker_ready_at");
+                PythonWorker.Rendered rendered = worker.render(request.toHeader(1), out -> {
+                    ArrowStreamSender.send(table, out);
+                    timings.mark("input_sent_at");
+                }, timeout);
+                timings.mark("figure_received_at");
+                output.write(rendered.figure());
+                timings.mark("written_at");
+                timings.report(rendered);
+            }
+        } finally {
+            starting.thenAccept(PythonWorker::close);
         }
     }
 }

@@ -61,6 +61,19 @@ public final class Charton {
     }
 
     public Result go() {
+        if (usesDefaultPython()) {
+            PythonReady.ensure();
+        }
+        return execute();
+    }
+
+    /** Runs with the user's own Python lookup, which on a fresh machine builds the managed environment. */
+    private boolean usesDefaultPython() {
+        return !args.contains("--python") && !env.containsKey("CHARTON_PYTHON") && !env.containsKey("XDG_DATA_HOME")
+                && !env.containsKey("CHARTON_NO_SETUP");
+    }
+
+    Result execute() {
         List<String> command = new ArrayList<>();
         command.add(Repo.launcher().toString());
         command.addAll(args);

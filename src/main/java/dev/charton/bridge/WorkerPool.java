@@ -1,0 +1,198 @@
+package dev.charton.bridge;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.charton.error.ChartonException;
+import dev.charton.error.ExitCode;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Warm workers, at most {@code size} per interpreter, each serving requests one after another. A
+ * request borrows an idle worker (starting one while there are fewer than {@code size}) and gives
+ * it back afterwards; a worker that died, crashed or was killed by a timeout is dropped, and the
+ * next request gets a fresh one. Batch mode and the shell render through this.
+ */
+public final class WorkerPool implements AutoCloseable {
+    private final WorkerLauncher launcher;
+    private final int size;
+    private final Map<Path, Slots> byInterpreter = new HashMap<>();
+    private boolean closed;
+
+    public WorkerPool(WorkerLauncher launcher, int size) {
+        if (size < 1) {
+            throw new IllegalArgumentException("a pool needs at least one worker, not " + size);
+        }
+        this.launcher = launcher;
+        this.size = size;
+    }
+
+    /** Renders one request on a worker of {@code python}. */
+    public PythonWorker.Rendered render(Path python, ObjectNode request, PythonWorker.DataWriter data, Duration timeout) {
+        PythonWorker worker = borrow(python);
+        try {
+            return worker.render(request, data, timeout);
+        } finally {
+            giveBack(python, worker);
+        }
+    }
+
+    /**
+     * Renders every job on up to {@code size} workers of {@code python} at once. Outcomes come back
+     * in the order of the jobs; one job's failure does not stop the others.
+     */
+    public List<Outcome> renderAll(Path python, List<Job> jobs, Duration timeout) {
+        ExecutorService threads = Executors.newFixedThreadPool(Math.max(1, Math.min(size, jobs.size())), r -> {
+            Thread t = new Thread(r, "charton-render");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<Outcome>> futures = new ArrayList<>();
+            for (Job job : jobs) {
+                futures.add(threads.submit(() -> {
+                    try {
+                        return Outcome.success(render(python, job.request(), job.data(), timeout));
+                    } catch (ChartonException e) {
+                        return Outcome.failure(e);
+                    }
+                }));
+            }
+            List<Outcome> outcomes = new ArrayList<>();
+            for (Future<Outcome> future : futures) {
+                outcomes.add(await(future));
+            }
+            return outcomes;
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    private static Outcome await(Future<Outcome> future) {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ChartonException(ExitCode.INTERRUPTED, "interrupted");
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new IllegalStateException(cause);
+        }
+    }
+
+    /** The workers alive now, for every interpreter (for tests and the shell's status). */
+    public synchronized int liveWorkers() {
+        return byInterpreter.values().stream().mapToInt(s -> s.live).sum();
+    }
+
+    private PythonWorker borrow(Path python) {
+        Slots slots;
+        synchronized (this) {
+            slots = byInterpreter.computeIfAbsent(python, p -> new Slots());
+            while (true) {
+                if (closed) {
+                    throw new IllegalStateException("the worker pool is closed");
+                }
+                PythonWorker idle = slots.idle.pollFirst();
+                if (idle != null && idle.isUsable()) {
+                    return idle;
+                }
+                if (idle != null) {
+                    slots.live--;
+                    idle.close();
+                } else if (slots.live < size) {
+                    slots.live++;
+                    break;
+                } else {
+                    waitForAWorker();
+                }
+            }
+        }
+        try {
+            return launcher.start(python);
+        } catch (RuntimeException e) {
+            synchronized (this) {
+                slots.live--;
+                notifyAll();
+            }
+            throw e;
+        }
+    }
+
+    private void waitForAWorker() {
+        try {
+            wait();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ChartonException(ExitCode.INTERRUPTED, "interrupted");
+        }
+    }
+
+    private void giveBack(Path python, PythonWorker worker) {
+        boolean usable = worker.isUsable();
+        synchronized (this) {
+            Slots slots = byInterpreter.get(python);
+            if (usable && !closed) {
+                slots.idle.addLast(worker);
+            } else {
+                slots.live--;
+            }
+            notifyAll();
+        }
+        if (!usable || closed) {
+            worker.close();
+        }
+    }
+
+    @Override
+    public void close() {
+        List<PythonWorker> idle = new ArrayList<>();
+        synchronized (this) {
+            closed = true;
+            byInterpreter.values().forEach(s -> {
+                idle.addAll(s.idle);
+                s.live -= s.idle.size();
+                s.idle.clear();
+            });
+            notifyAll();
+        }
+        idle.forEach(PythonWorker::close);
+    }
+
+    private static final class Slots {
+        final Deque<PythonWorker> idle = new ArrayDeque<>();
+        int live;
+    }
+
+    /** One request and the data that follows it. */
+    public record Job(ObjectNode request, PythonWorker.DataWriter data) {
+    }
+
+    /** What became of one job: its figure, or the failure a user would see. */
+    public record Outcome(PythonWorker.Rendered rendered, ChartonException failure) {
+        static Outcome success(PythonWorker.Rendered rendered) {
+            return new Outcome(rendered, null);
+        }
+
+        static Outcome failure(ChartonException failure) {
+            return new Outcome(null, failure);
+        }
+
+        public boolean ok() {
+            return failure == null;
+        }
+    }
+}

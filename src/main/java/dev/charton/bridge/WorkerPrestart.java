@@ -1,0 +1,90 @@
+package dev.charton.bridge;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Starts the Python worker of a {@code charton plot} before the command line is even parsed, so
+ * Python's start and its imports (the longest part of a small plot) overlap the JVM's own start-up,
+ * option parsing and input reading. The arguments are only scanned for the few that choose the
+ * worker (--python, --renderer); the worker is used only if the parsed options turn out to ask for
+ * exactly that one ({@link #claim}), otherwise it is stopped at exit. It never sets Python up: when
+ * charton's environment has yet to be built, the normal path does that, saying so.
+ */
+public final class WorkerPrestart {
+    private static final String DEFAULT_RENDERER = "matplotlib";
+    private static Pending pending;
+
+    private WorkerPrestart() {
+    }
+
+    /** Called first thing in main. */
+    public static synchronized void begin(String[] args) {
+        Scan scan = Scan.of(List.of(args));
+        if (scan == null) {
+            return;
+        }
+        // vfork starts a child several times faster than the default posix_spawn helper on Linux.
+        if (System.getProperty("jdk.lang.Process.launchMechanism") == null && "Linux".equals(System.getProperty("os.name"))) {
+            System.setProperty("jdk.lang.Process.launchMechanism", "VFORK");
+        }
+        PythonSetup setup = new PythonSetup(System.getenv(), System.err, scan.python());
+        pending = new Pending(scan.python(), scan.renderer(), setup.startInBackground(scan.renderer(), false));
+    }
+
+    /** The worker started for these options, or null; a prestart is handed out once. */
+    static synchronized CompletableFuture<PythonWorker> claim(String python, String renderer) {
+        Pending p = pending;
+        pending = null;
+        if (p != null && Objects.equals(p.python(), python) && p.renderer().equals(renderer)) {
+            return p.worker();
+        }
+        if (p != null) {
+            p.worker().thenAccept(w -> {
+                if (w != null) {
+                    w.close();
+                }
+            });
+        }
+        return null;
+    }
+
+    private record Pending(String python, String renderer, CompletableFuture<PythonWorker> worker) {
+    }
+
+    /** What the arguments of a plot command say about its worker; null for any other command. */
+    record Scan(String python, String renderer) {
+        static Scan of(List<String> args) {
+            int command = 0;
+            while (command < args.size() && args.get(command).startsWith("-")) {
+                command++;
+            }
+            if (command >= args.size() || !args.get(command).equals("plot")) {
+                return null;
+            }
+            String python = null;
+            String renderer = DEFAULT_RENDERER;
+            for (int i = command + 1; i < args.size(); i++) {
+                String arg = args.get(i);
+                String next = i + 1 < args.size() ? args.get(i + 1) : null;
+                if (arg.equals("--")) {
+                    break;
+                } else if (List.of("-h", "--help", "-V", "--version").contains(arg)) {
+                    return null;
+                } else if (arg.equals("--python")) {
+                    python = next;
+                } else if (arg.startsWith("--python=")) {
+                    python = arg.substring("--python=".length());
+                } else if (arg.equals("-r") || arg.equals("--renderer")) {
+                    renderer = next;
+                } else if (arg.startsWith("--renderer=")) {
+                    renderer = arg.substring("--renderer=".length());
+                } else if (arg.startsWith("-r") && arg.length() > 2 && !arg.startsWith("--")) {
+                    renderer = arg.substring(2);
+                }
+            }
+            return renderer == null ? null : new Scan(python, renderer);
+        }
+    }
+}

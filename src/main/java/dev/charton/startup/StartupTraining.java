@@ -1,0 +1,55 @@
+package dev.charton.startup;
+
+import dev.charton.bridge.ArrowStreamSender;
+import dev.charton.input.InputSource;
+import dev.charton.input.ReadOptions;
+import dev.charton.input.TableReader;
+import dev.charton.input.TableReaders;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.memory.RootAllocator;
+import picocli.CommandLine;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * The workload the launcher's AppCDS archive is recorded from at build time (see the pom's
+ * "startup-archive" step): the classes a typical run loads, without Python. It prints every command's
+ * help and version, reads each input into Arrow and streams it nowhere, and runs {@code schema} on it
+ * when that command exists.
+ */
+public final class StartupTraining {
+    private StartupTraining() {
+    }
+
+    public static void run(Supplier<CommandLine> commands, List<String> inputs) {
+        PrintWriter nowhere = new PrintWriter(Writer.nullWriter());
+        CommandLine root = commands.get();
+        root.printVersionHelp(nowhere);
+        usage(root, nowhere);
+        try (BufferAllocator allocator = new RootAllocator()) {
+            for (String input : inputs) {
+                try (TableReader table = TableReaders.open(InputSource.of(input), ReadOptions.defaults(), allocator)) {
+                    ArrowStreamSender.send(table, OutputStream.nullOutputStream());
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+        }
+        CommandLine fresh = commands.get();
+        if (fresh.getSubcommands().containsKey("schema")) {
+            fresh.setOut(nowhere);
+            inputs.forEach(input -> fresh.execute("schema", input));
+        }
+    }
+
+    private static void usage(CommandLine cli, PrintWriter out) {
+        cli.usage(out);
+        cli.getSubcommands().values().forEach(sub -> usage(sub, out));
+    }
+}

@@ -1,0 +1,5 @@
+import os
+
+
+def render(table, spec, fmt):
+    os._exit(7)

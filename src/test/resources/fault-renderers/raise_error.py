@@ -1,0 +1,3 @@
+def render(table, spec, fmt):
+    values = [1, 2, 0]
+    return str(values[0] / values[2]).encode(), "text/plain"  # ZeroDivisionError on this line (2)
