@@ -40,7 +40,7 @@ final class ReadOptionsMixin {
             description = "Force a CSV column's type: boolean, int64, float64, date, timestamp, timestamptz or string; repeatable.")
     Map<String, String> types = new LinkedHashMap<>();
 
-    @Option(names = "--columns", paramLabel = "NAME,...", split = ",",
+    @Option(names = "--columns", paramLabel = "COLUMN", split = ",",
             description = "Read only these columns, in this order (default: all). Unselected Parquet columns are never decoded.")
     List<String> columns;
 
