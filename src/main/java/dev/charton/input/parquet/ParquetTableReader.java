@@ -41,7 +41,10 @@ public final class ParquetTableReader implements TableReader {
     private final MessageColumnIO columnIO;
     private final VectorSchemaRoot root;
     private final BatchMaterializer materializer;
+    private final MessageType requested;
+    private final String createdBy;
     private RecordReader<Void> rowGroup;
+    private FlatColumns flatRowGroup;
     private long rowsLeftInGroup;
 
     public ParquetTableReader(Path file, String sourceName, List<String> columns, int batchRows,
@@ -59,9 +62,10 @@ public final class ParquetTableReader implements TableReader {
                     requestedFields.add(fields.get(i));
                 }
             }
-            MessageType requested = new MessageType(fileSchema.getName(), requestedFields);
+            this.requested = new MessageType(fileSchema.getName(), requestedFields);
+            this.createdBy = reader.getFileMetaData().getCreatedBy();
             reader.setRequestedSchema(requested);
-            this.columnIO = new ColumnIOFactory(reader.getFileMetaData().getCreatedBy())
+            this.columnIO = new ColumnIOFactory(createdBy)
                     .getColumnIO(requested, fileSchema, true);
             List<ParquetField> mapped = new ArrayList<>();
             List<Field> arrowFields = new ArrayList<>();
@@ -71,6 +75,9 @@ public final class ParquetTableReader implements TableReader {
                 arrowFields.add(field.arrowField());
             }
             this.root = VectorSchemaRoot.create(new Schema(arrowFields), allocator);
+            // Sized for a whole batch up front, so filling it never reallocates half way.
+            root.getFieldVectors().forEach(v -> v.setInitialCapacity(batchRows));
+            root.allocateNew();
             List<VectorConverter> converters = new ArrayList<>();
             for (int i = 0; i < fields.size(); i++) {
                 int order = selected.indexOf(i);
@@ -150,8 +157,15 @@ public final class ParquetTableReader implements TableReader {
         materializer.startBatch();
         try {
             while (materializer.rows() < batchRows && nextRowAvailable()) {
-                rowGroup.read();
-                rowsLeftInGroup--;
+                if (flatRowGroup != null) {
+                    int count = (int) Math.min(batchRows - materializer.rows(), rowsLeftInGroup);
+                    flatRowGroup.read(materializer.rows(), count);
+                    materializer.addRows(count);
+                    rowsLeftInGroup -= count;
+                } else {
+                    rowGroup.read();
+                    rowsLeftInGroup--;
+                }
             }
         } catch (ChartonException e) {
             throw e;
@@ -168,7 +182,11 @@ public final class ParquetTableReader implements TableReader {
             if (pages == null) {
                 return false;
             }
-            rowGroup = columnIO.getRecordReader(pages, materializer);
+            if (FlatColumns.fits(requested)) {
+                flatRowGroup = new FlatColumns(pages, requested, materializer, createdBy);
+            } else {
+                rowGroup = columnIO.getRecordReader(pages, materializer);
+            }
             rowsLeftInGroup = pages.getRowCount();
         }
         return true;
