@@ -155,22 +155,19 @@ function compReplyArray() {
 function _complete_charton() {
   # Edge case: if command line has no space after subcommand, then don't assume this subcommand is selected (remkop/picocli#1468).
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} plot" ];    then _picocli_charton; return $?; fi
-  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} schema" ];    then _picocli_charton; return $?; fi
-  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} convert" ];    then _picocli_charton; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} templates" ];    then _picocli_charton; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} doctor" ];    then _picocli_charton; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} help" ];    then _picocli_charton; return $?; fi
 
   # Find the longest sequence of subcommands and call the bash function for that subcommand.
   local cmds0=(plot)
-  local cmds1=(schema)
-  local cmds2=(convert)
-  local cmds3=(doctor)
-  local cmds4=(help)
+  local cmds1=(templates)
+  local cmds2=(doctor)
+  local cmds3=(help)
 
-  if CompWordsContainsArray "${cmds4[@]}"; then _picocli_charton_help; return $?; fi
-  if CompWordsContainsArray "${cmds3[@]}"; then _picocli_charton_doctor; return $?; fi
-  if CompWordsContainsArray "${cmds2[@]}"; then _picocli_charton_convert; return $?; fi
-  if CompWordsContainsArray "${cmds1[@]}"; then _picocli_charton_schema; return $?; fi
+  if CompWordsContainsArray "${cmds3[@]}"; then _picocli_charton_help; return $?; fi
+  if CompWordsContainsArray "${cmds2[@]}"; then _picocli_charton_doctor; return $?; fi
+  if CompWordsContainsArray "${cmds1[@]}"; then _picocli_charton_templates; return $?; fi
   if CompWordsContainsArray "${cmds0[@]}"; then _picocli_charton_plot; return $?; fi
 
   # No subcommands were specified; generate completions for the top-level command.
@@ -182,7 +179,7 @@ function _picocli_charton() {
   # Get completion data
   local curr_word=${COMP_WORDS[COMP_CWORD]}
 
-  local commands="plot schema convert doctor help"
+  local commands="plot templates doctor help"
   local flag_opts="'-v' '--verbose' '-h' '--help' '-V' '--version'"
   local arg_opts=""
 
@@ -202,8 +199,8 @@ function _picocli_charton_plot() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-h' '--help' '-V' '--version' '-v' '--verbose'"
-  local arg_opts="'-o' '--output' '-r' '--renderer' '-f' '--format' '-k' '--kind' '-x' '--x' '-y' '--y' '--title' '--width' '--height' '--dpi' '--input-format' '-d' '--delimiter' '--encoding' '--null-value' '--type' '--columns' '--limit' '--python' '--timeout'"
+  local flag_opts="'--log-x' '--log-y' '-h' '--help' '-V' '--version' '-v' '--verbose'"
+  local arg_opts="'-o' '--output' '-r' '--renderer' '-f' '--format' '-k' '--kind' '-x' '--x' '-y' '--y' '--color' '--facet' '--title' '--xlabel' '--ylabel' '--width' '--height' '--dpi' '--theme' '--bins' '--agg' '--script' '--param' '--templates-dir' '--input-format' '-d' '--delimiter' '--encoding' '--null-value' '--type' '--python' '--timeout'"
   local NAME_option_args=("matplotlib" "seaborn" "altair" "plotly") # --renderer values
 
   type compopt &>/dev/null && compopt +o default
@@ -232,7 +229,19 @@ function _picocli_charton_plot() {
     '-y'|'--y')
       return
       ;;
+    '--color')
+      return
+      ;;
+    '--facet')
+      return
+      ;;
     '--title')
+      return
+      ;;
+    '--xlabel')
+      return
+      ;;
+    '--ylabel')
       return
       ;;
     '--width')
@@ -243,6 +252,30 @@ function _picocli_charton_plot() {
       ;;
     '--dpi')
       return
+      ;;
+    '--theme')
+      return
+      ;;
+    '--bins')
+      return
+      ;;
+    '--agg')
+      return
+      ;;
+    '--script')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--param')
+      return
+      ;;
+    '--templates-dir')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
       ;;
     '--input-format')
       return
@@ -257,12 +290,6 @@ function _picocli_charton_plot() {
       return
       ;;
     '--type')
-      return
-      ;;
-    '--columns')
-      return
-      ;;
-    '--limit')
       return
       ;;
     '--python')
@@ -292,96 +319,32 @@ function _picocli_charton_plot() {
   fi
 }
 
-# Generates completions for the options and subcommands of the `schema` subcommand.
-function _picocli_charton_schema() {
+# Generates completions for the options and subcommands of the `templates` subcommand.
+function _picocli_charton_templates() {
   # Get completion data
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
   local flag_opts="'--json' '-h' '--help' '-V' '--version' '-v' '--verbose'"
-  local arg_opts="'--input-format' '-d' '--delimiter' '--encoding' '--null-value' '--type' '--columns' '--limit'"
+  local arg_opts="'--templates-dir' '--python' '--timeout'"
 
   type compopt &>/dev/null && compopt +o default
 
   case ${prev_word} in
-    '--input-format')
-      return
-      ;;
-    '-d'|'--delimiter')
-      return
-      ;;
-    '--encoding')
-      return
-      ;;
-    '--null-value')
-      return
-      ;;
-    '--type')
-      return
-      ;;
-    '--columns')
-      return
-      ;;
-    '--limit')
-      return
-      ;;
-  esac
-
-  if [[ "${curr_word}" == -* ]]; then
-    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
-  else
-    local positionals=""
-    local currIndex
-    currIndex=$(currentPositionalIndex "schema" "${arg_opts}" "${flag_opts}")
-    if (( currIndex >= 0 && currIndex <= 0 )); then
-      local IFS=$'\n'
-      type compopt &>/dev/null && compopt -o filenames
-      positionals=$( compgen -f -- "${curr_word}" ) # files
-    fi
-    local IFS=$'\n'
-    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
-  fi
-}
-
-# Generates completions for the options and subcommands of the `convert` subcommand.
-function _picocli_charton_convert() {
-  # Get completion data
-  local curr_word=${COMP_WORDS[COMP_CWORD]}
-  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
-
-  local commands=""
-  local flag_opts="'-h' '--help' '-V' '--version' '-v' '--verbose'"
-  local arg_opts="'-o' '--output' '--input-format' '-d' '--delimiter' '--encoding' '--null-value' '--type' '--columns' '--limit'"
-
-  type compopt &>/dev/null && compopt +o default
-
-  case ${prev_word} in
-    '-o'|'--output')
+    '--templates-dir')
       local IFS=$'\n'
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
       ;;
-    '--input-format')
-      return
+    '--python')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
       ;;
-    '-d'|'--delimiter')
-      return
-      ;;
-    '--encoding')
-      return
-      ;;
-    '--null-value')
-      return
-      ;;
-    '--type')
-      return
-      ;;
-    '--columns')
-      return
-      ;;
-    '--limit')
+    '--timeout')
       return
       ;;
   esac
@@ -390,13 +353,6 @@ function _picocli_charton_convert() {
     COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
   else
     local positionals=""
-    local currIndex
-    currIndex=$(currentPositionalIndex "convert" "${arg_opts}" "${flag_opts}")
-    if (( currIndex >= 0 && currIndex <= 0 )); then
-      local IFS=$'\n'
-      type compopt &>/dev/null && compopt -o filenames
-      positionals=$( compgen -f -- "${curr_word}" ) # files
-    fi
     local IFS=$'\n'
     COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
   fi
@@ -440,7 +396,7 @@ function _picocli_charton_help() {
   # Get completion data
   local curr_word=${COMP_WORDS[COMP_CWORD]}
 
-  local commands="plot schema convert doctor"
+  local commands="plot templates doctor"
   local flag_opts="'-h' '--help' '-v' '--verbose'"
   local arg_opts=""
 

@@ -21,8 +21,7 @@ import random
 import sys
 import warnings
 
-TEMPLATES_VARIABLE = "CHARTON_TEMPLATES"
-
+from . import plugins
 
 class Snapshot:
     """The interpreter state a request may change, captured before it runs."""
@@ -59,14 +58,8 @@ def catch_warnings():
     return warnings.catch_warnings()
 
 
-def template_directories(environ=None):
-    """The directories listed in CHARTON_TEMPLATES (os.pathsep-separated)."""
-    value = (os.environ if environ is None else environ).get(TEMPLATES_VARIABLE, "")
-    return [os.path.abspath(p) for p in value.split(os.pathsep) if p]
-
-
 def _user_roots(cwd, environ, extra):
-    roots = [cwd, *template_directories(environ), *(os.path.abspath(r) for r in extra)]
+    roots = [cwd, *(os.path.abspath(d) for d in plugins.directories(environ)), *(os.path.abspath(r) for r in extra)]
     return tuple(os.path.join(os.path.realpath(r), "") for r in roots)
 
 

@@ -1,48 +1,130 @@
-"""Renderers from the user's directories: CHARTON_TEMPLATES lists directories (os.pathsep-separated)
-in which a file NAME.py defining ``render(table, spec, fmt) -> (bytes, media_type)`` is the
-renderer NAME. The first directory holding NAME.py wins.
+"""Template plugins: any NAME.py defining ``render(df, spec)`` in a templates directory is a renderer.
 
-A template is executed afresh for every request (a new module object each time), so an edited
-file is picked up by a warm worker and nothing of one request's module survives into the next.
-Its directory is appended to sys.path for the request, so it can import helper modules beside it.
+The directories are those on CHARTON_TEMPLATES (os.pathsep-separated; charton puts --templates-dir
+first). When two directories hold the same name, the first wins. Files are read with ``ast``, not
+imported, to find them, so listing plugins runs none of their code; a plugin runs only when asked for.
+
+Optional module-level hints, read as literals: ``FORMATS = ("png", "svg")`` declares the formats.
+Otherwise they follow from the plotting library the plugin imports. Its top-level imports are the
+packages it needs.
 """
+import ast
+import importlib.machinery
 import importlib.util
 import os
-import sys
+from dataclasses import dataclass, field
 
-from .isolation import template_directories
+from . import usercode
+from .errors import UsageError
+
+ENVIRONMENT = "CHARTON_TEMPLATES"
+
+# Which figure family a plugin produces, judged from the first of these libraries it imports.
+LIBRARY_FAMILIES = (("altair", "altair"), ("plotly", "plotly"), ("seaborn", "matplotlib"), ("matplotlib", "matplotlib"))
 
 
-def find(name):
-    """The file of template NAME, or None."""
-    if not name or os.sep in name or (os.altsep and os.altsep in name) or name.startswith("."):
+@dataclass(frozen=True)
+class Template:
+    name: str
+    path: str
+    description: str = ""
+    imports: tuple = ()
+    formats: tuple = None  # declared by FORMATS; None: those of its figure family
+    family: str = None
+    problem: str = None  # why it cannot run (a syntax error), or None
+    hidden_by: list = field(default_factory=list, compare=False)
+
+    def missing_modules(self):
+        """Top-level imports that cannot be found (beside the plugin or on sys.path)."""
+        directory = [os.path.dirname(self.path)]
+        return [name for name in self.imports
+                if importlib.machinery.PathFinder.find_spec(name, directory) is None
+                and importlib.util.find_spec(name) is None]
+
+
+def directories(environ=os.environ):
+    return [d for d in environ.get(ENVIRONMENT, "").split(os.pathsep) if d]
+
+
+def discover(environ=os.environ):
+    """{name: Template} from every templates directory; earlier directories win."""
+    found = {}
+    for directory in directories(environ):
+        try:
+            names = sorted(os.listdir(directory))
+        except OSError:
+            continue  # charton checks --templates-dir; a stale CHARTON_TEMPLATES entry is no error
+        for file_name in names:
+            stem, ext = os.path.splitext(file_name)
+            if ext != ".py" or stem.startswith("_") or not stem.isidentifier():
+                continue
+            template = inspect(os.path.join(directory, file_name))
+            if template is None:
+                continue
+            if stem in found:
+                found[stem].hidden_by.append(template.path)
+            else:
+                found[stem] = template
+    return found
+
+
+def inspect(path):
+    """The Template of the file at ``path``, or None when it defines no render()."""
+    name = os.path.splitext(os.path.basename(path))[0]
+    try:
+        with open(path, "rb") as handle:
+            tree = ast.parse(handle.read(), path)
+    except SyntaxError as error:
+        return Template(name, path, problem="line %s: %s" % (error.lineno, error.msg))
+    except (OSError, ValueError) as error:
+        return Template(name, path, problem=str(error))
+    if not any(_defines(node, "render") for node in tree.body):
         return None
-    for directory in template_directories():
-        path = os.path.join(directory, name + ".py")
-        if os.path.isfile(path):
-            return path
-    return None
+    imports = _top_level_imports(tree)
+    family = next((fam for library, fam in LIBRARY_FAMILIES if library in imports), None)
+    doc = (ast.get_docstring(tree) or "").strip().splitlines()
+    return Template(name, path, description=doc[0] if doc else "", imports=imports,
+                    formats=_declared_formats(tree), family=family)
 
 
-def names():
-    found = set()
-    for directory in template_directories():
-        if os.path.isdir(directory):
-            found.update(f[:-3] for f in os.listdir(directory) if f.endswith(".py") and not f.startswith("_"))
-    return sorted(found)
-
-
-def load(name):
-    """A fresh module executed from template NAME's file; None when there is no such template."""
-    path = find(name)
-    if path is None:
-        return None
-    directory = os.path.dirname(path)
-    if directory not in sys.path:
-        sys.path.append(directory)  # after the libraries, so a helper beside it cannot shadow them
-    module_name = "charton_template_" + name
-    spec = importlib.util.spec_from_file_location(module_name, path)
+def load(template):
+    """The plugin's render function, running its module; errors point into the plugin file."""
+    if template.problem:
+        usercode.compile_file(template.path)  # raises the syntax error from its line
+        raise UsageError("template %s cannot be loaded: %s" % (template.path, template.problem))
+    spec = importlib.util.spec_from_file_location("charton_template_" + template.name, template.path)
     module = importlib.util.module_from_spec(spec)
-    sys.modules[module_name] = module  # some code (dataclasses, pickle) looks itself up here
-    spec.loader.exec_module(module)
-    return module
+    with usercode.importable_from(os.path.dirname(template.path)):
+        usercode.call(template.path, spec.loader.exec_module, module)
+    render = getattr(module, "render", None)
+    if not callable(render):
+        raise UsageError("template %s defines no render(df, spec) function" % template.path)
+    return render
+
+
+def _defines(node, name):
+    if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+        return node.name == name
+    if isinstance(node, ast.Assign):
+        return any(isinstance(t, ast.Name) and t.id == name for t in node.targets)
+    return isinstance(node, ast.ImportFrom) and any((a.asname or a.name) == name for a in node.names)
+
+
+def _top_level_imports(tree):
+    names = []
+    for node in tree.body:
+        if isinstance(node, ast.Import):
+            names += [alias.name.split(".")[0] for alias in node.names]
+        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+            names.append(node.module.split(".")[0])
+    return tuple(dict.fromkeys(names))
+
+
+def _declared_formats(tree):
+    for node in tree.body:
+        if _defines(node, "FORMATS") and isinstance(node, ast.Assign):
+            try:
+                return tuple(str(f).lower() for f in ast.literal_eval(node.value))
+            except (ValueError, TypeError):
+                return None
+    return None

@@ -1,15 +1,35 @@
-"""The chart spec as it arrives from charton's command line: plain JSON data."""
+"""The chart spec as it arrives from charton's command line: plain JSON data, never source code."""
 
 
 class ChartSpec:
-    """Read-only view of the request's "spec" object with charton's defaults applied."""
+    """Read-only view of the request's "spec" object with charton's defaults applied.
+
+    Template plugins receive this object as their ``spec`` argument, so its attribute names are
+    part of charton's public interface (see the README).
+    """
 
     def __init__(self, data):
+        data = dict(data or {})
         self.kind = data.get("kind")
         self.x = data.get("x")
         self.y = list(data.get("y") or [])
+        self.color = data.get("color")
+        self.facet = data.get("facet")
         self.title = data.get("title")
+        self.xlabel = data.get("xlabel")
+        self.ylabel = data.get("ylabel")
         self.width = int(data.get("width") or 800)
         self.height = int(data.get("height") or 600)
         self.dpi = int(data.get("dpi") or 100)
+        self.theme = data.get("theme")
+        self.log_x = bool(data.get("log_x"))
+        self.log_y = bool(data.get("log_y"))
+        self.bins = data.get("bins")
+        self.agg = data.get("agg")
+        self.script = data.get("script")
+        self.params = dict(data.get("params") or {})
         self.raw = data
+
+    def __repr__(self):
+        shown = {k: v for k, v in self.raw.items() if v not in (None, [], {}, False)}
+        return "ChartSpec(%r)" % shown

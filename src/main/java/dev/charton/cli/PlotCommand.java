@@ -5,6 +5,7 @@ import dev.charton.output.FigureOutput;
 import dev.charton.render.OutputFormat;
 import dev.charton.render.Plotter;
 import dev.charton.render.RenderRequest;
+import dev.charton.render.UserCode;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -21,9 +22,14 @@ import java.util.concurrent.Callable;
         footerHeading = "%nExamples:%n",
         footer = {"  charton plot weather.csv --x date --y temp_max -o weather.png",
                 "  charton plot weather.csv -x date -y temp_max,temp_min -k area -o range.svg",
-                "  charton plot weather.csv -x date -y temp_max -r seaborn --title Max -o m.pdf",
+                "  charton plot weather.csv -k box -x weather -y wind -r seaborn -o wind.png",
+                "  charton plot weather.csv -x temp_min -y temp_max --color weather \\",
+                "      -r altair -o t.html",
+                "  charton plot weather.csv --script plot.py --param window=7 -o smooth.png",
                 "  cat weather.csv | charton plot - --x date --y temp_max -o - > weather.png"})
 final class PlotCommand implements Callable<Integer> {
+    private static final String DEFAULT_RENDERER = "matplotlib";
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -34,9 +40,9 @@ final class PlotCommand implements Callable<Integer> {
             description = "Where to write the figure, or - for standard output.")
     String output;
 
-    @Option(names = {"-r", "--renderer"}, paramLabel = "NAME", defaultValue = "matplotlib",
-            completionCandidates = BuiltinRenderers.class,
-            description = "Plotting library: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    @Option(names = {"-r", "--renderer"}, paramLabel = "NAME", completionCandidates = BuiltinRenderers.class,
+            description = "${COMPLETION-CANDIDATES} (default: matplotlib), or a template plugin;"
+                    + " 'charton templates' lists them.")
     String renderer;
 
     @Option(names = {"-f", "--format"}, paramLabel = "FORMAT",
@@ -47,6 +53,12 @@ final class PlotCommand implements Callable<Integer> {
     ChartOptions chart;
 
     @Mixin
+    UserCodeOptions userCode;
+
+    @Mixin
+    TemplateOptions templates;
+
+    @Mixin
     ReadOptionsMixin read;
 
     @Mixin
@@ -55,9 +67,21 @@ final class PlotCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         FigureOutput out = FigureOutput.of(output);
-        RenderRequest request = new RenderRequest(renderer, outputFormat(out), chart.toSpec());
-        new Plotter(python.setup()).plot(InputSource.of(input), read.toReadOptions(), request, out, python.timeout());
+        UserCode code = userCode.toUserCode();
+        RenderRequest request = new RenderRequest(rendererFor(code), outputFormat(out), chart.toSpec(), code);
+        new Plotter(python.setup(templates.environment()))
+                .plot(InputSource.of(input), read.toReadOptions(), request, out, python.timeout());
         return 0;
+    }
+
+    private String rendererFor(UserCode code) {
+        if (code.script() == null) {
+            return renderer == null ? DEFAULT_RENDERER : renderer;
+        }
+        if (renderer != null) {
+            throw usage("--script makes the figure itself; it cannot be combined with --renderer");
+        }
+        return RenderRequest.SCRIPT_RENDERER;
     }
 
     private OutputFormat outputFormat(FigureOutput out) {

@@ -16,7 +16,12 @@ final class PythonOptions {
     double timeoutSeconds;
 
     PythonSetup setup() {
-        return new PythonSetup(System.getenv(), System.err, python);
+        return setup(System.getenv());
+    }
+
+    /** A setup whose Python processes see {@code environment} (for instance with CHARTON_TEMPLATES set). */
+    PythonSetup setup(java.util.Map<String, String> environment) {
+        return new PythonSetup(environment, System.err, python);
     }
 
     Duration timeout() {

@@ -3,8 +3,11 @@ package dev.charton.render;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-/** One figure to make: which renderer, in which format, from which spec. */
-public record RenderRequest(String renderer, OutputFormat format, ChartSpec spec) {
+/** One figure to make: which renderer, in which format, from which spec and user code. */
+public record RenderRequest(String renderer, OutputFormat format, ChartSpec spec, UserCode code) {
+    /** The renderer that runs a user's script instead of drawing the grammar. */
+    public static final String SCRIPT_RENDERER = "script";
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** The request header of the bridge protocol (docs/protocol.md). */
@@ -13,7 +16,13 @@ public record RenderRequest(String renderer, OutputFormat format, ChartSpec spec
         header.put("id", id);
         header.put("renderer", renderer);
         header.put("format", format.optionName());
-        header.set("spec", JSON.valueToTree(spec));
+        ObjectNode specNode = JSON.valueToTree(spec);
+        // The worker hands only the spec to the renderer, so the user's code travels inside it.
+        if (code.script() != null) {
+            specNode.put("script", code.script().toString());
+        }
+        specNode.set("params", JSON.valueToTree(code.params()));
+        header.set("spec", specNode);
         header.put("data", "arrow-stream");
         return header;
     }

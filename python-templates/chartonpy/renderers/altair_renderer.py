@@ -1,0 +1,152 @@
+"""altair: the grammar as a Vega-Lite chart, saved as its JSON spec (data inline) or an HTML page;
+SVG, PNG and PDF need vl-convert-python.
+
+altair's 5,000-row limit is lifted: charton is meant for whole files. Tz-aware times are written as
+the wall-clock times of their zone, so the chart shows that zone wherever it is viewed.
+"""
+import io
+
+import altair as alt
+
+from ..errors import UsageError
+from ..grammar import CATEGORICAL, END, FACET, NUMERIC, SERIES, START, TEMPORAL, VALUE, X, Y, wall_clock
+
+alt.data_transformers.disable_max_rows()
+
+THEME_ALIASES = {"light": "default"}
+FIELD_TYPES = {TEMPORAL: "temporal", NUMERIC: "quantitative", CATEGORICAL: "nominal"}
+FACET_MARGIN = 70  # pixels of axes and labels around each facet panel
+RANK = "rank"  # a series' position in the legend, which orders stacks
+STACKING = ("bar", "area")
+READABLE_ROWS = 5000
+
+
+def themes():
+    return sorted(THEME_ALIASES) + alt.theme.names()
+
+
+def style(spec):
+    name = THEME_ALIASES.get(spec.theme, spec.theme) or "default"
+    if name not in alt.theme.names():
+        raise UsageError("--theme: altair has no theme '%s' (themes: %s)" % (spec.theme, ", ".join(themes())))
+    return alt.theme.enable(name)
+
+
+def draw(plan):
+    data = plan.data
+    if plan.x_type == TEMPORAL and X in data.columns:
+        data = data.assign(**{X: wall_clock(data[X])})
+    if plan.series and plan.kind in STACKING:
+        data = data.assign(**{RANK: data[SERIES].map({name: i for i, name in enumerate(plan.series)})})
+    chart = MARKS[plan.kind](alt.Chart(data), plan)
+    spec = plan.spec
+    if plan.facets:
+        rows, columns = plan.grid()
+        chart = chart.properties(width=max(60, spec.width // columns - FACET_MARGIN),
+                                 height=max(60, spec.height // rows - FACET_MARGIN))
+        chart = chart.facet(facet=alt.Facet(FACET, type="nominal", sort=plan.facets, title=spec.facet),
+                            columns=columns)
+    else:
+        chart = chart.properties(width=spec.width, height=spec.height,
+                                 autosize=alt.AutoSizeParams(type="fit", contains="padding"))
+    return chart.properties(title=plan.title) if plan.title else chart
+
+
+def export(chart, fmt, spec):
+    if fmt == "json":
+        # Indented JSON is for reading; past a few thousand rows nobody reads it, and Python's
+        # indenting encoder takes twice as long as the compact one.
+        return chart.to_json(indent=2 if _row_count(chart) <= READABLE_ROWS else None).encode("utf-8")
+    if fmt == "html":
+        return chart.to_html().encode("utf-8")
+    if fmt == "svg":
+        text = io.StringIO()
+        chart.save(text, format="svg")
+        return text.getvalue().encode("utf-8")
+    binary = io.BytesIO()
+    chart.save(binary, format=fmt, ppi=spec.dpi) if fmt == "png" else chart.save(binary, format=fmt)
+    return binary.getvalue()
+
+
+def _row_count(chart):
+    data = getattr(chart, "data", None)
+    return len(data) if hasattr(data, "columns") else 0
+
+
+def _x(plan, field=X):
+    options = {"title": plan.xlabel}
+    if plan.x_order:
+        options["sort"] = plan.x_order
+    if plan.spec.log_x:
+        options["scale"] = alt.Scale(type="log")
+    return alt.X(field, type=FIELD_TYPES[plan.x_type], **options)
+
+
+def _y(plan, **options):
+    if plan.spec.log_y:
+        options["scale"] = alt.Scale(type="log")
+    return alt.Y(Y, type="quantitative", title=plan.ylabel, **options)
+
+
+def _series(plan):
+    """Colour encoding of the series, in the plan's order."""
+    if not plan.series:
+        return {}
+    return {"color": alt.Color(SERIES, type="nominal", sort=plan.series, scale=alt.Scale(domain=plan.series),
+                               title=plan.legend_title)}
+
+
+def _stacked(plan):
+    """Stacks put the first series at the bottom, as the other renderers do."""
+    return {"order": alt.Order(RANK, type="quantitative")} if plan.series else {}
+
+
+def _offset(plan):
+    return {"xOffset": alt.XOffset(SERIES, type="nominal", sort=plan.series)} if plan.series else {}
+
+
+def line(chart, plan):
+    return chart.mark_line(strokeWidth=1.5).encode(x=_x(plan), y=_y(plan), **_series(plan))
+
+
+def scatter(chart, plan):
+    return chart.mark_circle(size=24, opacity=0.75).encode(x=_x(plan), y=_y(plan), **_series(plan))
+
+
+def bar(chart, plan):
+    layout = _offset(plan) if plan.bar_layout == "group" else _stacked(plan)
+    return chart.mark_bar().encode(x=_x(plan), y=_y(plan), **_series(plan), **layout)
+
+
+def hist(chart, plan):
+    x = alt.X(START, type="quantitative", bin="binned", title=plan.xlabel,
+              scale=alt.Scale(type="log") if plan.spec.log_x else alt.Undefined)
+    layered = len(plan.series) > 1
+    return chart.mark_bar(opacity=0.55 if layered else 1.0).encode(
+        x=x, x2=alt.X2(END), y=_y(plan, stack=None), **_series(plan))
+
+
+def area(chart, plan):
+    if plan.series:
+        return chart.mark_area(opacity=0.85).encode(x=_x(plan), y=_y(plan, stack="zero"), **_series(plan),
+                                                    **_stacked(plan))
+    return chart.mark_area(opacity=0.4, line=True).encode(x=_x(plan), y=_y(plan))
+
+
+def box(chart, plan):
+    if plan.x_order:
+        return chart.mark_boxplot(size=20).encode(x=_x(plan), y=_y(plan), **_series(plan), **_offset(plan))
+    if plan.series:
+        return chart.mark_boxplot(size=30).encode(x=alt.X(SERIES, type="nominal", sort=plan.series, title=None),
+                                                 y=_y(plan), **_series(plan))
+    return chart.mark_boxplot(size=40).encode(y=_y(plan))
+
+
+def heatmap(chart, plan):
+    return chart.mark_rect().encode(
+        x=alt.X(X, type="nominal", sort=plan.x_order, title=plan.xlabel),
+        y=alt.Y(Y, type="nominal", sort=plan.y_order, title=plan.ylabel),
+        color=alt.Color(VALUE, type="quantitative", title=plan.value_label))
+
+
+MARKS = {"line": line, "scatter": scatter, "bar": bar, "hist": hist, "area": area, "box": box, "heatmap": heatmap}

@@ -1,0 +1,132 @@
+"""What the matplotlib and seaborn renderers share: the figure and its panels, x positions, date
+axes, scales, labels, legend and colour bar. Each renderer supplies only its drawing functions.
+
+Figures are made with matplotlib.figure.Figure, not pyplot, so no global figure state survives a
+request. Categorical x values are drawn at positions 0..n-1 and temporal ones as matplotlib date
+numbers in UTC; tick locators and formatters then show dates in the data's own zone.
+"""
+import matplotlib
+
+matplotlib.use("Agg")
+import matplotlib.dates as mdates  # noqa: E402  (the backend must be chosen first)
+import numpy as np  # noqa: E402
+from matplotlib.figure import Figure  # noqa: E402
+from matplotlib.lines import Line2D  # noqa: E402
+from matplotlib.patches import Patch  # noqa: E402
+
+from ..grammar import CATEGORICAL, TEMPORAL, X  # noqa: E402
+
+LONG_LABELS = 6  # characters: longer category labels are slanted
+
+
+def draw_panels(plan, palette, draw):
+    """A Figure with one axes per panel, each filled by ``draw[plan.kind](ax, rows, plan, colours)``."""
+    spec = plan.spec
+    colours = series_colours(plan, palette)
+    fig = Figure(figsize=(spec.width / spec.dpi, spec.height / spec.dpi), dpi=spec.dpi, layout="constrained")
+    rows, columns = plan.grid()
+    axes = list(fig.subplots(rows, columns, sharex=True, sharey=True, squeeze=False).ravel())
+    used, mappable = [], None
+    for ax, (facet, panel) in zip(axes, plan.panels()):
+        mappable = draw[plan.kind](ax, with_positions(plan, panel), plan, colours) or mappable
+        if facet is not None:
+            ax.set_title("%s = %s" % (spec.facet, facet), fontsize="medium")
+        used.append(ax)
+    for ax in axes[len(used):]:
+        fig.delaxes(ax)
+    for ax in used[max(0, len(used) - columns):]:
+        ax.xaxis.set_tick_params(labelbottom=True)  # the last panel of each column shows the x ticks
+    _finish(fig, used, plan, colours, mappable)
+    return fig
+
+
+def series_colours(plan, palette):
+    """{series name: colour}; the single series of an unsplit chart is None."""
+    names = plan.series or [None]
+    return {name: palette[i % len(palette)] for i, name in enumerate(names)}
+
+
+def with_positions(plan, rows):
+    """``rows`` with X as numbers matplotlib can place (heatmaps keep their labels)."""
+    if plan.kind == "heatmap" or X not in rows.columns:
+        return rows
+    rows = rows.copy(deep=False)
+    rows[X] = x_positions(plan, rows[X])
+    return rows
+
+
+def x_positions(plan, values):
+    if plan.x_type == CATEGORICAL:
+        index = {label: float(i) for i, label in enumerate(plan.x_order)}
+        return values.map(index).to_numpy(dtype=float)
+    if plan.x_type == TEMPORAL:
+        if getattr(values.dtype, "tz", None) is not None:
+            values = values.dt.tz_convert("UTC").dt.tz_localize(None)
+        return mdates.date2num(values.to_numpy())
+    return values.to_numpy()
+
+
+def bar_width(plan):
+    """Bars take 80% of the closest spacing of x values, the same in every panel."""
+    if plan.x_type == CATEGORICAL:
+        return 0.8
+    xs = np.unique(x_positions(plan, plan.data[X]).astype(float))
+    gaps = np.diff(xs)
+    return 0.8 * (float(gaps.min()) if len(gaps) else 1.0)
+
+
+def _finish(fig, axes, plan, colours, mappable):
+    if plan.title:
+        fig.suptitle(plan.title)
+    if len(axes) == 1:
+        axes[0].set_xlabel(plan.xlabel or "")
+        axes[0].set_ylabel(plan.ylabel or "")
+    else:
+        for ax in axes:
+            ax.set_xlabel("")  # seaborn labels every panel with the plan's internal column names
+            ax.set_ylabel("")
+        if plan.xlabel:
+            fig.supxlabel(plan.xlabel)
+        if plan.ylabel:
+            fig.supylabel(plan.ylabel)
+    for ax in axes:
+        _x_axis(ax, plan)
+        if plan.spec.log_x:
+            ax.set_xscale("log")
+        if plan.spec.log_y:
+            ax.set_yscale("log")
+    if plan.series:
+        handles = [_legend_handle(plan.kind, colours[name], name) for name in plan.series]
+        fig.legend(handles=handles, title=plan.legend_title, loc="outside right upper")
+    if mappable is not None:
+        fig.colorbar(mappable, ax=axes, label=plan.value_label)
+
+
+def _x_axis(ax, plan):
+    if plan.x_type == TEMPORAL:
+        locator = mdates.AutoDateLocator(tz=plan.timezone)
+        ax.xaxis.set_major_locator(locator)
+        ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator, tz=plan.timezone))
+    elif plan.x_type == CATEGORICAL and plan.kind != "heatmap":
+        ax.set_xticks(np.arange(len(plan.x_order)), plan.x_order)
+        if max(map(len, plan.x_order), default=0) > LONG_LABELS or len(plan.x_order) > 12:
+            ax.tick_params(axis="x", labelrotation=35)
+            for label in ax.get_xticklabels():
+                label.set_horizontalalignment("right")
+    elif plan.kind == "box" and not plan.x_order:
+        ax.set_xticks([])
+
+
+def _legend_handle(kind, colour, name):
+    if kind == "line":
+        return Line2D([], [], color=colour, label=name)
+    if kind == "scatter":
+        return Line2D([], [], color=colour, marker="o", linestyle="none", label=name)
+    return Patch(facecolor=colour, label=name)
+
+
+def value_range(plan, column):
+    """(low, high) of a column over all panels, so every panel shares one colour scale."""
+    values = plan.data[column].to_numpy(dtype=float)
+    finite = values[np.isfinite(values)]
+    return (float(finite.min()), float(finite.max())) if len(finite) else (0.0, 1.0)

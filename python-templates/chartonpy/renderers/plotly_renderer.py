@@ -1,0 +1,115 @@
+"""plotly: the grammar as a plotly figure, saved as a self-contained HTML page (plotly.js inside,
+so it works offline) or as the figure's JSON; PNG, SVG and PDF need kaleido.
+
+The HTML has a fixed element id, so the same input gives the same page. Tz-aware times are drawn
+as the wall-clock times of their zone.
+"""
+import contextlib
+
+import numpy as np
+import plotly.express as px
+import plotly.io as pio
+
+from ..errors import UsageError
+from ..grammar import CATEGORICAL, END, FACET, SERIES, START, TEMPORAL, VALUE, X, Y, marker_size, wall_clock
+
+THEME_ALIASES = {"light": "plotly_white", "dark": "plotly_dark"}
+DEFAULT_THEME = "plotly"
+ELEMENT_ID = "charton-figure"
+
+
+def themes():
+    return sorted(THEME_ALIASES) + sorted(pio.templates)
+
+
+def style(spec):
+    """plotly takes its theme per figure (see draw); here the name is only checked."""
+    name = THEME_ALIASES.get(spec.theme, spec.theme) or DEFAULT_THEME
+    if name not in pio.templates:
+        raise UsageError("--theme: plotly has no theme '%s' (themes: %s)" % (spec.theme, ", ".join(themes())))
+    return contextlib.nullcontext()
+
+
+def draw(plan):
+    data = plan.data
+    if plan.x_type == TEMPORAL and X in data.columns:
+        data = data.assign(**{X: wall_clock(data[X])})
+    spec = plan.spec
+    rows, columns = plan.grid()
+    common = {
+        "title": plan.title,
+        "width": spec.width,
+        "height": spec.height,
+        "template": THEME_ALIASES.get(spec.theme, spec.theme) or DEFAULT_THEME,
+        "labels": {X: plan.xlabel or "", Y: plan.ylabel or "", SERIES: plan.legend_title or "",
+                   FACET: str(spec.facet), START: plan.xlabel or ""},
+        "category_orders": {X: plan.x_order or [], SERIES: plan.series, FACET: plan.facets},
+    }
+    if plan.series:
+        common["color"] = SERIES
+    if plan.facets:
+        common.update(facet_col=FACET, facet_col_wrap=columns, facet_row_spacing=0.12 / rows)
+    fig = FIGURES[plan.kind](data, plan, common)
+    if plan.x_type == CATEGORICAL:
+        fig.update_xaxes(type="category")  # else plotly reads labels like 2025-01 as dates
+    if plan.kind == "heatmap":
+        fig.update_yaxes(type="category")
+    if spec.log_x:
+        fig.update_xaxes(type="log")
+    if spec.log_y:
+        fig.update_yaxes(type="log")
+    return fig
+
+
+def export(fig, fmt, spec):
+    if fmt == "html":
+        return pio.to_html(fig, include_plotlyjs=True, full_html=True, div_id=ELEMENT_ID).encode("utf-8")
+    if fmt == "json":
+        return pio.to_json(fig, validate=False).encode("utf-8")
+    return pio.to_image(fig, format=fmt, width=spec.width, height=spec.height, scale=1)
+
+
+def line(data, plan, common):
+    return px.line(data, x=X, y=Y, **common)
+
+
+def scatter(data, plan, common):
+    fig = px.scatter(data, x=X, y=Y, opacity=0.75, **common)
+    return fig.update_traces(marker={"size": marker_size(len(data)) + 2})
+
+
+def bar(data, plan, common):
+    return px.bar(data, x=X, y=Y, barmode="group" if plan.bar_layout == "group" else "relative", **common)
+
+
+def hist(data, plan, common):
+    data = data.assign(**{START: (data[START] + data[END]) / 2})
+    layered = len(plan.series) > 1
+    fig = px.bar(data, x=START, y=Y, barmode="overlay", opacity=0.55 if layered else 1.0, **common)
+    return fig.update_traces(width=float(np.diff(plan.edges).min()), marker_line_width=0.5,
+                             marker_line_color="white")
+
+
+def area(data, plan, common):
+    return px.area(data, x=X, y=Y, **common)
+
+
+def box(data, plan, common):
+    return px.box(data, x=X if plan.x_order else None, y=Y, **common)
+
+
+def heatmap(data, plan, common):
+    facets = plan.facets or [None]
+    panels = dict(plan.panels())
+    cube = np.stack([plan.matrix(panels[f], VALUE) for f in facets])
+    options = {"facet_col": 0, "facet_col_wrap": plan.grid()[1]} if plan.facets else {}
+    fig = px.imshow(cube if plan.facets else cube[0], x=plan.x_order, y=plan.y_order, aspect="auto",
+                    labels={"x": plan.xlabel, "y": plan.ylabel, "color": plan.value_label},
+                    title=common["title"], width=common["width"], height=common["height"],
+                    template=common["template"], **options)
+    for annotation, facet in zip(fig.layout.annotations, plan.facets):
+        annotation.text = "%s=%s" % (plan.spec.facet, facet)
+    return fig
+
+
+FIGURES = {"line": line, "scatter": scatter, "bar": bar, "hist": hist, "area": area, "box": box, "heatmap": heatmap}

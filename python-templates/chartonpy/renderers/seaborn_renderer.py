@@ -1,0 +1,83 @@
+"""seaborn: the grammar drawn with seaborn's functions and themes (saved by the matplotlib exporter).
+
+seaborn has no area chart and no stacked bars; those are drawn by the matplotlib renderer's
+functions, with seaborn's theme and palette.
+"""
+import matplotlib
+
+matplotlib.use("Agg")
+import seaborn as sns  # noqa: E402  (the backend must be chosen first)
+
+from ..errors import UsageError  # noqa: E402
+from ..grammar import CATEGORICAL, END, SERIES, START, VALUE, X, Y, marker_size  # noqa: E402
+from . import matplotlib_renderer, mpl_common  # noqa: E402
+
+THEMES = ("darkgrid", "whitegrid", "dark", "white", "ticks")
+THEME_ALIASES = {"light": "whitegrid"}
+DEFAULT_THEME = "darkgrid"
+
+
+def themes():
+    return sorted(THEME_ALIASES) + list(THEMES)
+
+
+def style(spec):
+    name = THEME_ALIASES.get(spec.theme, spec.theme) or DEFAULT_THEME
+    if name not in THEMES:
+        raise UsageError("--theme: seaborn has no theme '%s' (themes: %s)" % (spec.theme, ", ".join(themes())))
+    settings = {**sns.plotting_context("notebook"), **sns.axes_style(name),
+                "axes.prop_cycle": matplotlib.cycler(color=sns.color_palette("deep"))}
+    return matplotlib.rc_context(settings)
+
+
+def draw(plan):
+    return mpl_common.draw_panels(plan, sns.color_palette("deep"), DRAW)
+
+
+def _colour_by_series(plan, colours):
+    if plan.series:
+        return {"hue": SERIES, "hue_order": plan.series, "palette": colours}
+    return {"color": colours[None]}
+
+
+def line(ax, rows, plan, colours):
+    sns.lineplot(data=rows, x=X, y=Y, estimator=None, errorbar=None, sort=False, legend=False, ax=ax,
+                 **_colour_by_series(plan, colours))
+
+
+def scatter(ax, rows, plan, colours):
+    size = marker_size(len(plan.data)) ** 2 * 2
+    sns.scatterplot(data=rows, x=X, y=Y, s=size, linewidth=0, alpha=0.8, legend=False, ax=ax,
+                    **_colour_by_series(plan, colours))
+
+
+def bar(ax, rows, plan, colours):
+    if plan.x_type != CATEGORICAL:
+        return matplotlib_renderer.bar(ax, rows, plan, colours)
+    positions = [float(i) for i in range(len(plan.x_order))]
+    sns.barplot(data=rows, x=X, y=Y, order=positions, errorbar=None, legend=False, ax=ax,
+                **_colour_by_series(plan, colours))
+    return None
+
+
+def hist(ax, rows, plan, colours):
+    rows = rows.assign(middle=(rows[START] + rows[END]) / 2)
+    sns.histplot(data=rows, x="middle", weights=Y, bins=list(plan.edges), multiple="layer", legend=False, ax=ax,
+                 **_colour_by_series(plan, colours))
+
+
+def box(ax, rows, plan, colours):
+    grouped = {"x": X, "order": [float(i) for i in range(len(plan.x_order))]} if plan.x_order else {}
+    sns.boxplot(data=rows, y=Y, fliersize=2, legend=False, ax=ax, **grouped, **_colour_by_series(plan, colours))
+
+
+def heatmap(ax, rows, plan, colours):
+    low, high = mpl_common.value_range(plan, VALUE)
+    sns.heatmap(plan.matrix(rows, VALUE), vmin=low, vmax=high, cbar=False, ax=ax,
+                xticklabels=plan.x_order, yticklabels=plan.y_order)
+    ax.tick_params(axis="x", labelrotation=35)
+    return ax.collections[0]
+
+
+DRAW = {"line": line, "scatter": scatter, "bar": bar, "hist": hist, "area": matplotlib_renderer.area,
+        "box": box, "heatmap": heatmap}
