@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.charton.testing.Charton;
 import dev.charton.testing.Corpora;
+import dev.charton.testing.Png;
 import dev.charton.testing.Repo;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
@@ -112,6 +113,15 @@ class ReadCommandsIT {
         assertEquals(1, r.stderr().lines().count(), r::toString);
         assertTrue(r.stderr().contains("no column named 'nope' (available: date, "), r::toString);
         assertTrue(Files.notExists(tmp.resolve("x.arrows")));
+    }
+
+    @Test
+    void plotReadsParquetWithOnlyTheColumnsItNeeds() {
+        Path out = tmp.resolve("fig.png");
+        Charton.Result r = Charton.run("plot", Corpora.require("parquet/data").resolve("alltypes_plain.parquet").toString(),
+                "--columns", "id,double_col", "--x", "id", "--y", "double_col", "-o", out.toString()).go();
+        assertEquals(0, r.exitCode(), r::toString);
+        assertTrue(Png.distinctColours(Png.decode(out)) > 10, "the figure should contain a drawn chart");
     }
 
     @Test
