@@ -45,7 +45,7 @@ public final class PythonSetup {
      * charton's main already started for these options ({@link WorkerPrestart}) is used if there is one.
      */
     public CompletableFuture<PythonWorker> startWorkerAsync(String renderer) {
-        CompletableFuture<PythonWorker> early = WorkerPrestart.claim(pythonOption, renderer);
+        CompletableFuture<PythonWorker> early = WorkerPrestart.claim(pythonOption, renderer, env);
         if (early == null) {
             return startInBackground(renderer, true);
         }

@@ -1,6 +1,7 @@
 package dev.charton.bridge;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 
@@ -29,15 +30,17 @@ public final class WorkerPrestart {
         if (System.getProperty("jdk.lang.Process.launchMechanism") == null && "Linux".equals(System.getProperty("os.name"))) {
             System.setProperty("jdk.lang.Process.launchMechanism", "VFORK");
         }
-        PythonSetup setup = new PythonSetup(System.getenv(), System.err, scan.python());
-        pending = new Pending(scan.python(), scan.renderer(), setup.startInBackground(scan.renderer(), false));
+        Map<String, String> env = System.getenv();
+        PythonSetup setup = new PythonSetup(env, System.err, scan.python());
+        pending = new Pending(scan.python(), scan.renderer(), env, setup.startInBackground(scan.renderer(), false));
     }
 
     /** The worker started for these options, or null; a prestart is handed out once. */
-    static synchronized CompletableFuture<PythonWorker> claim(String python, String renderer) {
+    static synchronized CompletableFuture<PythonWorker> claim(String python, String renderer, Map<String, String> env) {
         Pending p = pending;
         pending = null;
-        if (p != null && Objects.equals(p.python(), python) && p.renderer().equals(renderer)) {
+        // The environment matters too: --templates-dir, for one, reaches Python through it.
+        if (p != null && Objects.equals(p.python(), python) && p.renderer().equals(renderer) && p.env().equals(env)) {
             return p.worker();
         }
         if (p != null) {
@@ -50,7 +53,8 @@ public final class WorkerPrestart {
         return null;
     }
 
-    private record Pending(String python, String renderer, CompletableFuture<PythonWorker> worker) {
+    private record Pending(String python, String renderer, Map<String, String> env,
+                           CompletableFuture<PythonWorker> worker) {
     }
 
     /** What the arguments of a plot command say about its worker; null for any other command. */

@@ -23,8 +23,7 @@ import java.util.concurrent.Callable;
         footer = {"  charton plot weather.csv --x date --y temp_max -o weather.png",
                 "  charton plot weather.csv -x date -y temp_max,temp_min -k area -o range.svg",
                 "  charton plot weather.csv -k box -x weather -y wind -r seaborn -o wind.png",
-                "  charton plot weather.csv -x temp_min -y temp_max --color weather \\",
-                "      -r altair -o t.html",
+                "  charton plot weather.csv -x date -y wind --color weather -r altair -o c.html",
                 "  charton plot weather.csv --script plot.py --param window=7 -o smooth.png",
                 "  cat weather.csv | charton plot - --x date --y temp_max -o - > weather.png"})
 final class PlotCommand implements Callable<Integer> {
