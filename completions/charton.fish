@@ -4,6 +4,8 @@ complete -c charton -f
 
 # charton
 complete -c charton -n '__fish_use_subcommand' -a 'plot' -d 'Render a figure from a CSV, Parquet or Arrow file (or - for standard input)'
+complete -c charton -n '__fish_use_subcommand' -a 'schema' -d 'Show the columns (Arrow type, nullability) and row count of a CSV, Parquet or Arrow file; for CSV also what type inference decided and why'
+complete -c charton -n '__fish_use_subcommand' -a 'convert' -d 'Convert a CSV, Parquet or Arrow file to Arrow IPC: a stream (.arrows, or - for standard output) or a file (.arrow, .feather), written atomically'
 complete -c charton -n '__fish_use_subcommand' -a 'templates' -d 'List every renderer (built-in ones and template plugins) with its description, formats and whether it can run here'
 complete -c charton -n '__fish_use_subcommand' -a 'doctor' -d 'Show which Python charton would use and why, its version, each renderer and output format with its availability and library versions, the Arrow reader, and what to install for what is missing'
 complete -c charton -n '__fish_use_subcommand' -a 'help' -d 'Display help information about the specified command'
@@ -44,12 +46,52 @@ complete -c charton -n '__fish_seen_subcommand_from plot' -l comment -x -d 'Igno
 complete -c charton -n '__fish_seen_subcommand_from plot' -l skip-rows -x -d 'Skip N lines at the start of a CSV file, before the header (default: 0)'
 complete -c charton -n '__fish_seen_subcommand_from plot' -l ragged -x -d 'CSV rows with a different number of fields than the header: error, pad (fill missing fields with nulls) or skip (default: error)'
 complete -c charton -n '__fish_seen_subcommand_from plot' -l date-format -x -d 'Layout of non-ISO dates in a CSV file, e.g'
+complete -c charton -n '__fish_seen_subcommand_from plot' -l columns -x -d 'Read only these columns, in this order (default: all)'
+complete -c charton -n '__fish_seen_subcommand_from plot' -l limit -x -d 'Read only the first N rows (default: all)'
 complete -c charton -n '__fish_seen_subcommand_from plot' -l python -r -F -d 'Python interpreter to use (default: CHARTON_PYTHON, an active VIRTUAL_ENV, charton\'s managed environment, python3 on PATH)'
 complete -c charton -n '__fish_seen_subcommand_from plot' -l timeout -x -d 'Stop Python when a render takes longer (default: 300; 0 for no limit)'
 complete -c charton -n '__fish_seen_subcommand_from plot' -s h -l help -d 'Show this help message and exit'
 complete -c charton -n '__fish_seen_subcommand_from plot' -s V -l version -d 'Print version information and exit'
 complete -c charton -n '__fish_seen_subcommand_from plot' -s v -l verbose -d 'Show stack traces and Python tracebacks when something fails'
 complete -c charton -n '__fish_seen_subcommand_from plot' -F
+
+# charton schema
+complete -c charton -n '__fish_seen_subcommand_from schema' -l json -d 'Print JSON for scripts instead of a table'
+complete -c charton -n '__fish_seen_subcommand_from schema' -l input-format -x -d 'csv, parquet or arrow, for standard input whose bytes do not tell (default: detected)'
+complete -c charton -n '__fish_seen_subcommand_from schema' -s d -l delimiter -x -d 'CSV field delimiter (default: detected among , ; TAB |)'
+complete -c charton -n '__fish_seen_subcommand_from schema' -l encoding -x -d 'Text encoding of a CSV file (default: UTF-8)'
+complete -c charton -n '__fish_seen_subcommand_from schema' -l null-value -x -d 'A CSV cell text meaning \'no value\'; repeatable'
+complete -c charton -n '__fish_seen_subcommand_from schema' -l type -x -d 'Force a CSV column\'s type: boolean, int64, decimal, float64, date, timestamp, timestamptz, string or category (dictionary-encoded string); repeatable'
+complete -c charton -n '__fish_seen_subcommand_from schema' -l no-header -d 'The CSV file has no header row: columns are named column_1, column_2, ..'
+complete -c charton -n '__fish_seen_subcommand_from schema' -l comment -x -d 'Ignore CSV lines that start with this character, e.g'
+complete -c charton -n '__fish_seen_subcommand_from schema' -l skip-rows -x -d 'Skip N lines at the start of a CSV file, before the header (default: 0)'
+complete -c charton -n '__fish_seen_subcommand_from schema' -l ragged -x -d 'CSV rows with a different number of fields than the header: error, pad (fill missing fields with nulls) or skip (default: error)'
+complete -c charton -n '__fish_seen_subcommand_from schema' -l date-format -x -d 'Layout of non-ISO dates in a CSV file, e.g'
+complete -c charton -n '__fish_seen_subcommand_from schema' -l columns -x -d 'Read only these columns, in this order (default: all)'
+complete -c charton -n '__fish_seen_subcommand_from schema' -l limit -x -d 'Read only the first N rows (default: all)'
+complete -c charton -n '__fish_seen_subcommand_from schema' -s h -l help -d 'Show this help message and exit'
+complete -c charton -n '__fish_seen_subcommand_from schema' -s V -l version -d 'Print version information and exit'
+complete -c charton -n '__fish_seen_subcommand_from schema' -s v -l verbose -d 'Show stack traces and Python tracebacks when something fails'
+complete -c charton -n '__fish_seen_subcommand_from schema' -F
+
+# charton convert
+complete -c charton -n '__fish_seen_subcommand_from convert' -s o -l output -r -F -d 'Where to write: NAME.arrows (IPC stream), NAME.arrow or NAME.feather (IPC file), or - (stream to standard output)'
+complete -c charton -n '__fish_seen_subcommand_from convert' -l input-format -x -d 'csv, parquet or arrow, for standard input whose bytes do not tell (default: detected)'
+complete -c charton -n '__fish_seen_subcommand_from convert' -s d -l delimiter -x -d 'CSV field delimiter (default: detected among , ; TAB |)'
+complete -c charton -n '__fish_seen_subcommand_from convert' -l encoding -x -d 'Text encoding of a CSV file (default: UTF-8)'
+complete -c charton -n '__fish_seen_subcommand_from convert' -l null-value -x -d 'A CSV cell text meaning \'no value\'; repeatable'
+complete -c charton -n '__fish_seen_subcommand_from convert' -l type -x -d 'Force a CSV column\'s type: boolean, int64, decimal, float64, date, timestamp, timestamptz, string or category (dictionary-encoded string); repeatable'
+complete -c charton -n '__fish_seen_subcommand_from convert' -l no-header -d 'The CSV file has no header row: columns are named column_1, column_2, ..'
+complete -c charton -n '__fish_seen_subcommand_from convert' -l comment -x -d 'Ignore CSV lines that start with this character, e.g'
+complete -c charton -n '__fish_seen_subcommand_from convert' -l skip-rows -x -d 'Skip N lines at the start of a CSV file, before the header (default: 0)'
+complete -c charton -n '__fish_seen_subcommand_from convert' -l ragged -x -d 'CSV rows with a different number of fields than the header: error, pad (fill missing fields with nulls) or skip (default: error)'
+complete -c charton -n '__fish_seen_subcommand_from convert' -l date-format -x -d 'Layout of non-ISO dates in a CSV file, e.g'
+complete -c charton -n '__fish_seen_subcommand_from convert' -l columns -x -d 'Read only these columns, in this order (default: all)'
+complete -c charton -n '__fish_seen_subcommand_from convert' -l limit -x -d 'Read only the first N rows (default: all)'
+complete -c charton -n '__fish_seen_subcommand_from convert' -s h -l help -d 'Show this help message and exit'
+complete -c charton -n '__fish_seen_subcommand_from convert' -s V -l version -d 'Print version information and exit'
+complete -c charton -n '__fish_seen_subcommand_from convert' -s v -l verbose -d 'Show stack traces and Python tracebacks when something fails'
+complete -c charton -n '__fish_seen_subcommand_from convert' -F
 
 # charton templates
 complete -c charton -n '__fish_seen_subcommand_from templates' -l json -d 'Print the listing as JSON'
@@ -71,4 +113,4 @@ complete -c charton -n '__fish_seen_subcommand_from doctor' -s v -l verbose -d '
 # charton help
 complete -c charton -n '__fish_seen_subcommand_from help' -s h -l help -d 'Show usage help for the help command and exit'
 complete -c charton -n '__fish_seen_subcommand_from help' -s v -l verbose -d 'Show stack traces and Python tracebacks when something fails'
-complete -c charton -n '__fish_seen_subcommand_from help' -a 'plot templates doctor'
+complete -c charton -n '__fish_seen_subcommand_from help' -a 'plot schema convert templates doctor'

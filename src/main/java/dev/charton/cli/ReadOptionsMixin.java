@@ -64,6 +64,14 @@ final class ReadOptionsMixin {
                     + " (default: ISO, or detected among common layouts).")
     String dateFormat;
 
+    @Option(names = "--columns", paramLabel = "COLUMN", split = ",",
+            description = "Read only these columns, in this order (default: all). Unselected Parquet columns are never decoded.")
+    List<String> columns;
+
+    @Option(names = "--limit", paramLabel = "N",
+            description = "Read only the first N rows (default: all).")
+    Long limit;
+
     ReadOptions toReadOptions() {
         InputFormat format = null;
         if (inputFormat != null) {
@@ -82,7 +90,11 @@ final class ReadOptionsMixin {
             }
         });
         CsvOptions csv = csvOptions(overrides);
-        return new ReadOptions(format, csv, null, ReadOptions.NO_LIMIT);
+        if (limit != null && limit < 0) {
+            throw usage("--limit must be 0 or more, not " + limit);
+        }
+        return new ReadOptions(format, csv, columns == null ? null : List.copyOf(columns),
+                limit == null ? ReadOptions.NO_LIMIT : limit);
     }
 
     private CsvOptions csvOptions(Map<String, CsvType> overrides) {
