@@ -30,8 +30,7 @@ public final class ColumnSelection {
         for (String name : requested) {
             int position = available.indexOf(name);
             if (position < 0) {
-                throw new ChartonException(ExitCode.DATA, sourceName + ": no column named '" + name
-                        + "' (available: " + String.join(", ", available) + ")");
+                throw new ChartonException(ExitCode.DATA, noSuchColumn(available, name, sourceName));
             }
             if (!seen.add(name)) {
                 throw new ChartonException(ExitCode.USAGE, "--columns: '" + name + "' is listed twice");
@@ -39,5 +38,10 @@ public final class ColumnSelection {
             positions.add(position);
         }
         return positions;
+    }
+
+    /** The one wording, for every format, of a column name the table does not have. */
+    public static String noSuchColumn(List<String> available, String name, String sourceName) {
+        return sourceName + ": no column named '" + name + "' (available: " + String.join(", ", available) + ")";
     }
 }

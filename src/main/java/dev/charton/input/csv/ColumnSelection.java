@@ -15,29 +15,10 @@ final class ColumnSelection {
     static int[] resolve(List<String> names, List<String> wanted, Map<String, CsvType> types, String sourceName) {
         for (String typed : types.keySet()) {
             if (!names.contains(typed)) {
-                throw new ChartonException(ExitCode.USAGE, "--type " + typed + "=...: " + noSuchColumn(names, typed,
-                        sourceName));
+                throw new ChartonException(ExitCode.USAGE, "--type " + typed + "=...: "
+                        + dev.charton.input.ColumnSelection.noSuchColumn(names, typed, sourceName));
             }
         }
-        if (wanted == null) {
-            int[] all = new int[names.size()];
-            for (int i = 0; i < all.length; i++) {
-                all[i] = i;
-            }
-            return all;
-        }
-        int[] positions = new int[wanted.size()];
-        for (int i = 0; i < positions.length; i++) {
-            positions[i] = names.indexOf(wanted.get(i));
-            if (positions[i] < 0) {
-                throw new ChartonException(ExitCode.DATA, noSuchColumn(names, wanted.get(i), sourceName));
-            }
-        }
-        return positions;
-    }
-
-    private static String noSuchColumn(List<String> names, String name, String sourceName) {
-        String listed = names.size() <= 20 ? String.join(", ", names) : String.join(", ", names.subList(0, 20)) + ", ...";
-        return sourceName + " has no column '" + name + "' (columns: " + listed + ")";
+        return dev.charton.input.ColumnSelection.resolve(names, wanted, sourceName).stream().mapToInt(i -> i).toArray();
     }
 }

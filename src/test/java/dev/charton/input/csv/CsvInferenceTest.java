@@ -196,7 +196,7 @@ class CsvInferenceTest {
         ChartonException unknown = assertThrows(ChartonException.class,
                 () -> decisions("a\n1\n", CsvOptions.defaults().withTypeOverrides(Map.of("b", CsvType.INT64))));
         assertEquals(ExitCode.USAGE, unknown.exitCode());
-        assertTrue(unknown.getMessage().contains("no column 'b' (columns: a)"), unknown.getMessage());
+        assertTrue(unknown.getMessage().contains("no column named 'b' (available: a)"), unknown.getMessage());
     }
 
     @Test

@@ -57,7 +57,7 @@ class CsvInputsTest {
         ChartonException e = assertThrows(ChartonException.class,
                 () -> openFile(file, new ReadOptions(null, CsvOptions.defaults(), List.of("d"), ReadOptions.NO_LIMIT)));
         assertEquals(ExitCode.DATA, e.exitCode());
-        assertEquals(file + " has no column 'd' (columns: a, b, c)", e.getMessage());
+        assertEquals(file + ": no column named 'd' (available: a, b, c)", e.getMessage());
     }
 
     @Test
