@@ -20,12 +20,13 @@ import java.util.Set;
  * options), {@code charts} (name: dataset and plot options, output included), optional
  * {@code defaults} (plot options every chart starts from) and an optional {@code title}. Every
  * unknown key, missing dataset and bad option is reported, with its line, before anything runs.
- * Paths are relative to the spec's directory.
+ * Paths are relative to the spec's directory; one dataset may be {@code -}, standard input.
  */
 public final class BatchSpecReader {
     private static final List<String> SECTIONS = List.of("title", "datasets", "defaults", "charts");
     private static final String PATH_KEY = "path";
     private static final String DATASET_KEY = "dataset";
+    private static final String STDIN = "-";
 
     private final EntryOptions<PlotJob> chartOptions;
     private final EntryOptions<DatasetRead> readOptions;
@@ -87,6 +88,7 @@ public final class BatchSpecReader {
 
     private Map<String, Dataset> datasets(Map<String, SpecNodes.Entry> entries, Path base, SpecProblems problems) {
         Map<String, Dataset> datasets = new LinkedHashMap<>();
+        String stdinTakenBy = "";
         for (SpecNodes.Entry entry : entries.values()) {
             String what = "dataset '" + entry.name() + "'";
             Node pathNode = entry.value();
@@ -112,9 +114,14 @@ public final class BatchSpecReader {
                 problems.add(pathNode, what + ": the path is a file name, not " + SpecNodes.describe(pathNode));
                 continue;
             }
-            Path file = base.resolve(path).normalize();
-            EntryOptions.Parsed<DatasetRead> read = readOptions.parse(what, entry.value(), keys, List.of(),
-                    file.toString(), base, problems);
+            if (path.equals(STDIN) && !stdinTakenBy.isEmpty()) {
+                problems.add(pathNode, what + ": standard input is already dataset '" + stdinTakenBy + "'");
+                continue;
+            }
+            String file = path.equals(STDIN) ? STDIN : base.resolve(path).normalize().toString();
+            stdinTakenBy = path.equals(STDIN) ? entry.name() : stdinTakenBy;
+            EntryOptions.Parsed<DatasetRead> read = readOptions.parse(what, entry.value(), keys, List.of(), file, base,
+                    problems);
             if (read == null) {
                 continue;
             }
@@ -124,8 +131,7 @@ public final class BatchSpecReader {
                 problems.add(pathNode, e.exitCode(), what + ": " + e.getMessage());
                 continue;
             }
-            datasets.put(entry.name(), new Dataset(entry.name(), SpecNodes.line(entry.key()), file, read.value(),
-                    read.arguments()));
+            datasets.put(entry.name(), new Dataset(entry.name(), SpecNodes.line(entry.key()), read.value(), read.arguments()));
         }
         return datasets;
     }
@@ -151,7 +157,7 @@ public final class BatchSpecReader {
                     .filter(key -> knownChartKey(what + ": ", key, problems))
                     .forEach(key -> keys.put(key.name(), key));
             Dataset dataset = dataset(what, entry, keys.remove(DATASET_KEY), datasets, declared, problems);
-            String input = dataset == null ? "-" : dataset.path().toString();
+            String input = dataset == null ? STDIN : dataset.read().input().path().map(Path::toString).orElse(STDIN);
             EntryOptions.Parsed<PlotJob> plot = chartOptions.parse(what, entry.value(), keys.values(), chartBaseArguments,
                     input, base, problems);
             if (plot == null || dataset == null) {
@@ -193,17 +199,24 @@ public final class BatchSpecReader {
     }
 
     private boolean knownChartKey(String what, SpecNodes.Entry key, SpecProblems problems) {
+        if (readOptions.keys().contains(key.name())) {
+            // Plot has them too, but a dataset is read once for all its charts.
+            problems.add(key.key(), what + "'" + key.name() + "' says how to read the data: set it on the dataset");
+            return false;
+        }
         if (key.name().equals(DATASET_KEY) || chartOptions.keys().contains(key.name())) {
             return true;
         }
-        if (readOptions.keys().contains(key.name())) {
-            problems.add(key.key(), what + "'" + key.name() + "' says how to read the data: set it on the dataset");
-        } else {
-            List<String> known = new ArrayList<>(chartOptions.keys());
-            known.add(DATASET_KEY);
-            problems.add(key.key(), unknownKey(what, key.name(), known));
-        }
+        problems.add(key.key(), unknownKey(what, key.name(), chartKeys()));
         return false;
+    }
+
+    /** What a chart may say: plot's options less those that read the data, and its dataset. */
+    private List<String> chartKeys() {
+        List<String> keys = new ArrayList<>(chartOptions.keys());
+        keys.removeAll(readOptions.keys());
+        keys.add(DATASET_KEY);
+        return keys;
     }
 
     private static String scalar(SpecNodes.Entry entry, String name, SpecProblems problems) {

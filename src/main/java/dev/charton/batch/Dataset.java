@@ -1,14 +1,14 @@
 package dev.charton.batch;
 
-import java.nio.file.Path;
 import java.util.List;
 
 /**
- * A table some charts of a batch draw from; read once, however many use it.
+ * A table some charts of a batch draw from; read once, however many use it. Its file may be
+ * {@code -}: standard input, which only a batch that reads each dataset once can use.
  *
  * @param readArguments the entry's read options as command-line arguments, for fingerprints
  */
-public record Dataset(String name, int line, Path path, DatasetRead read, List<String> readArguments) {
+public record Dataset(String name, int line, DatasetRead read, List<String> readArguments) {
     public Dataset {
         readArguments = List.copyOf(readArguments);
     }

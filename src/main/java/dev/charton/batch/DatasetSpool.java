@@ -47,6 +47,10 @@ final class DatasetSpool implements AutoCloseable {
         }
     }
 
+    Path file() {
+        return file;
+    }
+
     /** Sends the whole stream to a worker. */
     void writeTo(OutputStream out) throws IOException {
         Files.copy(file, out);

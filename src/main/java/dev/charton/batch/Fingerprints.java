@@ -19,6 +19,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * Content hashes that change whenever a chart's figure could: the bytes of its dataset file and
@@ -52,7 +53,8 @@ final class Fingerprints {
     private String dataset(Dataset dataset) {
         return datasets.computeIfAbsent(dataset, d -> {
             Digest digest = new Digest();
-            digest.add("file", fileHash(d.path()));
+            // Standard input cannot be read twice, so it never counts as unchanged.
+            digest.add("file", d.read().input().path().map(Fingerprints::fileHash).orElseGet(() -> UUID.randomUUID().toString()));
             digest.add("read", String.join("\u0000", d.readArguments()));
             return digest.hex();
         });

@@ -137,7 +137,7 @@ final class IndexPage {
     private static final class Html implements Style {
         @Override
         public void begin(StringBuilder page, String title) {
-            page.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>")
+            page.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n<title>")
                     .append(escape(title)).append("</title>\n<style>body{font-family:sans-serif;margin:2em auto;"
                             + "max-width:70em}img{max-width:100%;border:1px solid #ddd}</style>\n</head>\n<body>\n<h1>")
                     .append(escape(title)).append("</h1>\n");
@@ -146,7 +146,7 @@ final class IndexPage {
         @Override
         public void image(StringBuilder page, String title, String link) {
             page.append("<section>\n<h2>").append(escape(title)).append("</h2>\n<img src=\"").append(escape(link))
-                    .append("\" alt=\"").append(escape(title)).append("\">\n</section>\n");
+                    .append("\" alt=\"").append(escape(title)).append("\"/>\n</section>\n");
         }
 
         @Override

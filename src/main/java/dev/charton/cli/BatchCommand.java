@@ -65,13 +65,18 @@ final class BatchCommand implements Callable<Integer> {
         if (workers < 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--jobs must be at least 1, not " + workers);
         }
-        BatchSpecReader reader = new BatchSpecReader(
-                new OptionModel<>(() -> new CommandLine(new PlotCommand()), cli -> ((PlotCommand) cli.getCommand()).job()),
-                new OptionModel<>(() -> new CommandLine(new DatasetOptions()), cli -> ((DatasetOptions) cli.getCommand()).toDatasetRead()),
-                pythonArguments());
+        BatchSpecReader reader = specReader(pythonArguments());
         BatchSettings settings = new BatchSettings(workers, failFast, incremental, index == null ? null : Path.of(index),
                 GlobalOptions.verbose());
         return new BatchRunner(settings, System.err).run(reader.read(Path.of(specFile)));
+    }
+
+    /** Reads specs whose charts take plot's options and whose datasets take its read options. */
+    static BatchSpecReader specReader(List<String> chartBaseArguments) {
+        return new BatchSpecReader(
+                new OptionModel<>(() -> new CommandLine(new PlotCommand()), cli -> ((PlotCommand) cli.getCommand()).job()),
+                new OptionModel<>(() -> new CommandLine(new DatasetOptions()), cli -> ((DatasetOptions) cli.getCommand()).toDatasetRead()),
+                chartBaseArguments);
     }
 
     /** --python and --timeout given to batch apply to every chart that does not set its own. */
