@@ -25,6 +25,9 @@ import java.util.concurrent.Callable;
                 + " charts render on warm Python workers in parallel.",
                 "The spec lists datasets (path and read options) and charts (dataset, output and any plot option"
                         + " by its long name: x: date, y: [a, b], log-y: true). Paths are relative to the spec.",
+                "  datasets: {weather: weather.csv}",
+                "  charts:",
+                "    temps: {dataset: weather, x: date, y: [temp_max, temp_min], output: t.png}",
                 "Exit code: 0 when every chart has its figure, else that of the first failed chart in the spec;"
                         + " 64 for a bad spec (nothing is rendered)."},
         footerHeading = "%nExamples:%n",
