@@ -45,13 +45,12 @@ public final class BatchSpecReader {
 
     public BatchSpec read(Path file) {
         Node root = SpecDocument.load(file);
+        if (!(root instanceof MappingNode top)) {
+            throw new ChartonException(ExitCode.USAGE, file + ":" + SpecNodes.line(root) + ": a spec is a mapping of "
+                    + String.join(", ", SECTIONS) + ", not " + SpecNodes.describe(root));
+        }
         SpecProblems problems = new SpecProblems(file.toString());
         Path base = file.toAbsolutePath().normalize().getParent();
-        if (!(root instanceof MappingNode top)) {
-            problems.add(root, "a spec is a mapping of " + String.join(", ", SECTIONS) + ", not " + SpecNodes.describe(root));
-            problems.throwIfAny();
-            throw new IllegalStateException("unreachable");
-        }
         Map<String, SpecNodes.Entry> sections = SpecNodes.entries(top, problems);
         sections.values().stream().filter(s -> !SECTIONS.contains(s.name())).forEach(s ->
                 problems.add(s.key(), unknownKey("", s.name(), SECTIONS)));

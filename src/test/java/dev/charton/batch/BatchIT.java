@@ -265,6 +265,15 @@ class BatchIT {
                 "charton: report.yaml:10: chart 'lost': no dataset 'sales' in 'datasets' (defined: weather)"),
                 r.chartonLines());
         assertFalse(Files.exists(tmp.resolve("charts")), "nothing is rendered, not even the good chart");
+
+        write("report.yaml", "datasets: {weather: weather.csv}\ncharts:\n  temps: {x: date, output: charts/t.png}\n");
+        Charton.Result jobs = batch("report.yaml", "--jobs", "0");
+        assertEquals(64, jobs.exitCode(), jobs::toString);
+        assertEquals("charton: --jobs must be at least 1, not 0", jobs.chartonLines().get(0));
+        Charton.Result index = batch("report.yaml", "--index", "report.txt");
+        assertEquals(64, index.exitCode(), index::toString);
+        assertEquals(List.of("charton: --index report.txt: the page is Markdown (.md) or HTML (.html)"), index.chartonLines());
+        assertFalse(Files.exists(tmp.resolve("charts")), "options are checked before anything renders");
     }
 
     @Test
