@@ -155,6 +155,7 @@ function compReplyArray() {
 function _complete_charton() {
   # Edge case: if command line has no space after subcommand, then don't assume this subcommand is selected (remkop/picocli#1468).
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} plot" ];    then _picocli_charton; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} batch" ];    then _picocli_charton; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} schema" ];    then _picocli_charton; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} convert" ];    then _picocli_charton; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} templates" ];    then _picocli_charton; return $?; fi
@@ -163,17 +164,19 @@ function _complete_charton() {
 
   # Find the longest sequence of subcommands and call the bash function for that subcommand.
   local cmds0=(plot)
-  local cmds1=(schema)
-  local cmds2=(convert)
-  local cmds3=(templates)
-  local cmds4=(doctor)
-  local cmds5=(help)
+  local cmds1=(batch)
+  local cmds2=(schema)
+  local cmds3=(convert)
+  local cmds4=(templates)
+  local cmds5=(doctor)
+  local cmds6=(help)
 
-  if CompWordsContainsArray "${cmds5[@]}"; then _picocli_charton_help; return $?; fi
-  if CompWordsContainsArray "${cmds4[@]}"; then _picocli_charton_doctor; return $?; fi
-  if CompWordsContainsArray "${cmds3[@]}"; then _picocli_charton_templates; return $?; fi
-  if CompWordsContainsArray "${cmds2[@]}"; then _picocli_charton_convert; return $?; fi
-  if CompWordsContainsArray "${cmds1[@]}"; then _picocli_charton_schema; return $?; fi
+  if CompWordsContainsArray "${cmds6[@]}"; then _picocli_charton_help; return $?; fi
+  if CompWordsContainsArray "${cmds5[@]}"; then _picocli_charton_doctor; return $?; fi
+  if CompWordsContainsArray "${cmds4[@]}"; then _picocli_charton_templates; return $?; fi
+  if CompWordsContainsArray "${cmds3[@]}"; then _picocli_charton_convert; return $?; fi
+  if CompWordsContainsArray "${cmds2[@]}"; then _picocli_charton_schema; return $?; fi
+  if CompWordsContainsArray "${cmds1[@]}"; then _picocli_charton_batch; return $?; fi
   if CompWordsContainsArray "${cmds0[@]}"; then _picocli_charton_plot; return $?; fi
 
   # No subcommands were specified; generate completions for the top-level command.
@@ -185,7 +188,7 @@ function _picocli_charton() {
   # Get completion data
   local curr_word=${COMP_WORDS[COMP_CWORD]}
 
-  local commands="plot schema convert templates doctor help"
+  local commands="plot batch schema convert templates doctor help"
   local flag_opts="'-v' '--verbose' '-h' '--help' '-V' '--version'"
   local arg_opts=""
 
@@ -338,6 +341,48 @@ function _picocli_charton_plot() {
       type compopt &>/dev/null && compopt -o filenames
       positionals=$( compgen -f -- "${curr_word}" ) # files
     fi
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `batch` subcommand.
+function _picocli_charton_batch() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--fail-fast' '--incremental' '-h' '--help' '-V' '--version' '-v' '--verbose'"
+  local arg_opts="'-j' '--jobs' '--index' '--python' '--timeout'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '-j'|'--jobs')
+      return
+      ;;
+    '--index')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--python')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--timeout')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
     local IFS=$'\n'
     COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
   fi
@@ -554,7 +599,7 @@ function _picocli_charton_help() {
   # Get completion data
   local curr_word=${COMP_WORDS[COMP_CWORD]}
 
-  local commands="plot schema convert templates doctor"
+  local commands="plot batch schema convert templates doctor"
   local flag_opts="'-h' '--help' '-v' '--verbose'"
   local arg_opts=""
 

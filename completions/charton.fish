@@ -4,6 +4,7 @@ complete -c charton -f
 
 # charton
 complete -c charton -n '__fish_use_subcommand' -a 'plot' -d 'Render a figure from a CSV, Parquet or Arrow file (or - for standard input)'
+complete -c charton -n '__fish_use_subcommand' -a 'batch' -d 'Render every chart of a report spec (YAML or JSON) in one run: each dataset is read once, charts render on warm Python workers in parallel'
 complete -c charton -n '__fish_use_subcommand' -a 'schema' -d 'Show the columns (Arrow type, nullability) and row count of a CSV, Parquet or Arrow file; for CSV also what type inference decided and why'
 complete -c charton -n '__fish_use_subcommand' -a 'convert' -d 'Convert a CSV, Parquet or Arrow file to Arrow IPC: a stream (.arrows, or - for standard output) or a file (.arrow, .feather), written atomically'
 complete -c charton -n '__fish_use_subcommand' -a 'templates' -d 'List every renderer (built-in ones and template plugins) with its description, formats and whether it can run here'
@@ -54,6 +55,17 @@ complete -c charton -n '__fish_seen_subcommand_from plot' -s h -l help -d 'Show 
 complete -c charton -n '__fish_seen_subcommand_from plot' -s V -l version -d 'Print version information and exit'
 complete -c charton -n '__fish_seen_subcommand_from plot' -s v -l verbose -d 'Show stack traces and Python tracebacks when something fails'
 complete -c charton -n '__fish_seen_subcommand_from plot' -F
+
+# charton batch
+complete -c charton -n '__fish_seen_subcommand_from batch' -s j -l jobs -x -d 'Charts rendered at once, each on a warm Python worker (default: the number of cores)'
+complete -c charton -n '__fish_seen_subcommand_from batch' -l fail-fast -d 'Start no more charts once one has failed'
+complete -c charton -n '__fish_seen_subcommand_from batch' -l incremental -d 'Render only charts whose data, options, script or template changed since the last run (fingerprints kept in .charton-batch.json beside the outputs)'
+complete -c charton -n '__fish_seen_subcommand_from batch' -l index -r -F -d 'Write a page showing every figure with its title: Markdown (.md) or HTML (.html)'
+complete -c charton -n '__fish_seen_subcommand_from batch' -l python -r -F -d 'Python interpreter to use (default: CHARTON_PYTHON, an active VIRTUAL_ENV, charton\'s managed environment, python3 on PATH)'
+complete -c charton -n '__fish_seen_subcommand_from batch' -l timeout -x -d 'Stop Python when a render takes longer (default: 300; 0 for no limit)'
+complete -c charton -n '__fish_seen_subcommand_from batch' -s h -l help -d 'Show this help message and exit'
+complete -c charton -n '__fish_seen_subcommand_from batch' -s V -l version -d 'Print version information and exit'
+complete -c charton -n '__fish_seen_subcommand_from batch' -s v -l verbose -d 'Show stack traces and Python tracebacks when something fails'
 
 # charton schema
 complete -c charton -n '__fish_seen_subcommand_from schema' -l json -d 'Print JSON for scripts instead of a table'
@@ -113,4 +125,4 @@ complete -c charton -n '__fish_seen_subcommand_from doctor' -s v -l verbose -d '
 # charton help
 complete -c charton -n '__fish_seen_subcommand_from help' -s h -l help -d 'Show usage help for the help command and exit'
 complete -c charton -n '__fish_seen_subcommand_from help' -s v -l verbose -d 'Show stack traces and Python tracebacks when something fails'
-complete -c charton -n '__fish_seen_subcommand_from help' -a 'plot schema convert templates doctor'
+complete -c charton -n '__fish_seen_subcommand_from help' -a 'plot batch schema convert templates doctor'

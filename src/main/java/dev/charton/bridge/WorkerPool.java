@@ -93,6 +93,26 @@ public final class WorkerPool implements AutoCloseable {
         }
     }
 
+    /**
+     * Adds a worker started ahead of demand (for instance while the input is still being read) as
+     * an idle one of its interpreter; it is closed instead when the pool is full or closed.
+     */
+    public void offer(PythonWorker worker) {
+        boolean taken;
+        synchronized (this) {
+            Slots slots = byInterpreter.computeIfAbsent(worker.python(), p -> new Slots());
+            taken = !closed && slots.live < size && worker.isUsable();
+            if (taken) {
+                slots.live++;
+                slots.idle.addLast(worker);
+                notifyAll();
+            }
+        }
+        if (!taken) {
+            worker.close();
+        }
+    }
+
     /** The workers alive now, for every interpreter (for tests and the shell's status). */
     public synchronized int liveWorkers() {
         return byInterpreter.values().stream().mapToInt(s -> s.live).sum();

@@ -3,7 +3,9 @@ package dev.charton.cli;
 import dev.charton.input.InputSource;
 import dev.charton.output.FigureOutput;
 import dev.charton.render.OutputFormat;
+import dev.charton.render.PlotJob;
 import dev.charton.render.Plotter;
+import dev.charton.render.PythonChoice;
 import dev.charton.render.RenderRequest;
 import dev.charton.render.UserCode;
 import picocli.CommandLine;
@@ -65,12 +67,18 @@ final class PlotCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        PlotJob job = job();
+        new Plotter(job.python().setup()).plot(job);
+        return 0;
+    }
+
+    /** The figure these options describe; charton batch parses each chart's options into one too. */
+    PlotJob job() {
         FigureOutput out = FigureOutput.of(output);
         UserCode code = userCode.toUserCode();
         RenderRequest request = new RenderRequest(rendererFor(code), outputFormat(out), chart.toSpec(), code);
-        new Plotter(python.setup(templates.environment()))
-                .plot(InputSource.of(input), read.toReadOptions(), request, out, python.timeout());
-        return 0;
+        return new PlotJob(InputSource.of(input), read.toReadOptions(), request, out,
+                new PythonChoice(python.python, templates.environment()), python.timeout());
     }
 
     private String rendererFor(UserCode code) {

@@ -5,14 +5,12 @@ import dev.charton.bridge.PythonSetup;
 import dev.charton.bridge.PythonWorker;
 import dev.charton.bridge.Timings;
 import dev.charton.input.InputSource;
-import dev.charton.input.ReadOptions;
 import dev.charton.input.TableReader;
 import dev.charton.input.TableReaders;
 import dev.charton.output.FigureOutput;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
 
-import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -27,21 +25,23 @@ public final class Plotter {
         this.python = python;
     }
 
-    public void plot(InputSource input, ReadOptions readOptions, RenderRequest request, FigureOutput output,
-                     Duration timeout) {
+    public void plot(PlotJob job) {
+        InputSource input = job.input();
+        FigureOutput output = job.output();
+        RenderRequest request = job.request();
         input.checkReadable();
         output.checkWritable();
         CompletableFuture<PythonWorker> starting = python.startWorkerAsync(request.renderer());
         Timings timings = Timings.fromEnvironment();
         try (BufferAllocator allocator = new RootAllocator();
-             TableReader table = TableReaders.open(input, readOptions, allocator)) {
+             TableReader table = TableReaders.open(input, job.read(), allocator)) {
             timings.mark("input_opened_at");
             try (PythonWorker worker = PythonSetup.await(starting)) {
                 timings.mark("worker_ready_at");
                 PythonWorker.Rendered rendered = worker.render(request.toHeader(1), out -> {
                     ArrowStreamSender.send(table, out);
                     timings.mark("input_sent_at");
-                }, timeout);
+                }, job.timeout());
                 timings.mark("figure_received_at");
                 output.write(rendered.figure());
                 timings.mark("written_at");

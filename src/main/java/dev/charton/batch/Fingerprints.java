@@ -1,0 +1,130 @@
+package dev.charton.batch;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.charton.error.ChartonException;
+import dev.charton.error.ExitCode;
+import dev.charton.render.RenderRequest;
+import dev.charton.render.TemplateDirectories;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Content hashes that change whenever a chart's figure could: the bytes of its dataset file and
+ * the dataset's read options, the chart's options as the renderer receives them (normalised by
+ * plot's parser), and the code that draws it: charton's Python templates, the user's script, the
+ * template plugin's file.
+ */
+final class Fingerprints {
+    private static final ObjectMapper SORTED_JSON = new ObjectMapper()
+            .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
+
+    private final Map<Dataset, String> datasets = new HashMap<>();
+    private String templates;
+
+    String of(Chart chart) {
+        RenderRequest request = chart.job().request();
+        Digest digest = new Digest();
+        digest.add("dataset", dataset(chart.dataset()));
+        digest.add("request", canonicalJson(request));
+        digest.add("templates", templates());
+        if (request.code().script() != null) {
+            digest.add("script", fileHash(request.code().script()));
+        }
+        Path plugin = pluginFile(request.renderer(), chart.job().python().environment());
+        if (plugin != null) {
+            digest.add("plugin", fileHash(plugin));
+        }
+        return digest.hex();
+    }
+
+    private String dataset(Dataset dataset) {
+        return datasets.computeIfAbsent(dataset, d -> {
+            Digest digest = new Digest();
+            // Standard input cannot be read twice, so it never counts as unchanged.
+            digest.add("file", d.read().input().path().map(Fingerprints::fileHash).orElseGet(() -> UUID.randomUUID().toString()));
+            digest.add("read", String.join("\u0000", d.readArguments()));
+            return digest.hex();
+        });
+    }
+
+    private String templates() {
+        if (templates == null) {
+            templates = TemplatesFingerprint.compute();
+        }
+        return templates;
+    }
+
+    /** The request header with its keys sorted: the same options give the same text in every run. */
+    private static String canonicalJson(RenderRequest request) {
+        try {
+            Object tree = SORTED_JSON.treeToValue(request.toHeader(0), Object.class);
+            return SORTED_JSON.writeValueAsString(tree);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a request header is always JSON", e);
+        }
+    }
+
+    /** The file a renderer name would run as a template plugin, if any directory has one. */
+    private static Path pluginFile(String renderer, Map<String, String> environment) {
+        String directories = environment.getOrDefault(TemplateDirectories.ENVIRONMENT, "");
+        for (String directory : directories.split(File.pathSeparator)) {
+            Path candidate = directory.isEmpty() ? null : Path.of(directory, renderer + ".py");
+            if (candidate != null && Files.isRegularFile(candidate)) {
+                return candidate;
+            }
+        }
+        return null;
+    }
+
+    static String fileHash(Path file) {
+        Digest digest = new Digest();
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] buffer = new byte[1 << 16];
+            int n;
+            while ((n = in.read(buffer)) > 0) {
+                digest.update(buffer, n);
+            }
+        } catch (IOException e) {
+            throw new ChartonException(ExitCode.NO_INPUT, file + ": cannot read: " + e.getMessage(), e);
+        }
+        return digest.hex();
+    }
+
+    /** SHA-256 over labelled parts. */
+    static final class Digest {
+        private final MessageDigest sha;
+
+        Digest() {
+            try {
+                sha = MessageDigest.getInstance("SHA-256");
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException("every Java has SHA-256", e);
+            }
+        }
+
+        void add(String label, String value) {
+            sha.update((label + "=" + value + "\n").getBytes(StandardCharsets.UTF_8));
+        }
+
+        void update(byte[] bytes, int length) {
+            sha.update(bytes, 0, length);
+        }
+
+        String hex() {
+            return HexFormat.of().formatHex(sha.digest());
+        }
+    }
+}
