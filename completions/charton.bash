@@ -155,19 +155,22 @@ function compReplyArray() {
 function _complete_charton() {
   # Edge case: if command line has no space after subcommand, then don't assume this subcommand is selected (remkop/picocli#1468).
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} plot" ];    then _picocli_charton; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} shell" ];    then _picocli_charton; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} templates" ];    then _picocli_charton; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} doctor" ];    then _picocli_charton; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} help" ];    then _picocli_charton; return $?; fi
 
   # Find the longest sequence of subcommands and call the bash function for that subcommand.
   local cmds0=(plot)
-  local cmds1=(templates)
-  local cmds2=(doctor)
-  local cmds3=(help)
+  local cmds1=(shell)
+  local cmds2=(templates)
+  local cmds3=(doctor)
+  local cmds4=(help)
 
-  if CompWordsContainsArray "${cmds3[@]}"; then _picocli_charton_help; return $?; fi
-  if CompWordsContainsArray "${cmds2[@]}"; then _picocli_charton_doctor; return $?; fi
-  if CompWordsContainsArray "${cmds1[@]}"; then _picocli_charton_templates; return $?; fi
+  if CompWordsContainsArray "${cmds4[@]}"; then _picocli_charton_help; return $?; fi
+  if CompWordsContainsArray "${cmds3[@]}"; then _picocli_charton_doctor; return $?; fi
+  if CompWordsContainsArray "${cmds2[@]}"; then _picocli_charton_templates; return $?; fi
+  if CompWordsContainsArray "${cmds1[@]}"; then _picocli_charton_shell; return $?; fi
   if CompWordsContainsArray "${cmds0[@]}"; then _picocli_charton_plot; return $?; fi
 
   # No subcommands were specified; generate completions for the top-level command.
@@ -179,7 +182,7 @@ function _picocli_charton() {
   # Get completion data
   local curr_word=${COMP_WORDS[COMP_CWORD]}
 
-  local commands="plot templates doctor help"
+  local commands="plot shell templates doctor help"
   local flag_opts="'-v' '--verbose' '-h' '--help' '-V' '--version'"
   local arg_opts=""
 
@@ -319,6 +322,76 @@ function _picocli_charton_plot() {
   fi
 }
 
+# Generates completions for the options and subcommands of the `shell` subcommand.
+function _picocli_charton_shell() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'-h' '--help' '-V' '--version' '-v' '--verbose'"
+  local arg_opts="'-r' '--renderer' '-f' '--format' '--templates-dir' '--input-format' '-d' '--delimiter' '--encoding' '--null-value' '--type' '--python' '--timeout'"
+  local NAME_option_args=("matplotlib" "seaborn" "altair" "plotly") # --renderer values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '-r'|'--renderer')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${NAME_option_args[@]}" ) )
+      return $?
+      ;;
+    '-f'|'--format')
+      return
+      ;;
+    '--templates-dir')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--input-format')
+      return
+      ;;
+    '-d'|'--delimiter')
+      return
+      ;;
+    '--encoding')
+      return
+      ;;
+    '--null-value')
+      return
+      ;;
+    '--type')
+      return
+      ;;
+    '--python')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--timeout')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local currIndex
+    currIndex=$(currentPositionalIndex "shell" "${arg_opts}" "${flag_opts}")
+    if (( currIndex >= 0 && currIndex <= 0 )); then
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      positionals=$( compgen -f -- "${curr_word}" ) # files
+    fi
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
 # Generates completions for the options and subcommands of the `templates` subcommand.
 function _picocli_charton_templates() {
   # Get completion data
@@ -396,7 +469,7 @@ function _picocli_charton_help() {
   # Get completion data
   local curr_word=${COMP_WORDS[COMP_CWORD]}
 
-  local commands="plot templates doctor"
+  local commands="plot shell templates doctor"
   local flag_opts="'-h' '--help' '-v' '--verbose'"
   local arg_opts=""
 

@@ -4,6 +4,7 @@ complete -c charton -f
 
 # charton
 complete -c charton -n '__fish_use_subcommand' -a 'plot' -d 'Render a figure from a CSV, Parquet or Arrow file (or - for standard input)'
+complete -c charton -n '__fish_use_subcommand' -a 'shell' -d 'Explore a data file interactively: load it once, then plot, look at it and run Python against it with one warm Python, with completion (commands, options, column names, files) and history'
 complete -c charton -n '__fish_use_subcommand' -a 'templates' -d 'List every renderer (built-in ones and template plugins) with its description, formats and whether it can run here'
 complete -c charton -n '__fish_use_subcommand' -a 'doctor' -d 'Show which Python charton would use and why, its version, each renderer and output format with its availability and library versions, the Arrow reader, and what to install for what is missing'
 complete -c charton -n '__fish_use_subcommand' -a 'help' -d 'Display help information about the specified command'
@@ -14,7 +15,7 @@ complete -c charton -n '__fish_use_subcommand' -s V -l version -d 'Print version
 # charton plot
 complete -c charton -n '__fish_seen_subcommand_from plot' -s o -l output -r -F -d 'Where to write the figure, or - for standard output'
 complete -c charton -n '__fish_seen_subcommand_from plot' -s r -l renderer -x -a 'matplotlib seaborn altair plotly' -d 'matplotlib, seaborn, altair, plotly (default: matplotlib), or a template plugin; \'charton templates\' lists them'
-complete -c charton -n '__fish_seen_subcommand_from plot' -s f -l format -x -d 'Figure format: png, svg, pdf, jpg, json or html (default: from the -o extension, png for -)'
+complete -c charton -n '__fish_seen_subcommand_from plot' -s f -l format -x -d 'Figure format: png, svg, pdf, jpg, json or html (default: from the -o extension; png for - or without -o)'
 complete -c charton -n '__fish_seen_subcommand_from plot' -s k -l kind -x -d 'line, scatter, bar, hist, area, box or heatmap (default: chosen from the column types)'
 complete -c charton -n '__fish_seen_subcommand_from plot' -s x -l x -x -d 'Column for the x axis'
 complete -c charton -n '__fish_seen_subcommand_from plot' -s y -l y -x -d 'Column(s) for the y axis; repeatable or comma-separated, one series each'
@@ -46,6 +47,22 @@ complete -c charton -n '__fish_seen_subcommand_from plot' -s V -l version -d 'Pr
 complete -c charton -n '__fish_seen_subcommand_from plot' -s v -l verbose -d 'Show stack traces and Python tracebacks when something fails'
 complete -c charton -n '__fish_seen_subcommand_from plot' -F
 
+# charton shell
+complete -c charton -n '__fish_seen_subcommand_from shell' -s r -l renderer -x -a 'matplotlib seaborn altair plotly' -d 'matplotlib, seaborn, altair, plotly (default: matplotlib), or a template plugin; \'charton templates\' lists them'
+complete -c charton -n '__fish_seen_subcommand_from shell' -s f -l format -x -d 'Figure format: png, svg, pdf, jpg, json or html (default: from the -o extension; png for - or without -o)'
+complete -c charton -n '__fish_seen_subcommand_from shell' -l templates-dir -r -F -d 'A directory of template plugins: each NAME.py defining render(df, spec) becomes --renderer NAME; repeatable, searched before CHARTON_TEMPLATES'
+complete -c charton -n '__fish_seen_subcommand_from shell' -l input-format -x -d 'csv, parquet or arrow, for standard input whose bytes do not tell (default: detected)'
+complete -c charton -n '__fish_seen_subcommand_from shell' -s d -l delimiter -x -d 'CSV field delimiter (default: detected among , ; TAB |)'
+complete -c charton -n '__fish_seen_subcommand_from shell' -l encoding -x -d 'Text encoding of a CSV file (default: UTF-8)'
+complete -c charton -n '__fish_seen_subcommand_from shell' -l null-value -x -d 'A CSV cell text meaning \'no value\'; repeatable'
+complete -c charton -n '__fish_seen_subcommand_from shell' -l type -x -d 'Force a CSV column\'s type: boolean, int64, float64, date, timestamp, timestamptz or string; repeatable'
+complete -c charton -n '__fish_seen_subcommand_from shell' -l python -r -F -d 'Python interpreter to use (default: CHARTON_PYTHON, an active VIRTUAL_ENV, charton\'s managed environment, python3 on PATH)'
+complete -c charton -n '__fish_seen_subcommand_from shell' -l timeout -x -d 'Stop Python when a render takes longer (default: 300; 0 for no limit)'
+complete -c charton -n '__fish_seen_subcommand_from shell' -s h -l help -d 'Show this help message and exit'
+complete -c charton -n '__fish_seen_subcommand_from shell' -s V -l version -d 'Print version information and exit'
+complete -c charton -n '__fish_seen_subcommand_from shell' -s v -l verbose -d 'Show stack traces and Python tracebacks when something fails'
+complete -c charton -n '__fish_seen_subcommand_from shell' -F
+
 # charton templates
 complete -c charton -n '__fish_seen_subcommand_from templates' -l json -d 'Print the listing as JSON'
 complete -c charton -n '__fish_seen_subcommand_from templates' -l templates-dir -r -F -d 'A directory of template plugins: each NAME.py defining render(df, spec) becomes --renderer NAME; repeatable, searched before CHARTON_TEMPLATES'
@@ -66,4 +83,4 @@ complete -c charton -n '__fish_seen_subcommand_from doctor' -s v -l verbose -d '
 # charton help
 complete -c charton -n '__fish_seen_subcommand_from help' -s h -l help -d 'Show usage help for the help command and exit'
 complete -c charton -n '__fish_seen_subcommand_from help' -s v -l verbose -d 'Show stack traces and Python tracebacks when something fails'
-complete -c charton -n '__fish_seen_subcommand_from help' -a 'plot templates doctor'
+complete -c charton -n '__fish_seen_subcommand_from help' -a 'plot shell templates doctor'

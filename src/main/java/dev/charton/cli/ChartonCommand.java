@@ -11,7 +11,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Turn data files (CSV, Parquet, Arrow) into figures with Python's plotting libraries.",
-        subcommands = {PlotCommand.class, TemplatesCommand.class, DoctorCommand.class,
+        subcommands = {PlotCommand.class, ShellCommand.class, TemplatesCommand.class, DoctorCommand.class,
                 CommandLine.HelpCommand.class, StartupTrainingCommand.class},
         footerHeading = "%nExamples:%n",
         footer = {"  charton plot weather.csv --x date --y temp_max -o weather.png",

@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.Map;
 
 /** How to read the input table; shared by every command that reads one. */
-final class ReadOptionsMixin {
+public final class ReadOptionsMixin {
     @CommandLine.Spec(CommandLine.Spec.Target.MIXEE)
     CommandLine.Model.CommandSpec spec;
 
@@ -40,7 +40,7 @@ final class ReadOptionsMixin {
             description = "Force a CSV column's type: boolean, int64, float64, date, timestamp, timestamptz or string; repeatable.")
     Map<String, String> types = new LinkedHashMap<>();
 
-    ReadOptions toReadOptions() {
+    public ReadOptions toReadOptions() {
         InputFormat format = null;
         if (inputFormat != null) {
             try {
