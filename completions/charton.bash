@@ -156,6 +156,8 @@ function _complete_charton() {
   # Edge case: if command line has no space after subcommand, then don't assume this subcommand is selected (remkop/picocli#1468).
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} plot" ];    then _picocli_charton; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} shell" ];    then _picocli_charton; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} schema" ];    then _picocli_charton; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} convert" ];    then _picocli_charton; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} templates" ];    then _picocli_charton; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} doctor" ];    then _picocli_charton; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} help" ];    then _picocli_charton; return $?; fi
@@ -163,13 +165,17 @@ function _complete_charton() {
   # Find the longest sequence of subcommands and call the bash function for that subcommand.
   local cmds0=(plot)
   local cmds1=(shell)
-  local cmds2=(templates)
-  local cmds3=(doctor)
-  local cmds4=(help)
+  local cmds2=(schema)
+  local cmds3=(convert)
+  local cmds4=(templates)
+  local cmds5=(doctor)
+  local cmds6=(help)
 
-  if CompWordsContainsArray "${cmds4[@]}"; then _picocli_charton_help; return $?; fi
-  if CompWordsContainsArray "${cmds3[@]}"; then _picocli_charton_doctor; return $?; fi
-  if CompWordsContainsArray "${cmds2[@]}"; then _picocli_charton_templates; return $?; fi
+  if CompWordsContainsArray "${cmds6[@]}"; then _picocli_charton_help; return $?; fi
+  if CompWordsContainsArray "${cmds5[@]}"; then _picocli_charton_doctor; return $?; fi
+  if CompWordsContainsArray "${cmds4[@]}"; then _picocli_charton_templates; return $?; fi
+  if CompWordsContainsArray "${cmds3[@]}"; then _picocli_charton_convert; return $?; fi
+  if CompWordsContainsArray "${cmds2[@]}"; then _picocli_charton_schema; return $?; fi
   if CompWordsContainsArray "${cmds1[@]}"; then _picocli_charton_shell; return $?; fi
   if CompWordsContainsArray "${cmds0[@]}"; then _picocli_charton_plot; return $?; fi
 
@@ -182,7 +188,7 @@ function _picocli_charton() {
   # Get completion data
   local curr_word=${COMP_WORDS[COMP_CWORD]}
 
-  local commands="plot shell templates doctor help"
+  local commands="plot shell schema convert templates doctor help"
   local flag_opts="'-v' '--verbose' '-h' '--help' '-V' '--version'"
   local arg_opts=""
 
@@ -202,8 +208,8 @@ function _picocli_charton_plot() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--log-x' '--log-y' '-h' '--help' '-V' '--version' '-v' '--verbose'"
-  local arg_opts="'-o' '--output' '-r' '--renderer' '-f' '--format' '-k' '--kind' '-x' '--x' '-y' '--y' '--color' '--facet' '--title' '--xlabel' '--ylabel' '--width' '--height' '--dpi' '--theme' '--bins' '--agg' '--script' '--param' '--templates-dir' '--input-format' '-d' '--delimiter' '--encoding' '--null-value' '--type' '--python' '--timeout'"
+  local flag_opts="'--log-x' '--log-y' '--no-header' '-h' '--help' '-V' '--version' '-v' '--verbose'"
+  local arg_opts="'-o' '--output' '-r' '--renderer' '-f' '--format' '-k' '--kind' '-x' '--x' '-y' '--y' '--color' '--facet' '--title' '--xlabel' '--ylabel' '--width' '--height' '--dpi' '--theme' '--bins' '--agg' '--script' '--param' '--templates-dir' '--input-format' '-d' '--delimiter' '--encoding' '--null-value' '--type' '--comment' '--skip-rows' '--ragged' '--date-format' '--columns' '--limit' '--python' '--timeout'"
   local NAME_option_args=("matplotlib" "seaborn" "altair" "plotly") # --renderer values
 
   type compopt &>/dev/null && compopt +o default
@@ -295,6 +301,24 @@ function _picocli_charton_plot() {
     '--type')
       return
       ;;
+    '--comment')
+      return
+      ;;
+    '--skip-rows')
+      return
+      ;;
+    '--ragged')
+      return
+      ;;
+    '--date-format')
+      return
+      ;;
+    '--columns')
+      return
+      ;;
+    '--limit')
+      return
+      ;;
     '--python')
       local IFS=$'\n'
       type compopt &>/dev/null && compopt -o filenames
@@ -329,8 +353,8 @@ function _picocli_charton_shell() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-h' '--help' '-V' '--version' '-v' '--verbose'"
-  local arg_opts="'-r' '--renderer' '-f' '--format' '--templates-dir' '--input-format' '-d' '--delimiter' '--encoding' '--null-value' '--type' '--python' '--timeout'"
+  local flag_opts="'--no-header' '-h' '--help' '-V' '--version' '-v' '--verbose'"
+  local arg_opts="'-r' '--renderer' '-f' '--format' '--templates-dir' '--input-format' '-d' '--delimiter' '--encoding' '--null-value' '--type' '--comment' '--skip-rows' '--ragged' '--date-format' '--columns' '--limit' '--python' '--timeout'"
   local NAME_option_args=("matplotlib" "seaborn" "altair" "plotly") # --renderer values
 
   type compopt &>/dev/null && compopt +o default
@@ -365,6 +389,24 @@ function _picocli_charton_shell() {
     '--type')
       return
       ;;
+    '--comment')
+      return
+      ;;
+    '--skip-rows')
+      return
+      ;;
+    '--ragged')
+      return
+      ;;
+    '--date-format')
+      return
+      ;;
+    '--columns')
+      return
+      ;;
+    '--limit')
+      return
+      ;;
     '--python')
       local IFS=$'\n'
       type compopt &>/dev/null && compopt -o filenames
@@ -382,6 +424,140 @@ function _picocli_charton_shell() {
     local positionals=""
     local currIndex
     currIndex=$(currentPositionalIndex "shell" "${arg_opts}" "${flag_opts}")
+    if (( currIndex >= 0 && currIndex <= 0 )); then
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      positionals=$( compgen -f -- "${curr_word}" ) # files
+    fi
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `schema` subcommand.
+function _picocli_charton_schema() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--json' '--no-header' '-h' '--help' '-V' '--version' '-v' '--verbose'"
+  local arg_opts="'--input-format' '-d' '--delimiter' '--encoding' '--null-value' '--type' '--comment' '--skip-rows' '--ragged' '--date-format' '--columns' '--limit'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--input-format')
+      return
+      ;;
+    '-d'|'--delimiter')
+      return
+      ;;
+    '--encoding')
+      return
+      ;;
+    '--null-value')
+      return
+      ;;
+    '--type')
+      return
+      ;;
+    '--comment')
+      return
+      ;;
+    '--skip-rows')
+      return
+      ;;
+    '--ragged')
+      return
+      ;;
+    '--date-format')
+      return
+      ;;
+    '--columns')
+      return
+      ;;
+    '--limit')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local currIndex
+    currIndex=$(currentPositionalIndex "schema" "${arg_opts}" "${flag_opts}")
+    if (( currIndex >= 0 && currIndex <= 0 )); then
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      positionals=$( compgen -f -- "${curr_word}" ) # files
+    fi
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `convert` subcommand.
+function _picocli_charton_convert() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--no-header' '-h' '--help' '-V' '--version' '-v' '--verbose'"
+  local arg_opts="'-o' '--output' '--input-format' '-d' '--delimiter' '--encoding' '--null-value' '--type' '--comment' '--skip-rows' '--ragged' '--date-format' '--columns' '--limit'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '-o'|'--output')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--input-format')
+      return
+      ;;
+    '-d'|'--delimiter')
+      return
+      ;;
+    '--encoding')
+      return
+      ;;
+    '--null-value')
+      return
+      ;;
+    '--type')
+      return
+      ;;
+    '--comment')
+      return
+      ;;
+    '--skip-rows')
+      return
+      ;;
+    '--ragged')
+      return
+      ;;
+    '--date-format')
+      return
+      ;;
+    '--columns')
+      return
+      ;;
+    '--limit')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local currIndex
+    currIndex=$(currentPositionalIndex "convert" "${arg_opts}" "${flag_opts}")
     if (( currIndex >= 0 && currIndex <= 0 )); then
       local IFS=$'\n'
       type compopt &>/dev/null && compopt -o filenames
@@ -469,7 +645,7 @@ function _picocli_charton_help() {
   # Get completion data
   local curr_word=${COMP_WORDS[COMP_CWORD]}
 
-  local commands="plot shell templates doctor"
+  local commands="plot shell schema convert templates doctor"
   local flag_opts="'-h' '--help' '-v' '--verbose'"
   local arg_opts=""
 

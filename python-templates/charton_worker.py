@@ -60,11 +60,12 @@ def _option(name):
 def _crash_dumps_to(path):
     import faulthandler
 
-    if path:
-        _crash_dumps_to.file = open(path, "w")  # kept open for the process's lifetime
-        faulthandler.enable(_crash_dumps_to.file)
-    else:
-        faulthandler.enable()
+    try:  # a new file only: never one that exists (or a link planted in a shared temp directory)
+        _crash_dumps_to.file = os.fdopen(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600), "w")
+    except (TypeError, OSError):
+        faulthandler.enable()  # no usable file: the dump goes to stderr
+        return
+    faulthandler.enable(_crash_dumps_to.file)  # the file stays open for the process's lifetime
 
 
 def _exit_with_parent():

@@ -1,9 +1,7 @@
 """What this Python can do for charton: the answer to a probe (charton doctor), as JSON bytes.
 
-Package versions come from installed metadata, so nothing heavy is imported for a renderer whose
-packages are missing. A renderer module may describe its formats with ``FORMATS`` (format -> media
-type) and, for formats needing more than the renderer's own packages, ``missing_for_format(fmt)``
-returning the pip packages still missing.
+The renderers, their formats and what each lacks come from the renderer catalog; package versions
+from installed metadata, so nothing heavy is imported.
 """
 import importlib.metadata
 import json
@@ -29,7 +27,7 @@ def report():
         "prefix": sys.prefix,
         "reader": {"name": reader, "reason": why, "env": ingest.ENV_VARIABLE},
         "packages": {name: version(name) for name in _READER_PACKAGES},
-        "renderers": [_renderer(name) for name in renderers.names()],
+        "renderers": [_renderer(row) for row in renderers.catalog()],
     }
     return json.dumps(document, sort_keys=True).encode("utf-8")
 
@@ -41,23 +39,17 @@ def version(package):
         return None
 
 
-def _renderer(name):
-    needs = renderers.BUILTIN[name][1] if name in renderers.BUILTIN else []
-    entry = {
-        "name": name,
+def _renderer(row):
+    """A row of the renderer catalog, with the versions of the packages a built-in renderer needs."""
+    builtin = renderers.BUILTIN.get(row["name"])
+    needs = builtin.packages if builtin is not None and row["origin"] == "built-in" else ()
+    unavailable = row.get("unavailable_formats") or {}
+    return {
+        "name": row["name"],
+        "origin": row["origin"],
+        "template": row["origin"] != "built-in",
+        "status": row["status"],
         "packages": {p: version(p) for p in needs},
-        "missing": renderers.missing_packages(name),
-        "formats": {},
-        "template": name not in renderers.BUILTIN,
+        "missing": list(row["missing"]),
+        "formats": {fmt: {"missing": [unavailable[fmt]] if fmt in unavailable else []} for fmt in row["formats"]},
     }
-    if entry["missing"]:
-        return entry
-    try:
-        module = renderers.load(name)
-    except Exception as e:  # reported, not raised: the doctor describes what is broken
-        entry["error"] = "%s: %s" % (type(e).__name__, e)
-        return entry
-    for fmt in getattr(module, "FORMATS", {}):
-        missing_for = getattr(module, "missing_for_format", None)
-        entry["formats"][fmt] = {"missing": list(missing_for(fmt)) if missing_for else []}
-    return entry

@@ -39,6 +39,7 @@ def describe(error):
         "category": category,
         "file": origin.filename if origin else None,
         "line": origin.lineno if origin else None,
+        "where": "%s:%d" % (os.path.basename(origin.filename), origin.lineno) if origin else "",
         "traceback": "".join(traceback.format_exception(type(error), error, error.__traceback__)),
     }
 

@@ -41,8 +41,8 @@ class Table:
     """The request's data. ``frame`` (a pandas DataFrame) is built on first use; ``arrow`` is the
     pyarrow Table when pyarrow read the stream, and ``polars`` the polars DataFrame when polars did."""
 
-    def __init__(self, reader, frame=None, arrow=None, polars=None, to_frame=None):
-        self.reader = reader
+    def __init__(self, frame=None, arrow=None, *, reader=None, polars=None, to_frame=None):
+        self.reader = reader or ("pyarrow" if arrow is not None else "polars" if polars is not None else "pandas")
         self.arrow = arrow
         self.polars = polars
         self._frame = frame
@@ -66,9 +66,9 @@ class Table:
         one request does to its ``frame`` never reaches another (Arrow and polars data is immutable
         and shared)."""
         if self._to_frame is not None:
-            return Table(self.reader, arrow=self.arrow, polars=self.polars, to_frame=self._to_frame)
+            return Table(arrow=self.arrow, reader=self.reader, polars=self.polars, to_frame=self._to_frame)
         frame = self._frame
-        return Table(self.reader, arrow=self.arrow, polars=self.polars, to_frame=lambda: frame.copy(deep=True))
+        return Table(arrow=self.arrow, reader=self.reader, polars=self.polars, to_frame=lambda: frame.copy(deep=True))
 
     @property
     def num_rows(self):
@@ -99,7 +99,7 @@ def _read_pyarrow(stream):
     arrow = pa.Table.from_batches([b for b in batches if b.num_rows], batches.schema)
     from .arrow_pandas import to_pandas
 
-    return Table("pyarrow", arrow=arrow, to_frame=lambda: to_pandas(arrow))
+    return Table(arrow=arrow, reader="pyarrow", to_frame=lambda: to_pandas(arrow))
 
 
 class _PoolReads:
@@ -144,13 +144,13 @@ def _read_polars(stream):
     frame = pl.read_ipc_stream(io.BytesIO(read_stream_bytes(stream)))
     from .polars_pandas import to_pandas
 
-    return Table("polars", polars=frame, to_frame=lambda: to_pandas(frame))
+    return Table(polars=frame, reader="polars", to_frame=lambda: to_pandas(frame))
 
 
 def _read_builtin(stream):
     from .arrow_builtin import read_stream
 
-    return Table("builtin", frame=read_stream(stream))
+    return Table(read_stream(stream), reader="builtin")
 
 
 _READ = {"pyarrow": _read_pyarrow, "polars": _read_polars, "builtin": _read_builtin}

@@ -28,15 +28,24 @@ def serve(requests, responses, argv):
             return 0
         kind, header = frame
         if kind == protocol.PROBE:
-            from .doctor import report
-
-            protocol.write_response(responses, {"id": header.get("id"), "status": "ok",
-                                                "media_type": "application/json"}, report())
+            _probe(responses, header)
         elif kind in (protocol.REQUEST, protocol.EXECUTE):
             if not handle(requests, responses, header, clock, kind):
                 return 1
         else:
             raise protocol.ProtocolError("expected a request frame, got %r" % kind)
+
+
+def _probe(responses, header):
+    try:
+        from .doctor import report
+
+        described = report()
+    except Exception as e:  # a broken renderer module must not take the worker down
+        _send_error(responses, header, e)
+        return
+    protocol.write_response(responses, {"id": header.get("id"), "status": "ok", "media_type": "application/json"},
+                            described)
 
 
 class Clock:

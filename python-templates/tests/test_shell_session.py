@@ -48,12 +48,12 @@ class FreshTableTest(unittest.TestCase):
     def test_every_view_has_a_frame_of_its_own(self):
         pd = bridge_support.require_module(self, "pandas")
         pa = bridge_support.optional_module(self, "pyarrow")
-        kept = [ingest.Table("builtin", frame=pd.DataFrame({"a": [1, 2, 3]}))]
+        kept = [ingest.Table(pd.DataFrame({"a": [1, 2, 3]}), reader="builtin")]
         if pa is not None:
             from chartonpy.arrow_pandas import to_pandas
 
             arrow = pa.table({"a": [1, 2, 3]})
-            kept.append(ingest.Table("pyarrow", arrow=arrow, to_frame=lambda: to_pandas(arrow)))
+            kept.append(ingest.Table(arrow=arrow, reader="pyarrow", to_frame=lambda: to_pandas(arrow)))
         for table in kept:
             first, second = table.fresh(), table.fresh()
             first.frame["b"] = 1

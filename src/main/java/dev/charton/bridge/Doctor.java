@@ -112,7 +112,7 @@ public final class Doctor {
 
     /** One pip command per need: a renderer's packages, a format's extra packages, a faster reader. */
     private static ArrayNode installCommands(JsonNode chosen) {
-        ArrayNode commands = Frame.JSON.createArrayNode();
+        ArrayNode commands = Json.array();
         if (chosen.isEmpty()) {
             return commands;
         }

@@ -1,7 +1,6 @@
 package dev.charton.bridge;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.io.EOFException;
@@ -28,7 +27,6 @@ public record Frame(String kind, JsonNode header) {
     /** Worker to charton: the answer to a request or probe; {@code length} payload bytes follow. */
     public static final String RESPONSE = "RESP";
 
-    static final ObjectMapper JSON = new ObjectMapper();
     static final int MAX_HEADER_BYTES = 16 << 20;
 
     public Frame {
@@ -38,11 +36,11 @@ public record Frame(String kind, JsonNode header) {
     }
 
     public static ObjectNode object() {
-        return JSON.createObjectNode();
+        return Json.object();
     }
 
     public void writeTo(OutputStream out) throws IOException {
-        byte[] json = JSON.writeValueAsBytes(header);
+        byte[] json = Json.bytes(header);
         ByteBuffer prefix = ByteBuffer.allocate(8).put(kind.getBytes(StandardCharsets.US_ASCII)).putInt(json.length);
         out.write(prefix.array());
         out.write(json);
@@ -66,8 +64,13 @@ public record Frame(String kind, JsonNode header) {
         if (json.length < length) {
             throw new EOFException("the bridge stream ended inside a " + kind + " frame");
         }
-        JsonNode header = JSON.readTree(json);
-        if (header == null || !header.isObject()) {
+        JsonNode header;
+        try {
+            header = Json.parse(json);
+        } catch (IOException e) {
+            throw new IOException("a " + kind + " frame holds no JSON: " + e.getMessage(), e);
+        }
+        if (!header.isObject()) {
             throw new IOException("a " + kind + " frame holds no JSON object");
         }
         return new Frame(kind, header);

@@ -15,6 +15,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -57,9 +58,9 @@ public final class PythonWorker implements AutoCloseable {
     }
 
     /** Starts Python on charton_worker.py and waits for its greeting (not for its imports). */
-    static PythonWorker start(Path python, Path templates, String preload, java.util.Map<String, String> env,
+    static PythonWorker start(Path python, Path templates, String preload, Map<String, String> env,
                               PrintStream stderr) {
-        CrashLog crashLog = CrashLog.create();
+        CrashLog crashLog = CrashLog.next();
         ProcessBuilder builder = new ProcessBuilder(python.toString(), "-X", "faulthandler",
                 templates.resolve(PythonTemplates.WORKER_SCRIPT).toString(), "--preload", preload,
                 "--spawned-at", Long.toString(System.currentTimeMillis()), "--crash-log", crashLog.path());
@@ -72,7 +73,6 @@ public final class PythonWorker implements AutoCloseable {
         try {
             process = builder.start();
         } catch (IOException e) {
-            crashLog.delete();
             throw new ChartonException(ExitCode.UNAVAILABLE, "cannot run Python at " + python + ": " + reason(e), e);
         }
         try {
@@ -153,7 +153,7 @@ public final class PythonWorker implements AutoCloseable {
             }
             Rendered answer = exchange.readResponse();
             try {
-                return Frame.JSON.readTree(answer.figure());
+                return Json.parse(answer.figure());
             } catch (IOException e) {
                 throw new ChartonException(ExitCode.SOFTWARE, "Python's self-description is not JSON: " + e.getMessage(), e);
             }
@@ -330,14 +330,17 @@ public final class PythonWorker implements AutoCloseable {
         void writeTo(OutputStream out) throws IOException;
     }
 
-    /** The file Python's faulthandler writes a native crash dump to, shown with --verbose. */
+    /**
+     * The file Python's faulthandler writes a native crash dump to, shown with --verbose. Python
+     * creates it (refusing one that exists): Files.createTempFile would set up SecureRandom, tens of
+     * milliseconds on the way to starting Python.
+     */
     private record CrashLog(Path file) {
-        static CrashLog create() {
-            try {
-                return new CrashLog(Files.createTempFile("charton-python-crash-", ".log"));
-            } catch (IOException e) {
-                throw new ChartonException(ExitCode.IO, "cannot create a temporary file: " + e.getMessage(), e);
-            }
+        private static final AtomicLong COUNT = new AtomicLong();
+
+        static CrashLog next() {
+            return new CrashLog(Path.of(System.getProperty("java.io.tmpdir"), "charton-python-crash-"
+                    + ProcessHandle.current().pid() + "-" + COUNT.incrementAndGet() + ".log"));
         }
 
         String path() {
@@ -356,7 +359,7 @@ public final class PythonWorker implements AutoCloseable {
             try {
                 Files.deleteIfExists(file);
             } catch (IOException ignored) {
-                // A leftover empty log in the temp directory is harmless.
+                // A leftover log in the temp directory is harmless.
             }
         }
     }

@@ -44,7 +44,7 @@ public final class Timings {
         ObjectNode line = Frame.object();
         line.set("java", marks);
         line.set("python", python);
-        out.println("charton: timings " + line);
+        out.println("charton: timings " + Json.text(line));
         out.flush();
     }
 }

@@ -10,11 +10,13 @@ import java.util.concurrent.CompletableFuture;
  * Python's start and its imports (the longest part of a small plot) overlap the JVM's own start-up,
  * option parsing and input reading. The arguments are only scanned for the few that choose the
  * worker (--python, --renderer); the worker is used only if the parsed options turn out to ask for
- * exactly that one ({@link #claim}), otherwise it is stopped at exit. It never sets Python up: when
+ * exactly that one, in the same environment ({@link #claim}), otherwise it is closed. It never sets Python up: when
  * charton's environment has yet to be built, the normal path does that, saying so.
  */
 public final class WorkerPrestart {
     private static final String DEFAULT_RENDERER = "matplotlib";
+    /** What a plot with --script asks the worker for (RenderRequest.SCRIPT_RENDERER). */
+    private static final String SCRIPT_RENDERER = "script";
     private static Pending pending;
 
     private WorkerPrestart() {
@@ -35,11 +37,13 @@ public final class WorkerPrestart {
         pending = new Pending(scan.python(), scan.renderer(), env, setup.startInBackground(scan.renderer(), false));
     }
 
-    /** The worker started for these options, or null; a prestart is handed out once. */
+    /**
+     * The worker started for these options and this environment (options such as --templates-dir
+     * change what Python sees), or null; a prestart is handed out once.
+     */
     static synchronized CompletableFuture<PythonWorker> claim(String python, String renderer, Map<String, String> env) {
         Pending p = pending;
         pending = null;
-        // The environment matters too: --templates-dir, for one, reaches Python through it.
         if (p != null && Objects.equals(p.python(), python) && p.renderer().equals(renderer) && p.env().equals(env)) {
             return p.worker();
         }
@@ -69,6 +73,7 @@ public final class WorkerPrestart {
             }
             String python = null;
             String renderer = DEFAULT_RENDERER;
+            boolean script = false;
             for (int i = command + 1; i < args.size(); i++) {
                 String arg = args.get(i);
                 String next = i + 1 < args.size() ? args.get(i + 1) : null;
@@ -86,9 +91,11 @@ public final class WorkerPrestart {
                     renderer = arg.substring("--renderer=".length());
                 } else if (arg.startsWith("-r") && arg.length() > 2 && !arg.startsWith("--")) {
                     renderer = arg.substring(2);
+                } else if (arg.equals("--script") || arg.startsWith("--script=")) {
+                    script = true;
                 }
             }
-            return renderer == null ? null : new Scan(python, renderer);
+            return renderer == null ? null : new Scan(python, script ? SCRIPT_RENDERER : renderer);
         }
     }
 }

@@ -11,8 +11,8 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Turn data files (CSV, Parquet, Arrow) into figures with Python's plotting libraries.",
-        subcommands = {PlotCommand.class, ShellCommand.class, TemplatesCommand.class, DoctorCommand.class,
-                CommandLine.HelpCommand.class, StartupTrainingCommand.class},
+        subcommands = {PlotCommand.class, ShellCommand.class, SchemaCommand.class, ConvertCommand.class,
+                TemplatesCommand.class, DoctorCommand.class, CommandLine.HelpCommand.class, StartupTrainingCommand.class},
         footerHeading = "%nExamples:%n",
         footer = {"  charton plot weather.csv --x date --y temp_max -o weather.png",
                 "  cat data.csv | charton plot - --x a --y b -o - > fig.png"})

@@ -2,6 +2,8 @@ package dev.charton.input;
 
 import dev.charton.error.ChartonException;
 import dev.charton.error.ExitCode;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.memory.OutOfMemoryException;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.dictionary.DictionaryProvider;
 import org.apache.arrow.vector.ipc.ArrowReader;
@@ -13,13 +15,20 @@ public final class ArrowIpcTableReader implements TableReader {
     private final ArrowReader reader;
     private final String sourceName;
     private final VectorSchemaRoot root;
+    private final BufferAllocator allocator;
 
-    public ArrowIpcTableReader(ArrowReader reader, String sourceName) {
+    /**
+     * {@code allocator} is the reader's own (closed with it), sized so that a corrupt length field
+     * fails as an allocation error instead of exhausting memory.
+     */
+    public ArrowIpcTableReader(ArrowReader reader, BufferAllocator allocator, String sourceName) {
         this.reader = reader;
+        this.allocator = allocator;
         this.sourceName = sourceName;
         try {
             this.root = reader.getVectorSchemaRoot();
         } catch (IOException | RuntimeException e) {
+            close();
             throw corrupt(e);
         }
     }
@@ -44,16 +53,42 @@ public final class ArrowIpcTableReader implements TableReader {
     }
 
     private ChartonException corrupt(Exception e) {
-        String detail = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        String detail = FailureText.of(e);
+        if (detail.contains("only supports 128-bit and 256-bit decimal")) {
+            return unsupported("a 32- or 64-bit decimal column", e);
+        }
+        if (detail.contains("union with V4 metadata")) {
+            return unsupported("a union column in pre-1.0 (V4) metadata", e);
+        }
+        if (detail.contains("not all nodes, buffers")) {
+            return new ChartonException(ExitCode.DATA, sourceName + ": its record batches do not match its schema"
+                    + " (or it has a struct with two children of the same name, which Arrow Java cannot hold)", e);
+        }
+        if (e instanceof OutOfMemoryException) {
+            detail = "it declares buffers far larger than the file itself";
+        } else if (e instanceof NullPointerException || e instanceof IndexOutOfBoundsException) {
+            detail = "its metadata is inconsistent or truncated";
+        }
         return new ChartonException(ExitCode.DATA, sourceName + ": not a valid Arrow IPC file: " + detail, e);
+    }
+
+    private ChartonException unsupported(String what, Exception e) {
+        return new ChartonException(ExitCode.DATA, sourceName + ": has " + what
+                + ", which charton's Arrow library (Arrow Java) cannot read", e);
     }
 
     @Override
     public void close() {
         try {
             reader.close();
-        } catch (IOException ignored) {
+        } catch (IOException | RuntimeException ignored) {
             // Only read from; nothing to lose.
+        }
+        try {
+            allocator.close();
+        } catch (IllegalStateException leakedByAFailedRead) {
+            // Arrow's reader can fail half way through loading a corrupt batch, holding buffers it
+            // never hands back; the error being reported is the one that matters.
         }
     }
 }

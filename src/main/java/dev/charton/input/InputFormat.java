@@ -2,6 +2,8 @@ package dev.charton.input;
 
 import java.io.BufferedInputStream;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.Arrays;
 import java.util.Locale;
 
@@ -13,7 +15,10 @@ public enum InputFormat {
     ARROW_STREAM;
 
     private static final byte[] PARQUET_MAGIC = {'P', 'A', 'R', '1'};
+    private static final byte[] ENCRYPTED_PARQUET_MAGIC = {'P', 'A', 'R', 'E'};
     private static final byte[] ARROW_FILE_MAGIC = {'A', 'R', 'R', 'O', 'W', '1'};
+    private static final int LEGACY_MAX_METADATA = 1 << 24;
+    private static final int BINARY_PEEK = 4096;
     private static final byte[] IPC_CONTINUATION = {(byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF};
 
     /** Parses the {@code --input-format} value: csv, parquet or arrow (file or stream, told by bytes). */
@@ -31,16 +36,49 @@ public enum InputFormat {
         in.mark(16);
         byte[] head = in.readNBytes(8);
         in.reset();
-        if (startsWith(head, PARQUET_MAGIC)) {
+        if (startsWith(head, PARQUET_MAGIC) || startsWith(head, ENCRYPTED_PARQUET_MAGIC)) {
             return PARQUET;
         }
         if (startsWith(head, ARROW_FILE_MAGIC)) {
             return ARROW_FILE;
         }
-        if (startsWith(head, IPC_CONTINUATION)) {
+        if (startsWith(head, IPC_CONTINUATION) || isLegacyIpcStream(head)) {
             return ARROW_STREAM;
         }
         return CSV;
+    }
+
+    /**
+     * Streams written before Arrow 0.15 start straight with the metadata length (little-endian
+     * int32) and then the flatbuffer's root offset, which points inside that metadata. Both are
+     * small numbers, so their high bytes are zero: text never starts that way.
+     */
+    private static boolean isLegacyIpcStream(byte[] head) {
+        if (head.length < 8) {
+            return false;
+        }
+        ByteBuffer le = ByteBuffer.wrap(head).order(ByteOrder.LITTLE_ENDIAN);
+        int metadataLength = le.getInt(0);
+        int rootOffset = le.getInt(4);
+        return metadataLength > 8 && metadataLength < LEGACY_MAX_METADATA
+                && rootOffset >= 4 && rootOffset < metadataLength;
+    }
+
+    /** True when the first bytes hold a NUL, which UTF-8 text (and so a UTF-8 CSV) never does. */
+    public static boolean looksBinary(BufferedInputStream in) throws IOException {
+        in.mark(BINARY_PEEK);
+        byte[] head = in.readNBytes(BINARY_PEEK);
+        in.reset();
+        for (byte b : head) {
+            if (b == 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    public boolean isArrow() {
+        return this == ARROW_FILE || this == ARROW_STREAM;
     }
 
     private static boolean startsWith(byte[] data, byte[] prefix) {

@@ -3,6 +3,9 @@ package dev.charton.input;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.dictionary.DictionaryProvider;
 
+import java.util.Optional;
+import java.util.OptionalLong;
+
 /**
  * A table read as a sequence of Arrow record batches of bounded size. Every input format
  * (CSV, Parquet, Arrow IPC) is one of these; everything downstream sees only batches.
@@ -17,6 +20,16 @@ public interface TableReader extends AutoCloseable {
 
     /** Dictionaries of dictionary-encoded columns, as of the current batch. */
     DictionaryProvider dictionaries();
+
+    /** The number of rows, when the format records it (a Parquet footer) so nothing need be read. */
+    default OptionalLong knownRowCount() {
+        return OptionalLong.empty();
+    }
+
+    /** This reader, or the one it wraps, if it is a {@code type}: for what only one format knows. */
+    default <T> Optional<T> unwrap(Class<T> type) {
+        return type.isInstance(this) ? Optional.of(type.cast(this)) : Optional.empty();
+    }
 
     /** Loads the next batch into {@link #root()}; false once the input is exhausted. */
     boolean loadNextBatch();

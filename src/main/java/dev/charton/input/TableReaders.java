@@ -3,6 +3,7 @@ package dev.charton.input;
 import dev.charton.error.ChartonException;
 import dev.charton.error.ExitCode;
 import dev.charton.input.csv.CsvTableReader;
+import dev.charton.input.parquet.ParquetTableReader;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.ipc.ArrowFileReader;
 import org.apache.arrow.vector.ipc.ArrowStreamReader;
@@ -10,47 +11,149 @@ import org.apache.arrow.vector.ipc.ArrowStreamReader;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
-/** Opens the right {@link TableReader} for an input, told by its bytes or by {@code --input-format}. */
+/**
+ * Opens the right {@link TableReader} for an input, told by its bytes or by {@code --input-format},
+ * and applies the column selection and the row limit whatever the format.
+ */
 public final class TableReaders {
+    /** Rows per record batch for the formats charton batches itself. */
+    public static final int BATCH_ROWS = 65_536;
+    private static final long MAX_EXPANSION = 1000;
+    private static final long MIN_ARROW_MEMORY = 64L << 20;
+
     private TableReaders() {
     }
 
     public static TableReader open(InputSource source, ReadOptions options, BufferAllocator allocator) {
+        TableReader reader = openProjected(source, options, allocator);
+        return options.limit() == ReadOptions.NO_LIMIT ? reader : new LimitedTableReader(reader, options.limit());
+    }
+
+    /** The format of an input: explicit for CSV and Parquet; between Arrow's two layouts the bytes decide. */
+    private static InputFormat format(InputFormat sniffed, InputFormat requested) {
+        if (requested == null || (requested.isArrow() && sniffed.isArrow())) {
+            return sniffed;
+        }
+        return requested;
+    }
+
+    private static TableReader openProjected(InputSource source, ReadOptions options, BufferAllocator allocator) {
         BufferedInputStream in = source.open();
         InputFormat format;
         try {
-            format = InputFormat.sniff(in);
+            format = format(InputFormat.sniff(in), options.format());
+            if (format.isArrow()) {
+                IpcPreamble.check(in, format, source.displayName());
+            }
+            if (format == InputFormat.CSV && options.format() == null
+                    && StandardCharsets.UTF_8.equals(options.csv().encoding()) && InputFormat.looksBinary(in)) {
+                throw new ChartonException(ExitCode.DATA, source.displayName() + ": binary data that is not Parquet or"
+                        + " Arrow IPC (no known signature) and not UTF-8 CSV text");
+            }
         } catch (IOException e) {
+            closeQuietly(in);
             throw new ChartonException(ExitCode.IO, source.displayName() + ": cannot read: " + e.getMessage(), e);
+        } catch (ChartonException e) {
+            closeQuietly(in);
+            throw e;
         }
-        if (format == InputFormat.CSV && options.format() != null) {
-            format = options.format();
-        }
+        String name = source.displayName();
         switch (format) {
-            case ARROW_STREAM:
-                return new ArrowIpcTableReader(new ArrowStreamReader(in, allocator), source.displayName());
-            case ARROW_FILE:
-                return openArrowFile(source, in, allocator);
             case PARQUET:
-                throw new ChartonException(ExitCode.DATA, source.displayName() + ": Parquet input is not supported yet");
+                return withRandomAccess(source, in, file ->
+                        new ParquetTableReader(file, name, options.columns(), BATCH_ROWS, allocator));
+            case ARROW_FILE:
+                return project(withRandomAccess(source, in, file -> openArrowFile(file, name, allocator)), options, name);
+            case ARROW_STREAM:
+                return project(openArrowStream(source, in, allocator), options, name);
             default:
-                return new CsvTableReader(in, source.displayName(), options.csv(), allocator);
+                // The CSV reader projects --columns and stops at --limit itself.
+                return new CsvTableReader(source, in, options, allocator);
         }
     }
 
-    private static TableReader openArrowFile(InputSource source, BufferedInputStream in, BufferAllocator allocator) {
-        if (source.path().isEmpty()) {
-            throw new ChartonException(ExitCode.DATA,
-                    "<stdin>: an Arrow IPC file needs random access; pipe an Arrow IPC stream instead, or pass the path");
+    private static TableReader project(TableReader reader, ReadOptions options, String name) {
+        if (options.columns() == null) {
+            return reader;
         }
         try {
-            in.close();
-            FileChannel channel = FileChannel.open(source.path().get(), StandardOpenOption.READ);
-            return new ArrowIpcTableReader(new ArrowFileReader(channel, allocator), source.displayName());
+            return new ProjectedTableReader(reader, options.columns(), name);
+        } catch (RuntimeException e) {
+            reader.close();
+            throw e;
+        }
+    }
+
+    /** Opens a reader that needs a seekable file: the input's own, or standard input spooled to one. */
+    private static TableReader withRandomAccess(InputSource source, BufferedInputStream in, FileOpener opener) {
+        if (source.path().isPresent()) {
+            closeQuietly(in);
+            return opener.open(source.path().get());
+        }
+        StdinSpool spool = StdinSpool.copy(in);
+        try {
+            return new ForwardingTableReader(opener.open(spool.path())) {
+                @Override
+                public void close() {
+                    try {
+                        super.close();
+                    } finally {
+                        spool.close();
+                    }
+                }
+            };
+        } catch (RuntimeException e) {
+            spool.close();
+            throw e;
+        }
+    }
+
+    @FunctionalInterface
+    private interface FileOpener {
+        TableReader open(Path file);
+    }
+
+    private static TableReader openArrowFile(Path file, String name, BufferAllocator allocator) {
+        try {
+            FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
+            BufferAllocator bounded = boundedBy(Files.size(file), allocator);
+            return new ArrowIpcTableReader(new ArrowFileReader(channel, bounded), bounded, name);
         } catch (IOException e) {
-            throw new ChartonException(ExitCode.IO, source.displayName() + ": cannot read: " + e.getMessage(), e);
+            throw new ChartonException(ExitCode.IO, name + ": cannot read: " + e.getMessage(), e);
+        }
+    }
+
+    private static TableReader openArrowStream(InputSource source, BufferedInputStream in, BufferAllocator allocator) {
+        long size;
+        try {
+            size = source.path().isPresent() ? Files.size(source.path().get()) : -1;
+        } catch (IOException e) {
+            size = -1;
+        }
+        BufferAllocator bounded = size < 0 ? allocator.newChildAllocator("arrow-ipc", 0, Long.MAX_VALUE)
+                : boundedBy(size, allocator);
+        return new ArrowIpcTableReader(new ArrowStreamReader(in, bounded), bounded, source.displayName());
+    }
+
+    /**
+     * An allocator that refuses buffers no valid file of {@code fileSize} bytes could need (even
+     * compressed 1000:1), so a corrupt length fails at once instead of exhausting memory.
+     */
+    private static BufferAllocator boundedBy(long fileSize, BufferAllocator allocator) {
+        long limit = fileSize > Long.MAX_VALUE / MAX_EXPANSION ? Long.MAX_VALUE : (fileSize + 1) * MAX_EXPANSION + MIN_ARROW_MEMORY;
+        return allocator.newChildAllocator("arrow-ipc", 0, limit);
+    }
+
+    private static void closeQuietly(BufferedInputStream in) {
+        try {
+            in.close();
+        } catch (IOException ignored) {
+            // Only read from.
         }
     }
 }

@@ -1,119 +1,39 @@
 package dev.charton.output;
 
-import dev.charton.error.ChartonException;
-import dev.charton.error.ExitCode;
-import dev.charton.lifecycle.Cleanup;
-
-import java.io.FileDescriptor;
-import java.io.FileOutputStream;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.Locale;
 import java.util.Optional;
 
-/**
- * Where a figure goes: a file, written atomically (a temporary file in the same directory, then a
- * rename, so readers only ever see a whole figure and a failure leaves nothing behind), or standard
- * output when the user wrote {@code -}.
- */
+/** Where a figure goes: a file written atomically, or standard output for {@code -}. */
 public final class FigureOutput {
-    private final Path path;
+    private final OutputTarget target;
 
-    private FigureOutput(Path path) {
-        this.path = path;
+    private FigureOutput(OutputTarget target) {
+        this.target = target;
     }
 
     public static FigureOutput of(String argument) {
-        return new FigureOutput("-".equals(argument) ? null : Path.of(argument));
+        return new FigureOutput(OutputTarget.of(argument, "figure"));
     }
 
     public boolean isStdout() {
-        return path == null;
+        return target.isStdout();
     }
 
     /** The file name's extension in lower case, if the output is a file with one. */
     public Optional<String> extension() {
-        if (path == null || path.getFileName() == null) {
-            return Optional.empty();
-        }
-        String name = path.getFileName().toString();
-        int dot = name.lastIndexOf('.');
-        return dot <= 0 ? Optional.empty() : Optional.of(name.substring(dot + 1).toLowerCase(Locale.ROOT));
+        return target.extension();
     }
 
     public String displayName() {
-        return path == null ? "<stdout>" : path.toString();
+        return target.displayName();
     }
 
     /** Fails before any work is done when the figure could not be written there. */
     public void checkWritable() {
-        if (path == null) {
-            return;
-        }
-        Path dir = directory();
-        if (Files.isDirectory(path)) {
-            throw new ChartonException(ExitCode.CANT_CREATE, path + ": is a directory; give a file name for the figure");
-        }
-        if (!Files.isDirectory(dir)) {
-            throw new ChartonException(ExitCode.CANT_CREATE, path + ": the directory " + dir + " does not exist");
-        }
-        if (!Files.isWritable(dir)) {
-            throw new ChartonException(ExitCode.CANT_CREATE, path + ": cannot write in " + dir + " (permission denied)");
-        }
+        target.checkWritable();
     }
 
     /** Writes the whole figure; on any failure nothing is left at the destination. */
     public void write(byte[] figure) {
-        if (path == null) {
-            writeToStdout(figure);
-            return;
-        }
-        Path temp;
-        try {
-            temp = Files.createTempFile(directory(), "." + path.getFileName() + ".", ".tmp");
-        } catch (AccessDeniedException e) {
-            throw new ChartonException(ExitCode.CANT_CREATE, path + ": cannot write in " + directory() + " (permission denied)", e);
-        } catch (IOException e) {
-            throw new ChartonException(ExitCode.CANT_CREATE, path + ": cannot create a file in " + directory() + ": " + e.getMessage(), e);
-        }
-        try (Cleanup.Registration ignored = Cleanup.onShutdown(() -> temp.toFile().delete())) {
-            try (OutputStream out = Files.newOutputStream(temp)) {
-                out.write(figure);
-            }
-            Files.move(temp, path, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException e) {
-            deleteQuietly(temp);
-            throw new ChartonException(ExitCode.IO, path + ": cannot write the figure: " + e.getMessage(), e);
-        } catch (RuntimeException e) {
-            deleteQuietly(temp);
-            throw e;
-        }
-    }
-
-    private static void writeToStdout(byte[] figure) {
-        try {
-            OutputStream stdout = new FileOutputStream(FileDescriptor.out);
-            stdout.write(figure);
-            stdout.flush();
-        } catch (IOException e) {
-            throw new ChartonException(ExitCode.IO, "cannot write the figure to standard output: " + e.getMessage(), e);
-        }
-    }
-
-    private static void deleteQuietly(Path file) {
-        try {
-            Files.deleteIfExists(file);
-        } catch (IOException ignored) {
-            // Nothing more can be done; the name starts with a dot and ends in .tmp.
-        }
-    }
-
-    private Path directory() {
-        Path parent = path.toAbsolutePath().getParent();
-        return parent == null ? Path.of("/") : parent;
+        target.write(out -> out.write(figure));
     }
 }

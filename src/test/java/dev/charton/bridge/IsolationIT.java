@@ -7,6 +7,8 @@ import dev.charton.testing.Repo;
 import dev.charton.testing.TestPython;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -89,8 +91,9 @@ class IsolationIT {
         }
     }
 
-    @Test
-    void sigtermOnChartonStopsPythonToo() throws Exception {
+    @ParameterizedTest
+    @ValueSource(strings = {"TERM", "INT"})
+    void aSignalToChartonStopsPythonToo(String signal) throws Exception {
         Path pids = tmp.resolve("pids");
         ProcessBuilder builder = new ProcessBuilder(Repo.launcher().toString(), "plot",
                 Repo.example("weather.csv").toString(), "-r", "sleep_with_child", "-o", tmp.resolve("o.json").toString())
@@ -107,8 +110,9 @@ class IsolationIT {
             assertTrue(Files.exists(pids), "the slow renderer never started: " + Files.readString(tmp.resolve("log")));
             Set<Long> descendants = charton.descendants().map(ProcessHandle::pid).collect(Collectors.toSet());
             assertTrue(descendants.containsAll(readPids(pids)), "Python and its child run under charton");
-            charton.destroy(); // SIGTERM to the JVM (the launcher execs java)
-            assertTrue(charton.waitFor(30, java.util.concurrent.TimeUnit.SECONDS), "charton did not stop on SIGTERM");
+            // To the JVM alone (the launcher execs java), not its process group: charton itself must stop Python.
+            assertEquals(0, new ProcessBuilder("kill", "-" + signal, Long.toString(charton.pid())).start().waitFor());
+            assertTrue(charton.waitFor(30, java.util.concurrent.TimeUnit.SECONDS), "charton did not stop on SIG" + signal);
             Thread.sleep(200);
             for (long pid : descendants) {
                 assertFalse(TestPython.alive(pid), "process " + pid + " outlived charton");

@@ -43,7 +43,8 @@ class DoctorIT {
         assertEquals("builtin", chosen.path("reader").path("name").asText());
         assertEquals("forced by CHARTON_ARROW_READER", chosen.path("reader").path("reason").asText());
         assertTrue(chosen.path("packages").path("pandas").isTextual(), report::toString);
-        assertEquals(0, report.path("install").size(), "a forced reader is no reason to install anything");
+        report.path("install").forEach(i -> assertFalse(i.path("for").asText().contains("reader"),
+                "a forced reader is no reason to install anything: " + i));
     }
 
     @Test

@@ -7,28 +7,146 @@ import java.util.Map;
 /**
  * How to read a CSV file: a plain configuration object, built by the command line or by tests.
  *
- * @param delimiter   the field separator; {@code null} to detect it
- * @param batchRows   rows per Arrow record batch; the first batch is also the inference sample
+ * @param delimiter     the field separator; {@code null} to detect it among {@code , ; TAB |}
+ * @param encoding      the text encoding of the bytes
+ * @param nulls         the cell texts that mean "no value"
+ * @param batchRows     the most rows per Arrow record batch (fewer for very wide tables)
  * @param typeOverrides column name to forced type, from {@code --type}
+ * @param header        whether the first row names the columns ({@code false}: column_1, column_2, ...)
+ * @param comment       lines starting with this character are ignored; {@code null} for none
+ * @param skipRows      physical lines to skip before the header (or the first row)
+ * @param ragged        what to do with rows whose field count differs from the header's
+ * @param dateFormat    a pattern such as {@code MMM d yyyy} for non-ISO dates; {@code null} to detect
+ *                      among the common ones (see {@link DatePattern})
  */
 public record CsvOptions(Character delimiter, Charset encoding, NullTokens nulls, int batchRows,
-                         Map<String, CsvType> typeOverrides) {
+                         Map<String, CsvType> typeOverrides, boolean header, Character comment, int skipRows,
+                         Ragged ragged, String dateFormat) {
 
     public static final int DEFAULT_BATCH_ROWS = 65_536;
 
+    public CsvOptions {
+        if (batchRows < 1) {
+            throw new IllegalArgumentException("batchRows must be positive");
+        }
+        if (skipRows < 0) {
+            throw new IllegalArgumentException("skipRows must not be negative");
+        }
+        typeOverrides = Map.copyOf(typeOverrides);
+        if (dateFormat != null) {
+            checkDateFormat(dateFormat);
+        }
+    }
+
+    /** Throws IllegalArgumentException, saying why, when {@code pattern} is not a usable date layout. */
+    public static void checkDateFormat(String pattern) {
+        DatePattern.compile(pattern);
+    }
+
     public static CsvOptions defaults() {
-        return new CsvOptions(null, StandardCharsets.UTF_8, NullTokens.defaults(), DEFAULT_BATCH_ROWS, Map.of());
+        return builder().build();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.delimiter = delimiter;
+        b.encoding = encoding;
+        b.nulls = nulls;
+        b.batchRows = batchRows;
+        b.typeOverrides = typeOverrides;
+        b.header = header;
+        b.comment = comment;
+        b.skipRows = skipRows;
+        b.ragged = ragged;
+        b.dateFormat = dateFormat;
+        return b;
     }
 
     public CsvOptions withBatchRows(int rows) {
-        return new CsvOptions(delimiter, encoding, nulls, rows, typeOverrides);
+        return toBuilder().batchRows(rows).build();
     }
 
     public CsvOptions withTypeOverrides(Map<String, CsvType> overrides) {
-        return new CsvOptions(delimiter, encoding, nulls, batchRows, Map.copyOf(overrides));
+        return toBuilder().typeOverrides(overrides).build();
     }
 
     public CsvOptions withDelimiter(Character d) {
-        return new CsvOptions(d, encoding, nulls, batchRows, typeOverrides);
+        return toBuilder().delimiter(d).build();
+    }
+
+    /** Collects options one at a time; unset ones keep their defaults. */
+    public static final class Builder {
+        private Character delimiter;
+        private Charset encoding = StandardCharsets.UTF_8;
+        private NullTokens nulls = NullTokens.defaults();
+        private int batchRows = DEFAULT_BATCH_ROWS;
+        private Map<String, CsvType> typeOverrides = Map.of();
+        private boolean header = true;
+        private Character comment;
+        private int skipRows;
+        private Ragged ragged = Ragged.ERROR;
+        private String dateFormat;
+
+        private Builder() {
+        }
+
+        public Builder delimiter(Character value) {
+            delimiter = value;
+            return this;
+        }
+
+        public Builder encoding(Charset value) {
+            encoding = value;
+            return this;
+        }
+
+        public Builder nulls(NullTokens value) {
+            nulls = value;
+            return this;
+        }
+
+        public Builder batchRows(int value) {
+            batchRows = value;
+            return this;
+        }
+
+        public Builder typeOverrides(Map<String, CsvType> value) {
+            typeOverrides = value;
+            return this;
+        }
+
+        public Builder header(boolean value) {
+            header = value;
+            return this;
+        }
+
+        public Builder comment(Character value) {
+            comment = value;
+            return this;
+        }
+
+        public Builder skipRows(int value) {
+            skipRows = value;
+            return this;
+        }
+
+        public Builder ragged(Ragged value) {
+            ragged = value;
+            return this;
+        }
+
+        public Builder dateFormat(String value) {
+            dateFormat = value;
+            return this;
+        }
+
+        public CsvOptions build() {
+            return new CsvOptions(delimiter, encoding, nulls, batchRows, typeOverrides, header, comment, skipRows,
+                    ragged, dateFormat);
+        }
     }
 }

@@ -2,215 +2,145 @@ package dev.charton.input.csv;
 
 import dev.charton.error.ChartonException;
 import dev.charton.error.ExitCode;
+import dev.charton.input.InputSource;
+import dev.charton.input.ReadOptions;
 import dev.charton.input.TableReader;
 import org.apache.arrow.memory.BufferAllocator;
-import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.dictionary.DictionaryProvider;
-import org.apache.arrow.vector.types.pojo.Field;
-import org.apache.arrow.vector.types.pojo.Schema;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 
 import java.io.BufferedInputStream;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.Reader;
-import java.io.UncheckedIOException;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.util.ArrayList;
-import java.util.Iterator;
-import java.util.LinkedHashSet;
+import java.io.InputStream;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
 
 /**
- * Reads a CSV file with a header row into Arrow record batches. The first batch of rows is held
- * back as the inference sample; once the column types are decided every row is written straight
- * into the reused vectors.
+ * Reads a CSV input into Arrow record batches whose column types hold for every row of the file,
+ * in bounded memory.
+ *
+ * <p>The design follows from two constraints. An Arrow IPC stream's schema goes out before its
+ * first batch and cannot change, so no batch can be sent until the last row has been seen (a word
+ * on row 60,000 makes the column text). And memory must not grow with the input, so the rows
+ * cannot wait in memory. So the file is read once, on two threads: Commons CSV parses
+ * ({@link ReadAhead}) while the caller's thread classifies every cell ({@link TypeSniffer}) and
+ * converts the rows straight away into Arrow vectors of the types known so far, written to private
+ * temporary Arrow IPC files ({@link Spool}). Batches are then read back from the spool: a column
+ * whose type never changed is moved over untouched, one promoted to a wider type is cast exactly
+ * ({@link ColumnCast}). Only a column that turns text after some of its rows were stored as numbers
+ * or dates needs those rows' text again, and only then is the file read a second time
+ * ({@link TextReplay}; standard input is copied to a private file as it is read, for that case).
+ *
+ * <p>The cost: the converted table is written to and read from a temporary file once (disk space
+ * about the size of the Arrow data; the figures are in docs/benchmarks.md), instead of parsing the
+ * CSV text twice, which is what a classify-first design pays on every file.
  */
 public final class CsvTableReader implements TableReader {
+    /** Bounds a batch by cells, so a very wide table gets shorter batches. */
+    private static final int MAX_BATCH_CELLS = 1 << 20;
+
+    private final ReplayableInput input;
     private final String sourceName;
     private final CsvOptions options;
-    private final CSVParser parser;
-    private final Iterator<CSVRecord> records;
-    private final List<ColumnDecision> decisions;
-    private final VectorSchemaRoot root;
-    private final List<ColumnConsumer> consumers = new ArrayList<>();
-    private List<Row> pending;
-    private long lastLine;
+    private final long limit;
+    private final List<ColumnPlan> plans;
+    private final CsvVectors vectors;
+    private final SpoolReplay replay;
 
-    /** A parsed row and the line it started on, for error messages. */
-    private record Row(String[] cells, long line) {
+    /** Reads {@code source}, whose bytes {@code in} has open, as {@code options} say. */
+    public CsvTableReader(InputSource source, BufferedInputStream in, ReadOptions options, BufferAllocator allocator) {
+        this(ReplayableInput.of(source.path().orElse(null), in, source.displayName()), source.displayName(),
+                options.csv(), options.columns(), options.limit(), allocator);
     }
 
+    /** Reads a stream of CSV bytes (as standard input is read). */
     public CsvTableReader(BufferedInputStream in, String sourceName, CsvOptions options, BufferAllocator allocator) {
+        this(ReplayableInput.of(null, in, sourceName), sourceName, options, null, ReadOptions.NO_LIMIT, allocator);
+    }
+
+    private CsvTableReader(ReplayableInput input, String sourceName, CsvOptions options, List<String> columns,
+                           long limit, BufferAllocator allocator) {
+        this.input = input;
         this.sourceName = sourceName;
         this.options = options;
-        char delimiter = options.delimiter() != null ? options.delimiter() : DelimiterSniffer.sniff(in, options.encoding());
-        this.parser = open(in, delimiter);
-        this.records = parser.iterator();
-        List<String> header = readHeader();
-        List<Row> sample = readRows(options.batchRows(), header.size());
-        TypeSniffer sniffer = new TypeSniffer(header, options.nulls(), options.typeOverrides());
-        sample.forEach(r -> sniffer.observe(r.cells()));
-        this.decisions = sniffer.decide();
-        this.pending = sample;
-        List<Field> fields = new ArrayList<>();
-        decisions.forEach(d -> fields.add(d.field()));
-        this.root = VectorSchemaRoot.create(new Schema(fields), allocator);
-        for (int i = 0; i < decisions.size(); i++) {
-            consumers.add(ColumnConsumer.create(decisions.get(i), root.getVector(i), options.nulls()));
+        this.limit = limit;
+        CsvVectors built = null;
+        try (CsvRows rows = openRows(null)) {
+            char delimiter = rows.delimiter();
+            int[] selected = ColumnSelection.resolve(rows.names(), columns, options.typeOverrides(), sourceName);
+            int batchRows = Math.max(1, Math.min(options.batchRows(), MAX_BATCH_CELLS / Math.max(1, selected.length)));
+            TypeSniffer sniffer = new TypeSniffer(rows.names(), selected, options, sourceName);
+            List<Spool.Segment> segments = readOnce(rows, selected, sniffer, batchRows, allocator);
+            this.plans = sniffer.decide();
+            built = new CsvVectors(plans, batchRows, options.nulls(), allocator);
+            this.vectors = built;
+            TextReplay text = new TextReplay(() -> openRows(delimiter), sourceName);
+            this.replay = new SpoolReplay(segments, plans, vectors, text, allocator, sourceName);
+        } catch (RuntimeException e) {
+            if (built != null) {
+                built.close();
+            }
+            input.close();
+            throw e;
         }
     }
 
-    /** What inference decided for each column, in column order. */
+    /** Parses every row (on the read-ahead thread), classifies and converts it; returns the spooled segments. */
+    private List<Spool.Segment> readOnce(CsvRows rows, int[] selected, TypeSniffer sniffer, int batchRows,
+                                         BufferAllocator allocator) {
+        List<String> names = Arrays.stream(selected).mapToObj(rows.names()::get).toList();
+        try (Spool spool = new Spool(names, selected, sniffer.dictionaries(), batchRows, options.nulls(), allocator,
+                sourceName);
+             ReadAhead ahead = new ReadAhead(rows, "read")) {
+            RowChunk chunk;
+            while ((chunk = ahead.next()) != null) {
+                sniffer.observe(chunk);
+                spool.append(chunk);
+            }
+            return spool.finish();
+        }
+    }
+
+    private CsvRows openRows(Character knownDelimiter) {
+        InputStream bytes;
+        try {
+            bytes = input.open();
+        } catch (IOException e) {
+            throw new ChartonException(ExitCode.IO, sourceName + ": cannot read: " + e.getMessage(), e);
+        }
+        RecordParser parser = new RecordParser(bytes, input.path(), sourceName, options, knownDelimiter);
+        try {
+            return new CsvRows(parser, sourceName, options, limit);
+        } catch (RuntimeException e) {
+            parser.close();
+            throw e;
+        }
+    }
+
+    /** What inference decided for each column read, in output order. */
     public List<ColumnDecision> decisions() {
-        return decisions;
+        return plans.stream().map(ColumnPlan::decision).toList();
     }
 
     @Override
     public VectorSchemaRoot root() {
-        return root;
+        return vectors.root();
     }
 
     @Override
     public DictionaryProvider dictionaries() {
-        return new DictionaryProvider.MapDictionaryProvider();
+        return vectors.dictionaries();
     }
 
     @Override
     public boolean loadNextBatch() {
-        List<Row> rows = pending != null ? pending : readRows(options.batchRows(), decisions.size());
-        pending = null;
-        if (rows.isEmpty()) {
-            root.setRowCount(0);
-            return false;
-        }
-        for (FieldVector v : root.getFieldVectors()) {
-            v.reset();
-        }
-        for (int r = 0; r < rows.size(); r++) {
-            Row row = rows.get(r);
-            for (int c = 0; c < consumers.size(); c++) {
-                try {
-                    consumers.get(c).consume(r, row.cells()[c]);
-                } catch (ColumnConsumer.CellTypeMismatch e) {
-                    throw new ChartonException(ExitCode.DATA, sourceName + ":" + row.line() + ": column '" + e.column
-                            + "' was inferred as " + e.type.displayName() + " from the first " + options.batchRows()
-                            + " rows, but this row has '" + abbreviate(e.text) + "' (use --type " + e.column + "=string)");
-                }
-            }
-        }
-        for (FieldVector v : root.getFieldVectors()) {
-            v.setValueCount(rows.size());
-        }
-        root.setRowCount(rows.size());
-        return true;
-    }
-
-    private CSVParser open(BufferedInputStream in, char delimiter) {
-        var decoder = options.encoding().newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
-        Reader reader = new BufferedReader(new InputStreamReader(in, decoder), 1 << 16);
-        CSVFormat format = CSVFormat.RFC4180.builder()
-                .setDelimiter(delimiter)
-                .setIgnoreEmptyLines(true)
-                .get();
-        try {
-            skipByteOrderMark(reader);
-            return CSVParser.builder().setReader(reader).setFormat(format).get();
-        } catch (IOException e) {
-            throw readFailure(e);
-        }
-    }
-
-    private static void skipByteOrderMark(Reader reader) throws IOException {
-        reader.mark(1);
-        if (reader.read() != '\uFEFF') {
-            reader.reset();
-        }
-    }
-
-    private List<String> readHeader() {
-        if (!hasNext()) {
-            throw new ChartonException(ExitCode.DATA, sourceName + ": the file is empty (expected a header row)");
-        }
-        CSVRecord record = records.next();
-        lastLine = parser.getCurrentLineNumber();
-        List<String> names = new ArrayList<>();
-        Set<String> seen = new LinkedHashSet<>();
-        for (int i = 0; i < record.size(); i++) {
-            String name = record.get(i).strip();
-            if (name.isEmpty()) {
-                name = "column_" + (i + 1);
-            }
-            String unique = name;
-            for (int k = 2; !seen.add(unique); k++) {
-                unique = name + "_" + k;
-            }
-            names.add(unique);
-        }
-        return names;
-    }
-
-    private List<Row> readRows(int max, int width) {
-        List<Row> rows = new ArrayList<>(Math.min(max, 4096));
-        while (rows.size() < max && hasNext()) {
-            CSVRecord record;
-            try {
-                record = records.next();
-            } catch (UncheckedIOException e) {
-                throw readFailure(e.getCause());
-            }
-            long startLine = lastLine + 1;
-            lastLine = parser.getCurrentLineNumber();
-            if (record.size() != width) {
-                throw new ChartonException(ExitCode.DATA, sourceName + ":" + startLine + ": expected " + width
-                        + " fields as in the header, found " + record.size());
-            }
-            rows.add(new Row(record.values(), startLine));
-        }
-        return rows;
-    }
-
-    private boolean hasNext() {
-        try {
-            return records.hasNext();
-        } catch (UncheckedIOException e) {
-            throw readFailure(e.getCause());
-        }
-    }
-
-    private ChartonException readFailure(IOException e) {
-        long line = lastLine + 1;
-        if (e instanceof CharacterCodingException) {
-            return new ChartonException(ExitCode.DATA, sourceName + ":" + line + ": invalid "
-                    + options.encoding().name() + " text (use --encoding to name the file's encoding)", e);
-        }
-        String message = e.getMessage() == null ? e.toString() : e.getMessage();
-        if (message.contains("EOF reached before encapsulated token finished")) {
-            return new ChartonException(ExitCode.DATA, sourceName + ":" + line
-                    + ": a quoted field is never closed (unbalanced \" before the end of the file)", e);
-        }
-        return new ChartonException(ExitCode.DATA, sourceName + ":" + line + ": " + message, e);
-    }
-
-    private static String abbreviate(String text) {
-        return text.length() <= 40 ? text : text.substring(0, 37) + "...";
+        return replay.loadNextBatch();
     }
 
     @Override
     public void close() {
-        root.close();
-        try {
-            parser.close();
-        } catch (IOException ignored) {
-            // Closing a reader we only read from cannot lose data.
-        }
+        replay.close();
+        vectors.close();
+        input.close();
     }
 }

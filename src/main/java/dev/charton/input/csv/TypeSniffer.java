@@ -1,98 +1,81 @@
 package dev.charton.input.csv;
 
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
 
 /**
- * Infers column types from a sample of rows. For each column it keeps the set of types that accept
- * every non-null value seen and picks the most specific one left.
+ * Infers the type of each selected column from every row of the file (the first pass), so that a
+ * float or a word on row 60,000 promotes the column instead of failing the read. See
+ * {@link ColumnEvidence} for what is learned per column.
  */
 final class TypeSniffer {
-    private final List<String> names;
-    private final NullTokens nulls;
-    private final Map<String, CsvType> overrides;
-    private final List<EnumSet<CsvType>> viable = new ArrayList<>();
-    private final long[] nonNullCounts;
-    private final String[] zones;
-    private final boolean[] mixedZones;
-    private long rows;
+    private final int[] columns;
+    private final ColumnEvidence[] evidence;
 
-    TypeSniffer(List<String> names, NullTokens nulls, Map<String, CsvType> overrides) {
-        this.names = names;
-        this.nulls = nulls;
-        this.overrides = overrides;
-        for (int i = 0; i < names.size(); i++) {
-            viable.add(EnumSet.allOf(CsvType.class));
-        }
-        nonNullCounts = new long[names.size()];
-        zones = new String[names.size()];
-        mixedZones = new boolean[names.size()];
-    }
-
-    void observe(String[] row) {
-        rows++;
-        for (int c = 0; c < row.length; c++) {
-            String text = row[c];
-            if (nulls.isNull(text)) {
-                continue;
-            }
-            EnumSet<CsvType> types = viable.get(c);
-            if (nulls.isFloatNaN(text)) {
-                types.retainAll(EnumSet.of(CsvType.FLOAT64, CsvType.STRING));
-                continue;
-            }
-            nonNullCounts[c]++;
-            if (types.size() > 1) {
-                types.removeIf(t -> t != CsvType.STRING && !t.accepts(text));
-            }
-            if (types.contains(CsvType.TIMESTAMP_TZ)) {
-                noteZone(c, text);
-            }
+    /**
+     * @param names    every column of the file
+     * @param columns  the positions of the columns to read, in output order
+     */
+    TypeSniffer(List<String> names, int[] columns, CsvOptions options, String sourceName) {
+        this.columns = columns;
+        this.evidence = new ColumnEvidence[columns.length];
+        List<DatePattern> patterns = datePatterns(options.dateFormat());
+        for (int i = 0; i < columns.length; i++) {
+            String name = names.get(columns[i]);
+            evidence[i] = new ColumnEvidence(name, options.typeOverrides().get(name), options.nulls(), patterns,
+                    sourceName);
         }
     }
 
-    private void noteZone(int column, String text) {
-        String zone = TextValues.offsetId(text);
-        if (zones[column] == null) {
-            zones[column] = zone;
-        } else if (!zones[column].equals(zone)) {
-            mixedZones[column] = true;
+    /** The layouts tried for non-ISO dates: the user's, or the common ones. */
+    static List<DatePattern> datePatterns(String dateFormat) {
+        List<DatePattern> patterns = new ArrayList<>();
+        if (dateFormat != null) {
+            patterns.add(DatePattern.compile(dateFormat));
+        } else {
+            DatePattern.COMMON.forEach(p -> patterns.add(DatePattern.compile(p)));
         }
+        return List.copyOf(patterns);
     }
 
-    List<ColumnDecision> decide() {
-        List<ColumnDecision> decisions = new ArrayList<>(names.size());
-        for (int c = 0; c < names.size(); c++) {
-            String name = names.get(c);
-            CsvType forced = overrides.get(name);
-            if (forced != null) {
-                decisions.add(new ColumnDecision(name, forced, forced == CsvType.TIMESTAMP_TZ ? "UTC" : null,
-                        "set by --type"));
-                continue;
+    /** Takes in every row of {@code chunk}, leaving in it how to store it and its dictionary codes. */
+    void observe(RowChunk chunk) {
+        chunk.codes = new int[columns.length][];
+        for (int i = 0; i < columns.length; i++) {
+            ColumnEvidence column = evidence[i];
+            int source = columns[i];
+            int[] codes = column.distinct().overflowed() ? null : new int[chunk.size];
+            for (int r = 0; r < chunk.size; r++) {
+                column.observe(chunk, r, source, codes);
             }
-            decisions.add(decideOne(c, name));
+            chunk.codes[i] = codes;
         }
-        return decisions;
+        chunk.storages = storages();
     }
 
-    private ColumnDecision decideOne(int c, String name) {
-        EnumSet<CsvType> types = viable.get(c);
-        if (nonNullCounts[c] == 0) {
-            CsvType type = types.contains(CsvType.FLOAT64) && types.size() == 2 ? CsvType.FLOAT64 : CsvType.STRING;
-            return new ColumnDecision(name, type, null, "no non-null values in the first " + rows + " rows");
+    /** How each column's rows so far are to be stored (see {@link Spool}). */
+    List<Storage> storages() {
+        Storage[] storages = new Storage[evidence.length];
+        for (int i = 0; i < evidence.length; i++) {
+            storages[i] = evidence[i].storage();
         }
-        CsvType type = types.iterator().next();
-        String zone = null;
-        String reason = "all " + nonNullCounts[c] + " non-null values in the first " + rows + " rows are "
-                + type.displayName();
-        if (type == CsvType.TIMESTAMP_TZ) {
-            zone = mixedZones[c] ? "UTC" : zones[c];
-            reason += mixedZones[c] ? " with mixed offsets, kept as UTC" : " with offset " + zone;
-        } else if (type == CsvType.STRING) {
-            reason = "values in the first " + rows + " rows are not all of one narrower type";
+        return List.of(storages);
+    }
+
+    /** Each column's distinct values, growing as rows are observed. */
+    List<DistinctValues> dictionaries() {
+        List<DistinctValues> all = new ArrayList<>(evidence.length);
+        for (ColumnEvidence e : evidence) {
+            all.add(e.distinct());
         }
-        return new ColumnDecision(name, type, zone, reason);
+        return all;
+    }
+
+    List<ColumnPlan> decide() {
+        List<ColumnPlan> plans = new ArrayList<>(columns.length);
+        for (int i = 0; i < columns.length; i++) {
+            plans.add(evidence[i].decide(columns[i]));
+        }
+        return plans;
     }
 }

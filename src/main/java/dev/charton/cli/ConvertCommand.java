@@ -1,0 +1,54 @@
+package dev.charton.cli;
+
+import dev.charton.input.InputSource;
+import dev.charton.output.ArrowIpcWriter;
+import dev.charton.output.OutputTarget;
+import dev.charton.output.TableExport;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.util.concurrent.Callable;
+
+/** {@code charton convert}: writes any input table as an Arrow IPC stream or file. */
+@Command(name = "convert",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = "Convert a CSV, Parquet or Arrow file to Arrow IPC: a stream (.arrows, or - for standard output) "
+                + "or a file (.arrow, .feather), written atomically.",
+        footerHeading = "%nExamples:%n",
+        footer = {"  charton convert weather.csv -o weather.arrow",
+                "  charton convert big.parquet --columns date,price --limit 1000 -o head.arrows",
+                "  curl -s https://example.org/data.parquet | charton convert - -o - | my-tool"})
+final class ConvertCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "FILE", description = "The data file, or - for standard input.")
+    String input;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE", required = true,
+            description = "Where to write: NAME.arrows (IPC stream), NAME.arrow or NAME.feather (IPC file), or - (stream to standard output).")
+    String output;
+
+    @Mixin
+    ReadOptionsMixin read;
+
+    @Override
+    public Integer call() {
+        OutputTarget target = OutputTarget.of(output, "Arrow output");
+        TableExport.toArrow(InputSource.of(input), read.toReadOptions(), target, layout(target));
+        return 0;
+    }
+
+    private ArrowIpcWriter.Layout layout(OutputTarget target) {
+        if (target.isStdout()) {
+            return ArrowIpcWriter.Layout.STREAM;
+        }
+        return target.extension().flatMap(ArrowIpcWriter.Layout::forExtension)
+                .orElseThrow(() -> new CommandLine.ParameterException(spec.commandLine(), "cannot tell the Arrow layout of '"
+                        + output + "': name it .arrows (IPC stream), .arrow or .feather (IPC file), or use - for standard output"));
+    }
+}

@@ -1,0 +1,45 @@
+package dev.charton.cli;
+
+import dev.charton.input.InputSource;
+import dev.charton.inspect.SchemaInspector;
+import dev.charton.inspect.TableSchema;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.util.concurrent.Callable;
+
+/** {@code charton schema}: prints the columns, their Arrow types and the row count of a table. */
+@Command(name = "schema",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = "Show the columns (Arrow type, nullability) and row count of a CSV, Parquet or Arrow file; "
+                + "for CSV also what type inference decided and why.",
+        footerHeading = "%nExamples:%n",
+        footer = {"  charton schema weather.csv",
+                "  charton schema data.parquet --json | jq -r '.columns[].type'",
+                "  cat data.arrows | charton schema -"})
+final class SchemaCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "FILE", description = "The data file, or - for standard input.")
+    String input;
+
+    @Option(names = "--json", description = "Print JSON for scripts instead of a table.")
+    boolean json;
+
+    @Mixin
+    ReadOptionsMixin read;
+
+    @Override
+    public Integer call() {
+        TableSchema schema = SchemaInspector.inspect(InputSource.of(input), read.toReadOptions());
+        spec.commandLine().getOut().print(json ? schema.toJson() : schema.toText());
+        spec.commandLine().getOut().flush();
+        return 0;
+    }
+}

@@ -1,0 +1,43 @@
+package dev.charton.input;
+
+import dev.charton.error.ChartonException;
+import dev.charton.error.ExitCode;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/** Resolves {@code --columns} names against a table's columns; every reader's projection uses it. */
+public final class ColumnSelection {
+    private ColumnSelection() {
+    }
+
+    /**
+     * Positions in {@code available} of the requested columns, in the requested order, or every
+     * position when {@code requested} is null. Unknown or repeated names are an error that lists
+     * the available columns.
+     */
+    public static List<Integer> resolve(List<String> available, List<String> requested, String sourceName) {
+        List<Integer> positions = new ArrayList<>();
+        if (requested == null) {
+            for (int i = 0; i < available.size(); i++) {
+                positions.add(i);
+            }
+            return positions;
+        }
+        Set<String> seen = new HashSet<>();
+        for (String name : requested) {
+            int position = available.indexOf(name);
+            if (position < 0) {
+                throw new ChartonException(ExitCode.DATA, sourceName + ": no column named '" + name
+                        + "' (available: " + String.join(", ", available) + ")");
+            }
+            if (!seen.add(name)) {
+                throw new ChartonException(ExitCode.USAGE, "--columns: '" + name + "' is listed twice");
+            }
+            positions.add(position);
+        }
+        return positions;
+    }
+}

@@ -1,0 +1,131 @@
+package dev.charton.input.csv;
+
+import dev.charton.error.ChartonException;
+import dev.charton.error.ExitCode;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The data rows of one pass: the column names (from the header row, or column_1, column_2, ...),
+ * then rows that all have the header's width, by the {@code --ragged} policy, up to a row limit.
+ */
+final class CsvRows implements AutoCloseable {
+    private final RecordParser parser;
+    private final String sourceName;
+    private final Ragged ragged;
+    private final List<String> names;
+    private final long limit;
+    private final String widthSource;
+    private String[] pending;
+    private long pendingLine;
+    private long delivered;
+
+    CsvRows(RecordParser parser, String sourceName, CsvOptions options, long limit) {
+        this.parser = parser;
+        this.sourceName = sourceName;
+        this.ragged = options.ragged();
+        this.limit = limit;
+        this.widthSource = options.header() ? "header" : "first row";
+        String[] first = parser.next();
+        if (first == null) {
+            throw new ChartonException(ExitCode.DATA, sourceName + ": the file is empty"
+                    + (options.header() ? " (expected a header row)" : ""));
+        }
+        if (options.header()) {
+            names = uniqueNames(first);
+        } else {
+            names = generatedNames(first.length);
+            pending = first;
+            pendingLine = parser.line();
+        }
+    }
+
+    List<String> names() {
+        return names;
+    }
+
+    char delimiter() {
+        return parser.delimiter();
+    }
+
+    /** Up to {@code maxRows} more rows, or null at the end. */
+    RowChunk next(int maxRows) {
+        RowChunk chunk = new RowChunk(maxRows);
+        while (!chunk.isFull() && delivered < limit) {
+            String[] row;
+            long line;
+            if (pending != null) {
+                row = pending;
+                line = pendingLine;
+                pending = null;
+            } else {
+                row = parser.next();
+                line = parser.line();
+            }
+            if (row == null) {
+                break;
+            }
+            row = fitted(row, line);
+            if (row != null) {
+                chunk.add(row, line);
+                delivered++;
+            }
+        }
+        return chunk.size == 0 ? null : chunk;
+    }
+
+    /** The row at the header's width, or null to leave it out. */
+    private String[] fitted(String[] row, long line) {
+        int width = names.size();
+        if (row.length == width) {
+            return row;
+        }
+        if (ragged == Ragged.SKIP) {
+            return null;
+        }
+        if (ragged == Ragged.PAD && row.length < width) {
+            return Arrays.copyOf(row, width);
+        }
+        RowChunk one = new RowChunk(1);
+        one.add(row, line);
+        String remedy = row.length < width && ragged == Ragged.ERROR
+                ? " (--ragged pad fills missing fields with nulls, --ragged skip leaves such rows out)"
+                : " (--ragged skip leaves such rows out)";
+        throw new ChartonException(ExitCode.DATA, sourceName + ":" + one.startLine(0) + ": expected " + width
+                + " fields as in the " + widthSource + ", found " + row.length + remedy);
+    }
+
+    private static List<String> uniqueNames(String[] header) {
+        List<String> names = new ArrayList<>(header.length);
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < header.length; i++) {
+            String name = header[i].strip();
+            if (name.isEmpty()) {
+                name = "column_" + (i + 1);
+            }
+            String unique = name;
+            for (int k = 2; !seen.add(unique); k++) {
+                unique = name + "_" + k;
+            }
+            names.add(unique);
+        }
+        return List.copyOf(names);
+    }
+
+    private static List<String> generatedNames(int width) {
+        List<String> names = new ArrayList<>(width);
+        for (int i = 1; i <= width; i++) {
+            names.add("column_" + i);
+        }
+        return List.copyOf(names);
+    }
+
+    @Override
+    public void close() {
+        parser.close();
+    }
+}

@@ -1,0 +1,224 @@
+package dev.charton.input.parquet;
+
+import dev.charton.error.ChartonException;
+import dev.charton.error.ExitCode;
+import dev.charton.input.ColumnSelection;
+import dev.charton.input.FailureText;
+import dev.charton.input.TableReader;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.VectorSchemaRoot;
+import org.apache.arrow.vector.util.OversizedAllocationException;
+import org.apache.arrow.vector.dictionary.DictionaryProvider;
+import org.apache.arrow.vector.types.pojo.Field;
+import org.apache.arrow.vector.types.pojo.Schema;
+import org.apache.parquet.ParquetReadOptions;
+import org.apache.parquet.column.page.PageReadStore;
+import org.apache.parquet.conf.PlainParquetConfiguration;
+import org.apache.parquet.hadoop.ParquetFileReader;
+import org.apache.parquet.io.ColumnIOFactory;
+import org.apache.parquet.io.LocalInputFile;
+import org.apache.parquet.io.MessageColumnIO;
+import org.apache.parquet.io.RecordReader;
+import org.apache.parquet.schema.MessageType;
+import org.apache.parquet.schema.Type;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalLong;
+
+/**
+ * Reads a Parquet file into Arrow record batches of at most {@code batchRows} rows. Only the
+ * selected columns are decoded: the projection is handed to Parquet as its requested schema.
+ * Parquet's record assembly drives the converters, which write straight into Arrow vectors.
+ */
+public final class ParquetTableReader implements TableReader {
+    private final String sourceName;
+    private final int batchRows;
+    private final ParquetFileReader reader;
+    private final MessageColumnIO columnIO;
+    private final VectorSchemaRoot root;
+    private final BatchMaterializer materializer;
+    private final MessageType requested;
+    private final String createdBy;
+    private RecordReader<Void> rowGroup;
+    private FlatColumns flatRowGroup;
+    private long rowsLeftInGroup;
+
+    public ParquetTableReader(Path file, String sourceName, List<String> columns, int batchRows,
+                              BufferAllocator allocator) {
+        this.sourceName = sourceName;
+        this.batchRows = batchRows;
+        this.reader = open(file);
+        try {
+            MessageType fileSchema = reader.getFooter().getFileMetaData().getSchema();
+            List<Type> fields = fileSchema.getFields();
+            List<Integer> selected = ColumnSelection.resolve(names(fields), columns, sourceName);
+            List<Type> requestedFields = new ArrayList<>();
+            for (int i = 0; i < fields.size(); i++) {
+                if (selected.contains(i)) {
+                    requestedFields.add(fields.get(i));
+                }
+            }
+            this.requested = new MessageType(fileSchema.getName(), requestedFields);
+            this.createdBy = reader.getFileMetaData().getCreatedBy();
+            reader.setRequestedSchema(requested);
+            this.columnIO = new ColumnIOFactory(createdBy)
+                    .getColumnIO(requested, fileSchema, true);
+            List<ParquetField> mapped = new ArrayList<>();
+            List<Field> arrowFields = new ArrayList<>();
+            for (int position : selected) {
+                ParquetField field = map(fields.get(position));
+                mapped.add(field);
+                arrowFields.add(field.arrowField());
+            }
+            this.root = VectorSchemaRoot.create(new Schema(arrowFields), allocator);
+            // Sized for a whole batch up front, so filling it never reallocates half way.
+            root.getFieldVectors().forEach(v -> v.setInitialCapacity(batchRows));
+            root.allocateNew();
+            List<VectorConverter> converters = new ArrayList<>();
+            for (int i = 0; i < fields.size(); i++) {
+                int order = selected.indexOf(i);
+                if (order >= 0) {
+                    converters.add(mapped.get(order).converter(root.getVector(order)));
+                }
+            }
+            this.materializer = new BatchMaterializer(converters);
+        } catch (RuntimeException e) {
+            closeQuietly();
+            throw e instanceof ChartonException ce ? ce : corrupt(e);
+        }
+    }
+
+    private ParquetFileReader open(Path file) {
+        ParquetReadOptions options = ParquetReadOptions.builder(new PlainParquetConfiguration())
+                .withCodecFactory(new ParquetCodecs())
+                .build();
+        try {
+            return ParquetFileReader.open(new NamedLocalFile(file), options);
+        } catch (IOException | RuntimeException e) {
+            throw corrupt(e);
+        }
+    }
+
+    /** Parquet's messages name the input by toString(); the default is an object hash. */
+    private static final class NamedLocalFile extends LocalInputFile {
+        private final Path file;
+
+        NamedLocalFile(Path file) {
+            super(file);
+            this.file = file;
+        }
+
+        @Override
+        public String toString() {
+            return String.valueOf(file.getFileName());
+        }
+    }
+
+    private ParquetField map(Type field) {
+        try {
+            return ParquetField.of(field);
+        } catch (UnsupportedColumnException e) {
+            throw new ChartonException(ExitCode.DATA, sourceName + ": column '" + field.getName() + "' has "
+                    + e.getMessage() + ", which charton cannot read; leave it out with --columns");
+        }
+    }
+
+    private static List<String> names(List<Type> fields) {
+        List<String> names = new ArrayList<>();
+        fields.forEach(f -> names.add(f.getName()));
+        return names;
+    }
+
+    /** The row count from the footer, without reading any data. */
+    @Override
+    public OptionalLong knownRowCount() {
+        return OptionalLong.of(reader.getRecordCount());
+    }
+
+    @Override
+    public VectorSchemaRoot root() {
+        return root;
+    }
+
+    @Override
+    public DictionaryProvider dictionaries() {
+        return new DictionaryProvider.MapDictionaryProvider();
+    }
+
+    @Override
+    public boolean loadNextBatch() {
+        for (FieldVector vector : root.getFieldVectors()) {
+            vector.reset();
+        }
+        materializer.startBatch();
+        try {
+            while (materializer.rows() < batchRows && nextRowAvailable()) {
+                if (flatRowGroup != null) {
+                    int count = (int) Math.min(batchRows - materializer.rows(), rowsLeftInGroup);
+                    flatRowGroup.read(materializer.rows(), count);
+                    materializer.addRows(count);
+                    rowsLeftInGroup -= count;
+                } else {
+                    rowGroup.read();
+                    rowsLeftInGroup--;
+                }
+            }
+        } catch (ChartonException e) {
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            throw corrupt(e);
+        }
+        root.setRowCount(materializer.rows());
+        return materializer.rows() > 0;
+    }
+
+    private boolean nextRowAvailable() throws IOException {
+        while (rowsLeftInGroup == 0) {
+            PageReadStore pages = reader.readNextRowGroup();
+            if (pages == null) {
+                return false;
+            }
+            if (FlatColumns.fits(requested)) {
+                flatRowGroup = new FlatColumns(pages, requested, materializer, createdBy);
+            } else {
+                rowGroup = columnIO.getRecordReader(pages, materializer);
+            }
+            rowsLeftInGroup = pages.getRowCount();
+        }
+        return true;
+    }
+
+    private ChartonException corrupt(Exception e) {
+        if (e instanceof ParquetCodecs.UnsupportedCodecException) {
+            return new ChartonException(ExitCode.DATA, sourceName + ": " + e.getMessage(), e);
+        }
+        if (e instanceof OversizedAllocationException) {
+            return new ChartonException(ExitCode.DATA, sourceName + ": the values of one batch exceed Arrow's 2 GiB"
+                    + " limit for a string, binary or list column; read fewer columns with --columns", e);
+        }
+        if (FailureText.of(e).contains("encrypted")) {
+            return new ChartonException(ExitCode.DATA, sourceName + ": encrypted Parquet files are not supported", e);
+        }
+        return new ChartonException(ExitCode.DATA, sourceName + ": not a valid Parquet file: " + FailureText.of(e), e);
+    }
+
+    private void closeQuietly() {
+        try {
+            reader.close();
+        } catch (IOException ignored) {
+            // Only read from; nothing to lose.
+        }
+    }
+
+    @Override
+    public void close() {
+        if (root != null) {
+            root.close();
+        }
+        closeQuietly();
+    }
+}
