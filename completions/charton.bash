@@ -156,6 +156,7 @@ function _complete_charton() {
   # Edge case: if command line has no space after subcommand, then don't assume this subcommand is selected (remkop/picocli#1468).
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} plot" ];    then _picocli_charton; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} batch" ];    then _picocli_charton; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} shell" ];    then _picocli_charton; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} schema" ];    then _picocli_charton; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} convert" ];    then _picocli_charton; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} templates" ];    then _picocli_charton; return $?; fi
@@ -165,17 +166,19 @@ function _complete_charton() {
   # Find the longest sequence of subcommands and call the bash function for that subcommand.
   local cmds0=(plot)
   local cmds1=(batch)
-  local cmds2=(schema)
-  local cmds3=(convert)
-  local cmds4=(templates)
-  local cmds5=(doctor)
-  local cmds6=(help)
+  local cmds2=(shell)
+  local cmds3=(schema)
+  local cmds4=(convert)
+  local cmds5=(templates)
+  local cmds6=(doctor)
+  local cmds7=(help)
 
-  if CompWordsContainsArray "${cmds6[@]}"; then _picocli_charton_help; return $?; fi
-  if CompWordsContainsArray "${cmds5[@]}"; then _picocli_charton_doctor; return $?; fi
-  if CompWordsContainsArray "${cmds4[@]}"; then _picocli_charton_templates; return $?; fi
-  if CompWordsContainsArray "${cmds3[@]}"; then _picocli_charton_convert; return $?; fi
-  if CompWordsContainsArray "${cmds2[@]}"; then _picocli_charton_schema; return $?; fi
+  if CompWordsContainsArray "${cmds7[@]}"; then _picocli_charton_help; return $?; fi
+  if CompWordsContainsArray "${cmds6[@]}"; then _picocli_charton_doctor; return $?; fi
+  if CompWordsContainsArray "${cmds5[@]}"; then _picocli_charton_templates; return $?; fi
+  if CompWordsContainsArray "${cmds4[@]}"; then _picocli_charton_convert; return $?; fi
+  if CompWordsContainsArray "${cmds3[@]}"; then _picocli_charton_schema; return $?; fi
+  if CompWordsContainsArray "${cmds2[@]}"; then _picocli_charton_shell; return $?; fi
   if CompWordsContainsArray "${cmds1[@]}"; then _picocli_charton_batch; return $?; fi
   if CompWordsContainsArray "${cmds0[@]}"; then _picocli_charton_plot; return $?; fi
 
@@ -188,7 +191,7 @@ function _picocli_charton() {
   # Get completion data
   local curr_word=${COMP_WORDS[COMP_CWORD]}
 
-  local commands="plot batch schema convert templates doctor help"
+  local commands="plot batch shell schema convert templates doctor help"
   local flag_opts="'-v' '--verbose' '-h' '--help' '-V' '--version'"
   local arg_opts=""
 
@@ -383,6 +386,94 @@ function _picocli_charton_batch() {
     COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
   else
     local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `shell` subcommand.
+function _picocli_charton_shell() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--no-header' '-h' '--help' '-V' '--version' '-v' '--verbose'"
+  local arg_opts="'-r' '--renderer' '-f' '--format' '--templates-dir' '--input-format' '-d' '--delimiter' '--encoding' '--null-value' '--type' '--comment' '--skip-rows' '--ragged' '--date-format' '--columns' '--limit' '--python' '--timeout'"
+  local NAME_option_args=("matplotlib" "seaborn" "altair" "plotly") # --renderer values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '-r'|'--renderer')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${NAME_option_args[@]}" ) )
+      return $?
+      ;;
+    '-f'|'--format')
+      return
+      ;;
+    '--templates-dir')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--input-format')
+      return
+      ;;
+    '-d'|'--delimiter')
+      return
+      ;;
+    '--encoding')
+      return
+      ;;
+    '--null-value')
+      return
+      ;;
+    '--type')
+      return
+      ;;
+    '--comment')
+      return
+      ;;
+    '--skip-rows')
+      return
+      ;;
+    '--ragged')
+      return
+      ;;
+    '--date-format')
+      return
+      ;;
+    '--columns')
+      return
+      ;;
+    '--limit')
+      return
+      ;;
+    '--python')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--timeout')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local currIndex
+    currIndex=$(currentPositionalIndex "shell" "${arg_opts}" "${flag_opts}")
+    if (( currIndex >= 0 && currIndex <= 0 )); then
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      positionals=$( compgen -f -- "${curr_word}" ) # files
+    fi
     local IFS=$'\n'
     COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
   fi
@@ -599,7 +690,7 @@ function _picocli_charton_help() {
   # Get completion data
   local curr_word=${COMP_WORDS[COMP_CWORD]}
 
-  local commands="plot batch schema convert templates doctor"
+  local commands="plot batch shell schema convert templates doctor"
   local flag_opts="'-h' '--help' '-v' '--verbose'"
   local arg_opts=""
 

@@ -5,6 +5,7 @@ complete -c charton -f
 # charton
 complete -c charton -n '__fish_use_subcommand' -a 'plot' -d 'Render a figure from a CSV, Parquet or Arrow file (or - for standard input)'
 complete -c charton -n '__fish_use_subcommand' -a 'batch' -d 'Render every chart of a report spec (YAML or JSON) in one run: each dataset is read once, charts render on warm Python workers in parallel'
+complete -c charton -n '__fish_use_subcommand' -a 'shell' -d 'Explore a data file interactively: load it once, then plot, look at it and run Python against it with one warm Python, with completion (commands, options, column names, files) and history'
 complete -c charton -n '__fish_use_subcommand' -a 'schema' -d 'Show the columns (Arrow type, nullability) and row count of a CSV, Parquet or Arrow file; for CSV also what type inference decided and why'
 complete -c charton -n '__fish_use_subcommand' -a 'convert' -d 'Convert a CSV, Parquet or Arrow file to Arrow IPC: a stream (.arrows, or - for standard output) or a file (.arrow, .feather), written atomically'
 complete -c charton -n '__fish_use_subcommand' -a 'templates' -d 'List every renderer (built-in ones and template plugins) with its description, formats and whether it can run here'
@@ -17,7 +18,7 @@ complete -c charton -n '__fish_use_subcommand' -s V -l version -d 'Print version
 # charton plot
 complete -c charton -n '__fish_seen_subcommand_from plot' -s o -l output -r -F -d 'Where to write the figure, or - for standard output'
 complete -c charton -n '__fish_seen_subcommand_from plot' -s r -l renderer -x -a 'matplotlib seaborn altair plotly' -d 'matplotlib, seaborn, altair, plotly (default: matplotlib), or a template plugin; \'charton templates\' lists them'
-complete -c charton -n '__fish_seen_subcommand_from plot' -s f -l format -x -d 'Figure format: png, svg, pdf, jpg, json or html (default: from the -o extension, png for -)'
+complete -c charton -n '__fish_seen_subcommand_from plot' -s f -l format -x -d 'Figure format: png, svg, pdf, jpg, json or html (default: from the -o extension; png for - or without -o)'
 complete -c charton -n '__fish_seen_subcommand_from plot' -s k -l kind -x -d 'line, scatter, bar, hist, area, box or heatmap (default: chosen from the column types)'
 complete -c charton -n '__fish_seen_subcommand_from plot' -s x -l x -x -d 'Column for the x axis'
 complete -c charton -n '__fish_seen_subcommand_from plot' -s y -l y -x -d 'Column(s) for the y axis; repeatable or comma-separated, one series each'
@@ -66,6 +67,29 @@ complete -c charton -n '__fish_seen_subcommand_from batch' -l timeout -x -d 'Sto
 complete -c charton -n '__fish_seen_subcommand_from batch' -s h -l help -d 'Show this help message and exit'
 complete -c charton -n '__fish_seen_subcommand_from batch' -s V -l version -d 'Print version information and exit'
 complete -c charton -n '__fish_seen_subcommand_from batch' -s v -l verbose -d 'Show stack traces and Python tracebacks when something fails'
+
+# charton shell
+complete -c charton -n '__fish_seen_subcommand_from shell' -s r -l renderer -x -a 'matplotlib seaborn altair plotly' -d 'matplotlib, seaborn, altair, plotly (default: matplotlib), or a template plugin; \'charton templates\' lists them'
+complete -c charton -n '__fish_seen_subcommand_from shell' -s f -l format -x -d 'Figure format: png, svg, pdf, jpg, json or html (default: from the -o extension; png for - or without -o)'
+complete -c charton -n '__fish_seen_subcommand_from shell' -l templates-dir -r -F -d 'A directory of template plugins: each NAME.py defining render(df, spec) becomes --renderer NAME; repeatable, searched before CHARTON_TEMPLATES'
+complete -c charton -n '__fish_seen_subcommand_from shell' -l input-format -x -d 'csv, parquet or arrow, for standard input whose bytes do not tell (default: detected)'
+complete -c charton -n '__fish_seen_subcommand_from shell' -s d -l delimiter -x -d 'CSV field delimiter (default: detected among , ; TAB |)'
+complete -c charton -n '__fish_seen_subcommand_from shell' -l encoding -x -d 'Text encoding of a CSV file (default: UTF-8)'
+complete -c charton -n '__fish_seen_subcommand_from shell' -l null-value -x -d 'A CSV cell text meaning \'no value\'; repeatable'
+complete -c charton -n '__fish_seen_subcommand_from shell' -l type -x -d 'Force a CSV column\'s type: boolean, int64, decimal, float64, date, timestamp, timestamptz, string or category (dictionary-encoded string); repeatable'
+complete -c charton -n '__fish_seen_subcommand_from shell' -l no-header -d 'The CSV file has no header row: columns are named column_1, column_2, ..'
+complete -c charton -n '__fish_seen_subcommand_from shell' -l comment -x -d 'Ignore CSV lines that start with this character, e.g'
+complete -c charton -n '__fish_seen_subcommand_from shell' -l skip-rows -x -d 'Skip N lines at the start of a CSV file, before the header (default: 0)'
+complete -c charton -n '__fish_seen_subcommand_from shell' -l ragged -x -d 'CSV rows with a different number of fields than the header: error, pad (fill missing fields with nulls) or skip (default: error)'
+complete -c charton -n '__fish_seen_subcommand_from shell' -l date-format -x -d 'Layout of non-ISO dates in a CSV file, e.g'
+complete -c charton -n '__fish_seen_subcommand_from shell' -l columns -x -d 'Read only these columns, in this order (default: all)'
+complete -c charton -n '__fish_seen_subcommand_from shell' -l limit -x -d 'Read only the first N rows (default: all)'
+complete -c charton -n '__fish_seen_subcommand_from shell' -l python -r -F -d 'Python interpreter to use (default: CHARTON_PYTHON, an active VIRTUAL_ENV, charton\'s managed environment, python3 on PATH)'
+complete -c charton -n '__fish_seen_subcommand_from shell' -l timeout -x -d 'Stop Python when a render takes longer (default: 300; 0 for no limit)'
+complete -c charton -n '__fish_seen_subcommand_from shell' -s h -l help -d 'Show this help message and exit'
+complete -c charton -n '__fish_seen_subcommand_from shell' -s V -l version -d 'Print version information and exit'
+complete -c charton -n '__fish_seen_subcommand_from shell' -s v -l verbose -d 'Show stack traces and Python tracebacks when something fails'
+complete -c charton -n '__fish_seen_subcommand_from shell' -F
 
 # charton schema
 complete -c charton -n '__fish_seen_subcommand_from schema' -l json -d 'Print JSON for scripts instead of a table'
@@ -125,4 +149,4 @@ complete -c charton -n '__fish_seen_subcommand_from doctor' -s v -l verbose -d '
 # charton help
 complete -c charton -n '__fish_seen_subcommand_from help' -s h -l help -d 'Show usage help for the help command and exit'
 complete -c charton -n '__fish_seen_subcommand_from help' -s v -l verbose -d 'Show stack traces and Python tracebacks when something fails'
-complete -c charton -n '__fish_seen_subcommand_from help' -a 'plot batch schema convert templates doctor'
+complete -c charton -n '__fish_seen_subcommand_from help' -a 'plot batch shell schema convert templates doctor'

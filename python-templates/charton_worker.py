@@ -10,9 +10,13 @@ It serves render requests over the framed protocol of docs/protocol.md. Before a
   never imported in place of the real one, while site-packages (the user's included) stay;
 - sends native crash dumps (faulthandler) to the file charton names, so a segfault is reported once;
 - widens its pipes, so a large Arrow stream crosses in fewer, larger steps;
-- exits when charton dies, so no Python is left behind even if charton was killed with SIGKILL.
+- exits when charton dies, so no Python is left behind even if charton was killed with SIGKILL;
+- ignores Ctrl-C when charton asks (CHARTON_WORKER_IGNORE_SIGINT=1, set by charton shell): the
+  terminal sends SIGINT to every process in its foreground group, and the shell decides what a
+  Ctrl-C cancels (it kills the worker of a running request, never an idle one).
 """
 import os
+import signal
 import sys
 import threading
 import time
@@ -75,7 +79,13 @@ def _exit_with_parent():
     threading.Thread(target=watch, name="charton-parent-watch", daemon=True).start()
 
 
+def _leave_interrupts_to_charton():
+    if os.environ.pop("CHARTON_WORKER_IGNORE_SIGINT", None) == "1":
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
 def main():
+    _leave_interrupts_to_charton()
     _widen_pipes()
     requests, responses = _take_protocol_channels()
     _drop_working_directory_from_path()

@@ -61,6 +61,15 @@ class Table:
             self._to_frame = None
         return self._frame
 
+    def fresh(self):
+        """Another view of the same data with a pandas frame of its own, built on first use, so what
+        one request does to its ``frame`` never reaches another (Arrow and polars data is immutable
+        and shared)."""
+        if self._to_frame is not None:
+            return Table(arrow=self.arrow, reader=self.reader, polars=self.polars, to_frame=self._to_frame)
+        frame = self._frame
+        return Table(arrow=self.arrow, reader=self.reader, polars=self.polars, to_frame=lambda: frame.copy(deep=True))
+
     @property
     def num_rows(self):
         if self.arrow is not None:

@@ -10,6 +10,7 @@ import struct
 HELLO = b"HELO"     # worker -> charton, once, as soon as the worker runs
 REQUEST = b"RQST"   # charton -> worker: render; an Arrow IPC stream follows
 PROBE = b"PROB"     # charton -> worker: describe this Python (charton doctor)
+EXECUTE = b"EXEC"   # charton -> worker: a session request (charton shell): run code, show rows
 RESPONSE = b"RESP"  # worker -> charton: the answer to a request or probe
 
 MAX_HEADER_BYTES = 16 << 20

@@ -8,7 +8,7 @@ import os
 import sys
 import time
 
-from . import PROTOCOL_VERSION, ingest, isolation, protocol, renderers
+from . import PROTOCOL_VERSION, ingest, isolation, protocol, renderers, session
 from .errors import ChartonError, UsageError, describe
 from .spec import ChartSpec
 
@@ -29,8 +29,8 @@ def serve(requests, responses, argv):
         kind, header = frame
         if kind == protocol.PROBE:
             _probe(responses, header)
-        elif kind == protocol.REQUEST:
-            if not handle(requests, responses, header, clock):
+        elif kind in (protocol.REQUEST, protocol.EXECUTE):
+            if not handle(requests, responses, header, clock, kind):
                 return 1
         else:
             raise protocol.ProtocolError("expected a request frame, got %r" % kind)
@@ -63,19 +63,22 @@ class Clock:
         return time.time() * 1000.0
 
 
-def handle(requests, responses, header, clock):
+def handle(requests, responses, header, clock, kind=protocol.REQUEST):
     """Serves one request; returns False when the worker can no longer trust its input stream."""
     received = clock.now()
     try:
         reader, _ = ingest.choose_reader()
-        table = ingest.read_table(requests, reader) if header.get("data", "arrow-stream") == "arrow-stream" else None
+        table = session.table_for(requests, header, reader)
     except ChartonError as e:
         # The stream was not read to its end, so the next frame cannot be found: this worker ends.
         _send_error(responses, header, e, closing=True)
         return False
     read_done = clock.now()
     snapshot = isolation.Snapshot(_script_roots(header))
-    _answer(responses, header, table, reader, clock, received, read_done)
+    if kind == protocol.EXECUTE:
+        _answer_text(responses, header, table)
+    else:
+        _answer(responses, header, table, reader, clock, received, read_done)
     try:
         snapshot.restore()  # after the answer is out, so charton does not wait for it
     except Exception as e:  # a state that cannot be reset must not reach the next request
@@ -104,6 +107,19 @@ def _answer(responses, header, table, reader, clock, received, read_done):
         "pid": os.getpid(),
         "timings": _timings(clock, header, received, read_done, rendered),
     }, figure)
+
+
+def _answer_text(responses, header, table):
+    """A session request's answer: text, and what the user's code raised (chartonpy/session.py)."""
+    try:
+        text, raised = session.run(header, table)
+    except KeyboardInterrupt:
+        raise
+    except BaseException as e:
+        _send_error(responses, header, e)
+        return
+    protocol.write_response(responses, {"id": header.get("id"), "status": "ok", "media_type": session.MEDIA_TYPE,
+                                        "raised": raised, "pid": os.getpid()}, text.encode("utf-8"))
 
 
 def _render(header, table):

@@ -20,6 +20,8 @@ public record Frame(String kind, JsonNode header) {
     public static final String HELLO = "HELO";
     /** Charton to worker: render; an Arrow IPC stream follows. */
     public static final String REQUEST = "RQST";
+    /** Charton to worker: a session request (charton shell): run code, show rows; text comes back. */
+    public static final String EXECUTE = "EXEC";
     /** Charton to worker: describe the interpreter (charton doctor). */
     public static final String PROBE = "PROB";
     /** Worker to charton: the answer to a request or probe; {@code length} payload bytes follow. */

@@ -23,7 +23,7 @@ public final class PythonFailure extends ChartonException {
      * The structured error of a response (docs/protocol.md): its category picks the exit code; a
      * software failure names where in the user's code it happened.
      */
-    static PythonFailure from(JsonNode error) {
+    public static PythonFailure from(JsonNode error) {
         ExitCode code = switch (error.path("category").asText("")) {
             case "data" -> ExitCode.DATA;
             case "usage" -> ExitCode.USAGE;

@@ -108,13 +108,25 @@ public final class PythonWorker implements AutoCloseable {
      * {@code timeout} (null: none) passes before the figure is back.
      */
     public Rendered render(ObjectNode request, DataWriter data, Duration timeout) {
+        return exchange(Frame.REQUEST, request, data, timeout, "rendering");
+    }
+
+    /**
+     * Sends one session request (an {@code EXEC} frame: run the user's code, show rows) with its
+     * data, and returns the response; its payload is text. Otherwise as {@link #render}.
+     */
+    public Rendered execute(ObjectNode request, DataWriter data, Duration timeout) {
+        return exchange(Frame.EXECUTE, request, data, timeout, "running Python code");
+    }
+
+    private Rendered exchange(String kind, ObjectNode request, DataWriter data, Duration timeout, String phase) {
         if (!request.has("id")) {
             request.put("id", REQUEST_IDS.incrementAndGet());
         }
-        try (Exchange exchange = new Exchange(timeout, "rendering")) {
+        try (Exchange exchange = new Exchange(timeout, phase)) {
             request.put("sent_at", System.currentTimeMillis());
             try {
-                new Frame(Frame.REQUEST, request).writeTo(toPython);
+                new Frame(kind, request).writeTo(toPython);
                 data.writeTo(toPython);
                 toPython.flush();
             } catch (IOException e) {
@@ -272,8 +284,8 @@ public final class PythonWorker implements AutoCloseable {
         return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 
-    /** Kills Python and everything it started. */
-    void kill() {
+    /** Kills Python and everything it started (a timeout, or the user cancelling a request). */
+    public void kill() {
         broken = true;
         process.descendants().forEach(ProcessHandle::destroyForcibly);
         process.destroyForcibly();

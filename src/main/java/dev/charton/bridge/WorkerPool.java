@@ -21,7 +21,7 @@ import java.util.concurrent.Future;
  * Warm workers, at most {@code size} per interpreter, each serving requests one after another. A
  * request borrows an idle worker (starting one while there are fewer than {@code size}) and gives
  * it back afterwards; a worker that died, crashed or was killed by a timeout is dropped, and the
- * next request gets a fresh one. Batch mode and the shell render through this.
+ * next request gets a fresh one. Batch mode renders through this.
  */
 public final class WorkerPool implements AutoCloseable {
     private final WorkerLauncher launcher;

@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** The chart grammar shared by every renderer. Python checks the names against the data. */
-final class ChartOptions {
+public final class ChartOptions {
     @Option(names = {"-k", "--kind"}, paramLabel = "KIND",
             description = "line, scatter, bar, hist, area, box or heatmap (default: chosen from the column types).")
     String kind;
@@ -64,7 +64,7 @@ final class ChartOptions {
             description = "Aggregate y over rows sharing an x: sum, mean, count, min or max.")
     String agg;
 
-    ChartSpec toSpec() {
+    public ChartSpec toSpec() {
         return new ChartSpec(kind, x, y, color, facet, title, xlabel, ylabel, width, height, dpi, theme,
                 logX, logY, bins, agg);
     }

@@ -29,8 +29,6 @@ import java.util.concurrent.Callable;
                 "  charton plot weather.csv --script plot.py --param window=7 -o smooth.png",
                 "  cat weather.csv | charton plot - --x date --y temp_max -o - > weather.png"})
 final class PlotCommand implements Callable<Integer> {
-    private static final String DEFAULT_RENDERER = "matplotlib";
-
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -41,14 +39,8 @@ final class PlotCommand implements Callable<Integer> {
             description = "Where to write the figure, or - for standard output.")
     String output;
 
-    @Option(names = {"-r", "--renderer"}, paramLabel = "NAME", completionCandidates = BuiltinRenderers.class,
-            description = "${COMPLETION-CANDIDATES} (default: matplotlib), or a template plugin;"
-                    + " 'charton templates' lists them.")
-    String renderer;
-
-    @Option(names = {"-f", "--format"}, paramLabel = "FORMAT",
-            description = "Figure format: png, svg, pdf, jpg, json or html (default: from the -o extension, png for -).")
-    String format;
+    @Mixin
+    FigureOptions figure;
 
     @Mixin
     ChartOptions chart;
@@ -76,36 +68,9 @@ final class PlotCommand implements Callable<Integer> {
     PlotJob job() {
         FigureOutput out = FigureOutput.of(output);
         UserCode code = userCode.toUserCode();
-        RenderRequest request = new RenderRequest(rendererFor(code), outputFormat(out), chart.toSpec(), code);
+        RenderRequest request = new RenderRequest(figure.renderer(code, FigureOptions.DEFAULT_RENDERER), figure.format(out),
+                chart.toSpec(), code);
         return new PlotJob(InputSource.of(input), read.toReadOptions(), request, out,
                 new PythonChoice(python.python, templates.environment()), python.timeout());
-    }
-
-    private String rendererFor(UserCode code) {
-        if (code.script() == null) {
-            return renderer == null ? DEFAULT_RENDERER : renderer;
-        }
-        if (renderer != null) {
-            throw usage("--script makes the figure itself; it cannot be combined with --renderer");
-        }
-        return RenderRequest.SCRIPT_RENDERER;
-    }
-
-    private OutputFormat outputFormat(FigureOutput out) {
-        if (format != null) {
-            return OutputFormat.fromName(format).orElseThrow(() -> usage("--format: unknown format '" + format
-                    + "' (expected one of " + OutputFormat.names() + ")"));
-        }
-        if (out.isStdout()) {
-            return OutputFormat.PNG;
-        }
-        String ext = out.extension().orElseThrow(() -> usage("cannot tell the figure format of '" + output
-                + "': give it an extension (" + OutputFormat.names() + ") or use --format"));
-        return OutputFormat.fromName(ext).orElseThrow(() -> usage("unknown figure format '." + ext + "' of '"
-                + output + "' (expected one of " + OutputFormat.names() + ", or use --format)"));
-    }
-
-    private CommandLine.ParameterException usage(String message) {
-        return new CommandLine.ParameterException(spec.commandLine(), message);
     }
 }

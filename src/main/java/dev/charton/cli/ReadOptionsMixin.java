@@ -17,7 +17,7 @@ import java.util.List;
 import java.util.Map;
 
 /** How to read the input table; shared by every command that reads one. */
-final class ReadOptionsMixin {
+public final class ReadOptionsMixin {
     @CommandLine.Spec(CommandLine.Spec.Target.MIXEE)
     CommandLine.Model.CommandSpec spec;
 
@@ -72,7 +72,7 @@ final class ReadOptionsMixin {
             description = "Read only the first N rows (default: all).")
     Long limit;
 
-    ReadOptions toReadOptions() {
+    public ReadOptions toReadOptions() {
         InputFormat format = null;
         if (inputFormat != null) {
             try {

@@ -7,7 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** The user's own Python: a script that makes the figure, and parameters for it or a template. */
-final class UserCodeOptions {
+public final class UserCodeOptions {
     @Option(names = "--script", paramLabel = "FILE",
             description = "Run this Python file to make the figure, with df, table and params in scope.")
     String script;
@@ -16,7 +16,7 @@ final class UserCodeOptions {
             description = "A parameter for --script or a template renderer (a string in params); repeatable.")
     Map<String, String> params = new LinkedHashMap<>();
 
-    UserCode toUserCode() {
+    public UserCode toUserCode() {
         return UserCode.of(script, params);
     }
 }

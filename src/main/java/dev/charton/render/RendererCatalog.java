@@ -32,10 +32,16 @@ public final class RendererCatalog {
     }
 
     public static RendererCatalog fetch(PythonSetup python, Duration timeout) {
+        try (PythonWorker worker = python.startWorker(CATALOG_RENDERER)) {
+            return fetch(worker, timeout);
+        }
+    }
+
+    /** The listing, asked of a worker that is already running (the shell's). */
+    public static RendererCatalog fetch(PythonWorker worker, Duration timeout) {
         byte[] answer;
         RenderRequest request = new RenderRequest(CATALOG_RENDERER, OutputFormat.JSON, ChartSpec.defaults(), UserCode.NONE);
-        try (PythonWorker worker = python.startWorker(CATALOG_RENDERER);
-             BufferAllocator allocator = new RootAllocator();
+        try (BufferAllocator allocator = new RootAllocator();
              NoData none = new NoData(allocator)) {
             answer = worker.render(request.toHeader(1), out -> ArrowStreamSender.send(none, out), timeout).figure();
         }
@@ -44,6 +50,13 @@ public final class RendererCatalog {
         } catch (IOException e) {
             throw new ChartonException(ExitCode.SOFTWARE, "Python sent an unreadable renderer list: " + e.getMessage(), e);
         }
+    }
+
+    /** The name of every renderer, in the listing's order. */
+    public List<String> names() {
+        List<String> names = new ArrayList<>();
+        listing.path("renderers").forEach(r -> names.add(r.path("name").asText()));
+        return names;
     }
 
     /** The listing as Python sent it (JSON). */

@@ -1,0 +1,33 @@
+package dev.charton.shell;
+
+import dev.charton.cli.ReadOptionsMixin;
+import dev.charton.input.InputSource;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code load FILE [read options]}: reads a data file, replacing the loaded data. */
+@Command(name = "load", description = "Load a CSV, Parquet or Arrow file (replacing the loaded data), with the"
+        + " read options of charton plot.")
+final class LoadCommand implements Runnable {
+    private final Shell shell;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help.")
+    boolean help;
+
+    @Parameters(index = "0", paramLabel = "FILE", description = "The data file.")
+    String input;
+
+    @Mixin
+    ReadOptionsMixin read;
+
+    LoadCommand(Shell shell) {
+        this.shell = shell;
+    }
+
+    @Override
+    public void run() {
+        shell.console().print(shell.session().load(InputSource.of(input), read.toReadOptions()).summary());
+    }
+}

@@ -1,0 +1,186 @@
+package dev.charton.shell;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.charton.bridge.Frame;
+import dev.charton.bridge.PythonFailure;
+import dev.charton.bridge.PythonWorker;
+import dev.charton.cli.BuiltinRenderers;
+import dev.charton.error.ChartonException;
+import dev.charton.error.ExitCode;
+import dev.charton.input.InputSource;
+import dev.charton.input.ReadOptions;
+import dev.charton.output.FigureOutput;
+import dev.charton.render.OutputFormat;
+import dev.charton.render.RenderRequest;
+import dev.charton.render.RendererCatalog;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * What a shell session holds between commands: the loaded data, the warm Python worker, the current
+ * renderer and default format, and the figures made so far. Every command of the shell is one call
+ * here; nothing is printed here.
+ */
+final class Session implements AutoCloseable {
+    private static final AtomicLong IDS = new AtomicLong();
+
+    private final SessionWorker worker;
+    private final Figures figures;
+    private final Cancellation cancel;
+    private final Duration timeout;
+    private final OutputFormat defaultFormat;
+    private String renderer;
+    private Dataset data;
+    private RendererCatalog catalog;
+
+    Session(ShellSettings settings, Cancellation cancel) {
+        this.cancel = cancel;
+        this.worker = new SessionWorker(settings.python(), cancel);
+        this.figures = Figures.createDirectory(System.getenv());
+        this.timeout = settings.timeout();
+        this.defaultFormat = settings.format();
+        this.renderer = settings.renderer();
+    }
+
+    /** Starts Python in the background, so it is ready by the first command. */
+    void startPython() {
+        worker.startEarly(renderer);
+    }
+
+    /** Reads a data file; it replaces the loaded data once it is read whole. */
+    Dataset load(InputSource input, ReadOptions options) {
+        if (input.isStdin()) {
+            throw new ChartonException(ExitCode.USAGE, "the shell reads its commands from standard input: load a file");
+        }
+        Dataset loaded = Dataset.load(input, options, figures.directory(), cancel);
+        if (data != null) {
+            data.close();
+        }
+        data = loaded;
+        return loaded;
+    }
+
+    String schema() {
+        return data().describe();
+    }
+
+    /** The first rows as pandas shows them, wrapped at {@code width} columns. */
+    String head(int rows, int width) {
+        if (rows < 0) {
+            throw new ChartonException(ExitCode.USAGE, "head: the number of rows cannot be negative");
+        }
+        ObjectNode request = Frame.object().put("action", "head").put("rows", rows).put("width", width);
+        return text(worker.execute(request, data(), renderer, timeout));
+    }
+
+    /** Runs the user's code in the session's Python namespace; what it printed, and what it raised. */
+    PythonRun python(String code, int width) {
+        ObjectNode request = Frame.object().put("action", "python").put("code", code).put("width", width);
+        PythonWorker.Rendered answer = worker.execute(request, data, renderer, timeout);
+        JsonNode raised = answer.header().path("raised");
+        return new PythonRun(text(answer), raised.isObject() ? PythonFailure.from(raised) : null);
+    }
+
+    /** Draws a figure of the loaded data into {@code output}, or the next file of the session directory. */
+    Figures.Figure plot(RenderRequest request, FigureOutput output) {
+        Dataset plotted = data();
+        FigureOutput out = output != null ? output : figures.next(request.format());
+        if (out.isStdout()) {
+            throw new ChartonException(ExitCode.USAGE, "-o -: the shell writes figures to files; leave -o out"
+                    + " for a file in the session directory");
+        }
+        out.checkWritable();
+        PythonWorker.Rendered rendered = worker.render(request.toHeader(IDS.incrementAndGet()), plotted,
+                request.renderer(), timeout);
+        return figures.write(out, request.format(), rendered.figure());
+    }
+
+    /** Copies the last figure. */
+    Path save(String target) {
+        return figures.save(target);
+    }
+
+    String renderer() {
+        return renderer;
+    }
+
+    OutputFormat defaultFormat() {
+        return defaultFormat;
+    }
+
+    /** Makes {@code name} the renderer of plots without -r, once Python confirms it has one by that name. */
+    void useRenderer(String name) {
+        List<String> known = catalog().names();
+        if (!known.contains(name)) {
+            throw new ChartonException(ExitCode.USAGE, "unknown renderer '" + name + "' (available: "
+                    + String.join(", ", known) + ")");
+        }
+        renderer = name;
+    }
+
+    /** The renderers, as Python lists them (charton templates). */
+    RendererCatalog catalog() {
+        if (catalog == null) {
+            catalog = worker.use(renderer, w -> RendererCatalog.fetch(w, timeout));
+        }
+        return catalog;
+    }
+
+    /** Renderer names for completion: Python's list when it can be had, else the built-in ones. */
+    List<String> rendererNames() {
+        try {
+            return catalog().names();
+        } catch (ChartonException e) {
+            return BuiltinRenderers.NAMES;
+        }
+    }
+
+    /** Column names of the loaded data, for completion (none without data). */
+    List<String> columns() {
+        return data == null ? List.of() : data.columns();
+    }
+
+    Optional<Dataset> loaded() {
+        return Optional.ofNullable(data);
+    }
+
+    Path directory() {
+        return figures.directory();
+    }
+
+    /** Called from the terminal's signal thread on Ctrl-C: stops what the current command is doing. */
+    void interrupt() {
+        cancel.request();
+        worker.interrupt();
+    }
+
+    private Dataset data() {
+        if (data == null) {
+            throw new ChartonException(ExitCode.USAGE, "no data loaded: load FILE first");
+        }
+        return data;
+    }
+
+    private static String text(PythonWorker.Rendered answer) {
+        return new String(answer.figure(), StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public void close() {
+        worker.close();
+        if (data != null) {
+            data.close();
+        }
+        figures.close();
+    }
+
+    /** What a block of Python printed, and the exception it raised (null if none). */
+    record PythonRun(String output, PythonFailure raised) {
+    }
+}

@@ -1,0 +1,20 @@
+package dev.charton.shell;
+
+import dev.charton.bridge.PythonSetup;
+import dev.charton.input.InputSource;
+import dev.charton.input.ReadOptions;
+import dev.charton.render.OutputFormat;
+
+import java.time.Duration;
+
+/**
+ * How {@code charton shell} was started.
+ *
+ * @param input    the file to load first, or null
+ * @param renderer the renderer of plots without -r
+ * @param format   the format of plots without -o or -f
+ * @param timeout  how long one request may take (null: no limit)
+ */
+public record ShellSettings(InputSource input, ReadOptions read, PythonSetup python, Duration timeout,
+                            String renderer, OutputFormat format) {
+}
