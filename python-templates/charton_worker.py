@@ -11,6 +11,10 @@ It serves render requests over the framed protocol of docs/protocol.md. Before a
 - sends native crash dumps (faulthandler) to the file charton names, so a segfault is reported once;
 - widens its pipes, so a large Arrow stream crosses in fewer, larger steps;
 - exits when charton dies, so no Python is left behind even if charton was killed with SIGKILL;
+- compiles its own modules once per interpreter, even under PYTHONDONTWRITEBYTECODE (a setting about
+  the user's code): compiling them from source again on every start costs about 25 ms;
+- skips the interpreter's teardown when its requests end: unloading pandas and matplotlib takes
+  about 0.2 s here, and nothing is left to save once the last response has been flushed;
 - ignores Ctrl-C when charton asks (CHARTON_WORKER_IGNORE_SIGINT=1, set by charton shell): the
   terminal sends SIGINT to every process in its foreground group, and the shell decides what a
   Ctrl-C cancels (it kills the worker of a running request, never an idle one).
@@ -53,6 +57,20 @@ def _drop_working_directory_from_path():
                    if os.path.abspath(p or ".") == here or (p not in ("", ".") and os.path.abspath(p) != cwd)]
 
 
+def _compile_own_modules():
+    import importlib.util
+
+    package = os.path.join(os.path.dirname(os.path.abspath(__file__)), "chartonpy")
+    if os.path.exists(importlib.util.cache_from_source(os.path.join(package, "__init__.py"))):
+        return
+    try:
+        import compileall
+
+        compileall.compile_dir(package, quiet=2)
+    except Exception:  # a read-only copy: Python compiles in memory, as before
+        pass
+
+
 def _option(name):
     return sys.argv[sys.argv.index(name) + 1] if name in sys.argv[:-1] else None
 
@@ -91,10 +109,20 @@ def main():
     _drop_working_directory_from_path()
     _crash_dumps_to(_option("--crash-log"))
     _exit_with_parent()
+    _compile_own_modules()
     from chartonpy.worker import serve
 
     return serve(requests, responses, sys.argv[1:])
 
 
+def _exit_without_teardown(status):
+    for stream in (sys.stdout, sys.stderr, sys.__stderr__):
+        try:
+            stream.flush()
+        except (AttributeError, OSError, ValueError):
+            pass
+    os._exit(status)
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    _exit_without_teardown(main())

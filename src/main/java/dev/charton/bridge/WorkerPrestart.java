@@ -57,6 +57,16 @@ public final class WorkerPrestart {
         return null;
     }
 
+    /** Closes a prestarted worker nobody claimed (the start-up archive's training run starts one). */
+    public static synchronized void discard() {
+        Pending p = pending;
+        pending = null;
+        PythonWorker worker = p == null ? null : p.worker().exceptionally(failure -> null).join();
+        if (worker != null) {
+            worker.close();
+        }
+    }
+
     private record Pending(String python, String renderer, Map<String, String> env,
                            CompletableFuture<PythonWorker> worker) {
     }

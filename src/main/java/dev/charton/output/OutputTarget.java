@@ -13,6 +13,9 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -22,6 +25,8 @@ import java.util.Optional;
  * standard output when the user wrote {@code -}. {@code what} names the output in messages.
  */
 public final class OutputTarget {
+    private static final Set<PosixFilePermission> FINISHED = PosixFilePermissions.fromString("rw-r--r--");
+
     private final Path path;
     private final String what;
 
@@ -93,6 +98,9 @@ public final class OutputTarget {
             try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(temp), 1 << 16)) {
                 content.writeTo(out);
             }
+            // The temporary file is the owner's alone while it is written; the finished file gets
+            // the permissions of the file it replaces, or the usual rw-r--r--.
+            Files.setPosixFilePermissions(temp, Files.exists(path) ? Files.getPosixFilePermissions(path) : FINISHED);
             Files.move(temp, path, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             deleteQuietly(temp);

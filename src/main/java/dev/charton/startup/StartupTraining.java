@@ -1,6 +1,7 @@
 package dev.charton.startup;
 
 import dev.charton.bridge.ArrowStreamSender;
+import dev.charton.bridge.WorkerPrestart;
 import dev.charton.input.InputSource;
 import dev.charton.input.ReadOptions;
 import dev.charton.input.TableReader;
@@ -20,14 +21,16 @@ import java.util.function.Supplier;
 /**
  * The workload the launcher's AppCDS archive is recorded from at build time (see the pom's
  * "startup-archive" step): the classes a typical run loads, without Python. It prints every command's
- * help and version, reads each input into Arrow and streams it nowhere, and runs {@code schema} on it
- * when that command exists.
+ * help and version, starts Python the way {@code charton plot} does before parsing its options (when an
+ * interpreter is already set up; nothing is installed), reads each input into Arrow and streams it
+ * nowhere, and runs {@code schema} on it when that command exists.
  */
 public final class StartupTraining {
     private StartupTraining() {
     }
 
     public static void run(Supplier<CommandLine> commands, List<String> inputs) {
+        inputs.stream().findFirst().ifPresent(input -> WorkerPrestart.begin(new String[] {"plot", input}));
         PrintWriter nowhere = new PrintWriter(Writer.nullWriter());
         CommandLine root = commands.get();
         root.printVersionHelp(nowhere);
@@ -41,6 +44,7 @@ public final class StartupTraining {
                 }
             }
         }
+        WorkerPrestart.discard();
         CommandLine fresh = commands.get();
         if (fresh.getSubcommands().containsKey("schema")) {
             fresh.setOut(nowhere);

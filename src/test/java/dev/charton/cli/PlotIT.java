@@ -31,6 +31,16 @@ class PlotIT {
         assertEquals(640, image.getWidth());
         assertEquals(480, image.getHeight());
         assertTrue(Png.distinctColours(image) > 10, "the figure should contain a drawn chart, not a blank canvas");
+        assertEquals("rw-r--r--", java.nio.file.attribute.PosixFilePermissions.toString(posixPermissions(out)),
+                "a finished figure is readable like any file, not only by its owner as its temporary file was");
+    }
+
+    private static java.util.Set<java.nio.file.attribute.PosixFilePermission> posixPermissions(Path file) {
+        try {
+            return Files.getPosixFilePermissions(file);
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
     }
 
     @Test
