@@ -1,5 +1,6 @@
 package dev.charton.batch;
 
+import dev.charton.bridge.ArrowSpool;
 import dev.charton.bridge.PythonFailure;
 import dev.charton.error.ChartonException;
 import dev.charton.error.ExitCode;
@@ -97,7 +98,7 @@ public final class BatchRunner {
     private List<ChartResult> render(List<Chart> charts) {
         Progress progress = new Progress(err, Progress.stderrIsTerminal(), charts.size());
         AtomicBoolean stop = new AtomicBoolean();
-        Map<Dataset, DatasetSpool> spools = new HashMap<>();
+        Map<Dataset, ArrowSpool> spools = new HashMap<>();
         Map<Dataset, ChartonException> unreadable = new HashMap<>();
         try (WorkerPools pools = new WorkerPools(settings.jobs())) {
             pools.warmUp(charts);
@@ -106,7 +107,7 @@ public final class BatchRunner {
                     break;
                 }
                 try {
-                    spools.put(dataset, DatasetSpool.read(dataset));
+                    spools.put(dataset, ArrowSpool.read(dataset.read().input(), dataset.read().options()));
                 } catch (ChartonException e) {
                     unreadable.put(dataset, e);
                     if (settings.failFast()) {
@@ -117,7 +118,7 @@ public final class BatchRunner {
             pools.awaitInterpreters();
             return renderAll(charts, new ChartRender(pools, spools, unreadable, stop, progress));
         } finally {
-            spools.values().forEach(DatasetSpool::close);
+            spools.values().forEach(ArrowSpool::close);
             progress.end();
         }
     }
@@ -151,12 +152,12 @@ public final class BatchRunner {
     /** One chart on a worker: its dataset's bytes in, its figure out to its file. */
     private final class ChartRender {
         private final WorkerPools pools;
-        private final Map<Dataset, DatasetSpool> spools;
+        private final Map<Dataset, ArrowSpool> spools;
         private final Map<Dataset, ChartonException> unreadable;
         private final AtomicBoolean stop;
         private final Progress progress;
 
-        ChartRender(WorkerPools pools, Map<Dataset, DatasetSpool> spools, Map<Dataset, ChartonException> unreadable,
+        ChartRender(WorkerPools pools, Map<Dataset, ArrowSpool> spools, Map<Dataset, ChartonException> unreadable,
                     AtomicBoolean stop, Progress progress) {
             this.pools = pools;
             this.spools = spools;
@@ -172,7 +173,7 @@ public final class BatchRunner {
             long started = System.nanoTime();
             ChartResult result;
             try {
-                DatasetSpool spool = spool(chart.dataset());
+                ArrowSpool spool = spool(chart.dataset());
                 byte[] figure = pools.render(chart, chart.job().request().toHeader(id), spool::writeTo).figure();
                 chart.job().output().write(figure);
                 result = ChartResult.rendered(chart, millisSince(started));
@@ -192,7 +193,7 @@ public final class BatchRunner {
             return result;
         }
 
-        private DatasetSpool spool(Dataset dataset) {
+        private ArrowSpool spool(Dataset dataset) {
             ChartonException failure = unreadable.get(dataset);
             if (failure != null) {
                 throw new ChartonException(failure.exitCode(), "dataset '" + dataset.name() + "': " + failure.getMessage(), failure);

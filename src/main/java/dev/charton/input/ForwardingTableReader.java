@@ -7,10 +7,10 @@ import java.util.Optional;
 import java.util.OptionalLong;
 
 /** A reader that hands every call to another; subclasses change only what they are about. */
-abstract class ForwardingTableReader implements TableReader {
+public abstract class ForwardingTableReader implements TableReader {
     protected final TableReader inner;
 
-    ForwardingTableReader(TableReader inner) {
+    protected ForwardingTableReader(TableReader inner) {
         this.inner = inner;
     }
 

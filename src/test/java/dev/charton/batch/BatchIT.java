@@ -394,7 +394,7 @@ class BatchIT {
 
     private static List<Path> spools(Path temp) throws IOException {
         try (Stream<Path> files = Files.list(temp)) {
-            return files.filter(f -> f.getFileName().toString().startsWith("charton-batch-")).toList();
+            return files.filter(f -> f.getFileName().toString().startsWith("charton-data-")).toList();
         }
     }
 

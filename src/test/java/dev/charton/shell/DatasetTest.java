@@ -15,7 +15,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -23,7 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The session's copy of the data: read once, kept private, sent as a whole Arrow stream. */
+/** The session's copy of the data: read once into the session directory, sent as a whole Arrow stream. */
 class DatasetTest {
     @TempDir
     Path dir;
@@ -39,8 +38,7 @@ class DatasetTest {
             assertEquals(List.of("date", "temp_max", "temp_min", "precipitation", "wind", "weather"), data.columns());
             assertTrue(data.describe().contains("temp_max       FloatingPoint(DOUBLE)"), data.describe());
             try (var files = Files.list(dir)) {
-                Path spool = files.findFirst().orElseThrow();
-                assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(spool)));
+                assertEquals(1, files.count(), "the copy is in the session directory");
             }
             ByteArrayOutputStream sent = new ByteArrayOutputStream();
             data.writeTo(sent);
