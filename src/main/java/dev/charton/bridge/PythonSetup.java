@@ -144,9 +144,11 @@ public final class PythonSetup {
         Path requirements = launcher.templates().resolve(PythonTemplates.REQUIREMENTS);
         if ("1".equals(env.get("CHARTON_NO_SETUP"))) {
             String what = !missing.isEmpty() ? "no Python can import " + String.join(", ", missing) + " ("
-                    + String.join("; ", refusals) + ")" : refusals.isEmpty() ? "no Python 3 interpreter was found"
-                    : "no Python charton can use was found (" + String.join("; ", refusals) + ")";
-            throw new ChartonException(ExitCode.UNAVAILABLE, what + "; install them with: python3 -m pip install "
+                    + String.join("; ", refusals) + "); install them with:"
+                    : (refusals.isEmpty() ? "no Python 3 interpreter was found"
+                    : "no Python charton can use was found (" + String.join("; ", refusals) + ")")
+                    + "; install Python 3 (or pass --python), then:";
+            throw new ChartonException(ExitCode.UNAVAILABLE, what + " python3 -m pip install "
                     + String.join(" ", missing.isEmpty() ? requirementNames(requirements) : missing)
                     + " (or unset CHARTON_NO_SETUP to let charton set up its own environment)");
         }
