@@ -212,7 +212,7 @@ function _picocli_charton_plot() {
 
   local commands=""
   local flag_opts="'--log-x' '--log-y' '--no-header' '-h' '--help' '-V' '--version' '-v' '--verbose'"
-  local arg_opts="'-o' '--output' '-r' '--renderer' '-f' '--format' '-k' '--kind' '-x' '--x' '-y' '--y' '--color' '--facet' '--title' '--xlabel' '--ylabel' '--width' '--height' '--dpi' '--theme' '--bins' '--agg' '--script' '--param' '--templates-dir' '--input-format' '-d' '--delimiter' '--encoding' '--null-value' '--type' '--comment' '--skip-rows' '--ragged' '--date-format' '--columns' '--limit' '--python' '--timeout'"
+  local arg_opts="'-o' '--output' '-r' '--renderer' '-f' '--format' '-k' '--kind' '-x' '--x' '-y' '--y' '--color' '--facet' '--title' '--xlabel' '--ylabel' '--width' '--height' '--dpi' '--theme' '--bins' '--agg' '--script' '--param' '--templates-dir' '--input-format' '-d' '--delimiter' '--encoding' '--null-value' '--type' '--comment' '--skip-rows' '--ragged' '--date-format' '--columns' '--limit' '--python' '--timeout' '--memory-limit'"
   local NAME_option_args=("matplotlib" "seaborn" "altair" "plotly") # --renderer values
 
   type compopt &>/dev/null && compopt +o default
@@ -331,6 +331,9 @@ function _picocli_charton_plot() {
     '--timeout')
       return
       ;;
+    '--memory-limit')
+      return
+      ;;
   esac
 
   if [[ "${curr_word}" == -* ]]; then
@@ -357,7 +360,7 @@ function _picocli_charton_batch() {
 
   local commands=""
   local flag_opts="'--fail-fast' '--incremental' '-h' '--help' '-V' '--version' '-v' '--verbose'"
-  local arg_opts="'-j' '--jobs' '--index' '--python' '--timeout'"
+  local arg_opts="'-j' '--jobs' '--index' '--python' '--timeout' '--memory-limit'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -380,6 +383,9 @@ function _picocli_charton_batch() {
     '--timeout')
       return
       ;;
+    '--memory-limit')
+      return
+      ;;
   esac
 
   if [[ "${curr_word}" == -* ]]; then
@@ -399,7 +405,7 @@ function _picocli_charton_shell() {
 
   local commands=""
   local flag_opts="'--no-header' '-h' '--help' '-V' '--version' '-v' '--verbose'"
-  local arg_opts="'-r' '--renderer' '-f' '--format' '--templates-dir' '--input-format' '-d' '--delimiter' '--encoding' '--null-value' '--type' '--comment' '--skip-rows' '--ragged' '--date-format' '--columns' '--limit' '--python' '--timeout'"
+  local arg_opts="'-r' '--renderer' '-f' '--format' '--templates-dir' '--input-format' '-d' '--delimiter' '--encoding' '--null-value' '--type' '--comment' '--skip-rows' '--ragged' '--date-format' '--columns' '--limit' '--python' '--timeout' '--memory-limit'"
   local NAME_option_args=("matplotlib" "seaborn" "altair" "plotly") # --renderer values
 
   type compopt &>/dev/null && compopt +o default
@@ -459,6 +465,9 @@ function _picocli_charton_shell() {
       return $?
       ;;
     '--timeout')
+      return
+      ;;
+    '--memory-limit')
       return
       ;;
   esac
@@ -621,7 +630,7 @@ function _picocli_charton_templates() {
 
   local commands=""
   local flag_opts="'--json' '-h' '--help' '-V' '--version' '-v' '--verbose'"
-  local arg_opts="'--templates-dir' '--python' '--timeout'"
+  local arg_opts="'--templates-dir' '--python' '--timeout' '--memory-limit'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -639,6 +648,9 @@ function _picocli_charton_templates() {
       return $?
       ;;
     '--timeout')
+      return
+      ;;
+    '--memory-limit')
       return
       ;;
   esac
@@ -660,7 +672,7 @@ function _picocli_charton_doctor() {
 
   local commands=""
   local flag_opts="'--json' '-h' '--help' '-V' '--version' '-v' '--verbose'"
-  local arg_opts="'--python' '--timeout'"
+  local arg_opts="'--python' '--timeout' '--memory-limit'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -672,6 +684,9 @@ function _picocli_charton_doctor() {
       return $?
       ;;
     '--timeout')
+      return
+      ;;
+    '--memory-limit')
       return
       ;;
   esac

@@ -1,6 +1,9 @@
 """charton's Python worker: the entry script the Java side starts.
 
 It serves render requests over the framed protocol of docs/protocol.md. Before anything else it:
+- checks that this Python is not older than MINIMUM_PYTHON, in code that even Python 2.7 parses
+  and runs, and otherwise greets charton with that fact and exits: an old interpreter is refused
+  with charton's own message, never with a SyntaxError from a module it cannot read;
 - moves the protocol channels out of reach of user code: requests arrive on a private duplicate of
   the original stdin and responses leave on a private duplicate of the original stdout, while fd 0
   reads /dev/null and fd 1 and sys.stdout lead to stderr, so a print() (or a C library writing to
@@ -24,6 +27,31 @@ import signal
 import sys
 import threading
 import time
+
+# The oldest Python charton runs on. Its own modules need 3.9 (zoneinfo); the current releases of
+# numpy, pyarrow and matplotlib have all left 3.9 (end of life in October 2025) behind.
+MINIMUM_PYTHON = (3, 10)
+
+
+def _refuse_if_too_old():
+    """On a Python older than MINIMUM_PYTHON: the greeting of docs/protocol.md, saying so, then exit."""
+    if tuple(sys.version_info[:2]) >= MINIMUM_PYTHON:
+        return
+    import json
+    import struct
+
+    hello = {
+        "protocol": 1,
+        "python": "%d.%d.%d" % tuple(sys.version_info[:3]),
+        "executable": sys.executable,
+        "pid": os.getpid(),
+        "missing": [],
+        "too_old": True,
+        "minimum_python": "%d.%d" % MINIMUM_PYTHON,
+    }
+    body = json.dumps(hello, separators=(",", ":")).encode("ascii")  # json escapes non-ASCII
+    os.write(1, struct.pack(">4sI", b"HELO", len(body)) + body)
+    os._exit(0)
 
 
 def _widen_pipes():
@@ -125,4 +153,5 @@ def _exit_without_teardown(status):
 
 
 if __name__ == "__main__":
+    _refuse_if_too_old()
     _exit_without_teardown(main())

@@ -48,7 +48,11 @@ def _message(error):
     if isinstance(error, SystemExit):
         return "the renderer called sys.exit(%s) before making a figure" % (error.code,)
     if isinstance(error, MemoryError):
-        return "Python ran out of memory" + (" (%s)" % error if str(error) else "")
+        from .memory_limit import active_label  # memory_limit reports its own failures with these errors
+
+        limit = active_label()
+        return ("Python ran out of memory" + (" under --memory-limit %s" % limit if limit else "")
+                + (" (%s)" % error if str(error) else ""))
     return str(error)
 
 

@@ -4,11 +4,12 @@ The greeting goes out before the heavy imports, so charton can check the interpr
 reading its input while this process imports pandas and the plotting library.
 """
 import argparse
+import contextlib
 import os
 import sys
 import time
 
-from . import PROTOCOL_VERSION, ingest, isolation, protocol, renderers, session
+from . import PROTOCOL_VERSION, ingest, isolation, memory_limit, protocol, renderers, session
 from .errors import ChartonError, UsageError, describe
 from .spec import ChartSpec
 
@@ -16,6 +17,7 @@ from .spec import ChartSpec
 def serve(requests, responses, argv):
     args = _parse_args(argv)
     clock = Clock(args.spawned_at)
+    limit = memory_limit.from_environment(os.environ)
     missing = renderers.missing_packages(args.preload) if args.preload != "none" else []
     protocol.write_frame(responses, protocol.HELLO, _hello(missing, clock))
     if args.preload != "none" and not missing:
@@ -30,7 +32,7 @@ def serve(requests, responses, argv):
         if kind == protocol.PROBE:
             _probe(responses, header)
         elif kind in (protocol.REQUEST, protocol.EXECUTE):
-            if not handle(requests, responses, header, clock, kind):
+            if not handle(requests, responses, header, clock, kind, limit):
                 return 1
         else:
             raise protocol.ProtocolError("expected a request frame, got %r" % kind)
@@ -63,22 +65,24 @@ class Clock:
         return time.time() * 1000.0
 
 
-def handle(requests, responses, header, clock, kind=protocol.REQUEST):
-    """Serves one request; returns False when the worker can no longer trust its input stream."""
+def handle(requests, responses, header, clock, kind=protocol.REQUEST, limit=None):
+    """Serves one request (under ``limit``, a memory_limit.MemoryLimit, if there is one); returns
+    False when the worker can no longer trust its input stream."""
     received = clock.now()
-    try:
-        reader, _ = ingest.choose_reader()
-        table = session.table_for(requests, header, reader)
-    except ChartonError as e:
-        # The stream was not read to its end, so the next frame cannot be found: this worker ends.
-        _send_error(responses, header, e, closing=True)
-        return False
-    read_done = clock.now()
-    snapshot = isolation.Snapshot(_script_roots(header))
-    if kind == protocol.EXECUTE:
-        _answer_text(responses, header, table)
-    else:
-        _answer(responses, header, table, reader, clock, received, read_done)
+    with limit if limit is not None else contextlib.nullcontext():
+        try:
+            reader, _ = ingest.choose_reader()
+            table = session.table_for(requests, header, reader)
+        except (ChartonError, MemoryError) as e:
+            # The stream was not read to its end, so the next frame cannot be found: this worker ends.
+            _send_error(responses, header, e, closing=True)
+            return False
+        read_done = clock.now()
+        snapshot = isolation.Snapshot(_script_roots(header))
+        if kind == protocol.EXECUTE:
+            _answer_text(responses, header, table)
+        else:
+            _answer(responses, header, table, reader, clock, received, read_done)
     try:
         snapshot.restore()  # after the answer is out, so charton does not wait for it
     except Exception as e:  # a state that cannot be reset must not reach the next request

@@ -40,6 +40,7 @@ public final class Doctor {
         ArrayNode candidates = report.putArray("candidates");
         WorkerLauncher launcher = setup.launcher("none");
         JsonNode refusedExplicit = null;
+        boolean explicitRefused = false;
         for (PythonCandidate candidate : setup.candidates()) {
             ObjectNode entry = candidates.addObject();
             entry.put("executable", candidate.executable().toString());
@@ -54,12 +55,13 @@ public final class Doctor {
                 report.set("chosen", chosen(candidate, probe));
             } else if (candidate.explicit()) {
                 refusedExplicit = probe;
+                explicitRefused = true;
             }
         }
         ManagedEnvironment managed = setup.managedEnvironment();
         report.putObject("managed_environment").put("path", managed.root().toString()).put("ready", managed.isReady());
         if (!report.has("chosen")) {
-            report.put("fallback", refusedExplicit != null || candidates.path(0).path("status").asText().equals("not found")
+            report.put("fallback", explicitRefused || candidates.path(0).path("status").asText().equals("not found")
                     ? "none: " + candidates.path(0).path("origin").asText() + " names the only Python charton may use,"
                     + " and it cannot run the " + DEFAULT_RENDERER + " renderer"
                     : "1".equals(env.get("CHARTON_NO_SETUP"))
@@ -78,6 +80,11 @@ public final class Doctor {
             return null;
         }
         try (PythonWorker worker = launcher.start(candidate.executable())) {
+            if (worker.info().tooOld()) {
+                entry.put("python", worker.info().pythonVersion());
+                entry.put("status", "too old: " + worker.info().tooOldReason() + ", the oldest charton supports");
+                return null;
+            }
             JsonNode probe = worker.probe(timeout);
             List<String> missing = missingFor(probe, DEFAULT_RENDERER);
             entry.put("python", probe.path("python").asText());

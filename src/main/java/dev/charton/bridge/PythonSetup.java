@@ -101,18 +101,27 @@ public final class PythonSetup {
                 continue;
             }
             PythonWorker worker = launcher.start(candidate.executable());
-            List<String> missing = worker.info().missingPackages();
-            if (missing.isEmpty()) {
+            WorkerInfo info = worker.info();
+            if (!info.tooOld() && info.missingPackages().isEmpty()) {
                 return worker;
             }
             worker.close();
             if (candidate.explicit()) {
-                throw missingPackages(candidate, missing);
+                throw info.tooOld() ? tooOld(candidate, info) : missingPackages(candidate, info.missingPackages());
             }
-            refusals.add(candidate.executable() + " (" + candidate.origin() + ") lacks " + String.join(", ", missing));
-            missingEverywhere = missing;
+            String why = info.tooOld() ? info.tooOldReason() : "lacks " + String.join(", ", info.missingPackages());
+            refusals.add(candidate.executable() + " (" + candidate.origin() + ") " + why);
+            if (!info.tooOld()) {
+                missingEverywhere = info.missingPackages();
+            }
         }
         return mayInstall ? setUpManagedEnvironment(launcher, refusals, missingEverywhere) : null;
+    }
+
+    private static ChartonException tooOld(PythonCandidate candidate, WorkerInfo info) {
+        return new ChartonException(ExitCode.UNAVAILABLE, "Python " + info.pythonVersion() + " at "
+                + candidate.executable() + " (from " + candidate.origin() + ") is older than " + info.minimumPython()
+                + ", the oldest charton supports; use Python " + info.minimumPython() + " or newer");
     }
 
     /** The interpreter charton uses for {@code renderer} (setting it up if it must). */
@@ -134,14 +143,18 @@ public final class PythonSetup {
     private PythonWorker setUpManagedEnvironment(WorkerLauncher launcher, List<String> refusals, List<String> missing) {
         Path requirements = launcher.templates().resolve(PythonTemplates.REQUIREMENTS);
         if ("1".equals(env.get("CHARTON_NO_SETUP"))) {
-            String what = missing.isEmpty() ? "no Python 3 interpreter was found" : "no Python can import "
-                    + String.join(", ", missing) + " (" + String.join("; ", refusals) + ")";
-            throw new ChartonException(ExitCode.UNAVAILABLE, what + "; install them with: python3 -m pip install "
+            String what = !missing.isEmpty() ? "no Python can import " + String.join(", ", missing) + " ("
+                    + String.join("; ", refusals) + "); install them with:"
+                    : (refusals.isEmpty() ? "no Python 3 interpreter was found"
+                    : "no Python charton can use was found (" + String.join("; ", refusals) + ")")
+                    + "; install Python 3 (or pass --python), then:";
+            throw new ChartonException(ExitCode.UNAVAILABLE, what + " python3 -m pip install "
                     + String.join(" ", missing.isEmpty() ? requirementNames(requirements) : missing)
                     + " (or unset CHARTON_NO_SETUP to let charton set up its own environment)");
         }
         Path base = locator.systemPython().orElseThrow(() -> new ChartonException(ExitCode.UNAVAILABLE,
                 "no python3 on PATH to build charton's environment from; install Python 3 or pass --python"));
+        refuseIfTooOld(launcher, new PythonCandidate(base, "python3 on PATH", false));
         managed.create(base, requirements, stderr);
         PythonWorker worker = launcher.start(managed.python());
         if (!worker.info().missingPackages().isEmpty()) {
@@ -150,6 +163,15 @@ public final class PythonSetup {
                     worker.info().missingPackages());
         }
         return worker;
+    }
+
+    /** An environment made from a Python too old for charton would be refused once built. */
+    private static void refuseIfTooOld(WorkerLauncher launcher, PythonCandidate base) {
+        try (PythonWorker worker = launcher.preloading("none").start(base.executable())) {
+            if (worker.info().tooOld()) {
+                throw tooOld(base, worker.info());
+            }
+        }
     }
 
     private static ChartonException missingPackages(PythonCandidate candidate, List<String> missing) {

@@ -61,7 +61,9 @@ public final class PythonWorker implements AutoCloseable {
     static PythonWorker start(Path python, Path templates, String preload, Map<String, String> env,
                               PrintStream stderr) {
         CrashLog crashLog = CrashLog.next();
-        ProcessBuilder builder = new ProcessBuilder(python.toString(), "-X", "faulthandler",
+        // No "-X faulthandler": Python 2 refuses -X before charton_worker.py could say it is too
+        // old; the worker turns faulthandler on itself, first thing.
+        ProcessBuilder builder = new ProcessBuilder(python.toString(),
                 templates.resolve(PythonTemplates.WORKER_SCRIPT).toString(), "--preload", preload,
                 "--spawned-at", Long.toString(System.currentTimeMillis()), "--crash-log", crashLog.path());
         builder.environment().clear();

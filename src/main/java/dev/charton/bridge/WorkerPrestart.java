@@ -32,7 +32,13 @@ public final class WorkerPrestart {
         if (System.getProperty("jdk.lang.Process.launchMechanism") == null && "Linux".equals(System.getProperty("os.name"))) {
             System.setProperty("jdk.lang.Process.launchMechanism", "VFORK");
         }
-        Map<String, String> env = System.getenv();
+        Map<String, String> env;
+        try {
+            env = MemoryLimit.workerEnvironment(System.getenv(), scan.memoryLimit() != null
+                    ? Long.valueOf(MemoryLimit.parse(scan.memoryLimit())) : MemoryLimit.fromEnvironment(System.getenv()));
+        } catch (RuntimeException e) {
+            return; // a bad size: the parsed options report it
+        }
         PythonSetup setup = new PythonSetup(env, System.err, scan.python());
         pending = new Pending(scan.python(), scan.renderer(), env, setup.startInBackground(scan.renderer(), false));
     }
@@ -72,7 +78,7 @@ public final class WorkerPrestart {
     }
 
     /** What the arguments of a plot command say about its worker; null for any other command. */
-    record Scan(String python, String renderer) {
+    record Scan(String python, String renderer, String memoryLimit) {
         static Scan of(List<String> args) {
             int command = 0;
             while (command < args.size() && args.get(command).startsWith("-")) {
@@ -82,6 +88,7 @@ public final class WorkerPrestart {
                 return null;
             }
             String python = null;
+            String memoryLimit = null;
             String renderer = DEFAULT_RENDERER;
             boolean script = false;
             for (int i = command + 1; i < args.size(); i++) {
@@ -91,21 +98,25 @@ public final class WorkerPrestart {
                     break;
                 } else if (List.of("-h", "--help", "-V", "--version").contains(arg)) {
                     return null;
-                } else if (arg.equals("--python")) {
-                    python = next;
-                } else if (arg.startsWith("--python=")) {
-                    python = arg.substring("--python=".length());
-                } else if (arg.equals("-r") || arg.equals("--renderer")) {
-                    renderer = next;
-                } else if (arg.startsWith("--renderer=")) {
-                    renderer = arg.substring("--renderer=".length());
                 } else if (arg.startsWith("-r") && arg.length() > 2 && !arg.startsWith("--")) {
                     renderer = arg.substring(2);
                 } else if (arg.equals("--script") || arg.startsWith("--script=")) {
                     script = true;
+                } else {
+                    python = value(arg, next, "--python", python);
+                    memoryLimit = value(arg, next, "--memory-limit", memoryLimit);
+                    renderer = value(arg, next, "--renderer", value(arg, next, "-r", renderer));
                 }
             }
-            return renderer == null ? null : new Scan(python, script ? SCRIPT_RENDERER : renderer);
+            return renderer == null ? null : new Scan(python, script ? SCRIPT_RENDERER : renderer, memoryLimit);
+        }
+
+        /** The value {@code arg} (and {@code next}) give option {@code name}, as NAME VALUE or NAME=VALUE; else {@code before}. */
+        private static String value(String arg, String next, String name, String before) {
+            if (arg.equals(name)) {
+                return next;
+            }
+            return arg.startsWith(name + "=") ? arg.substring(name.length() + 1) : before;
         }
     }
 }

@@ -82,11 +82,11 @@ final class BatchCommand implements Callable<Integer> {
                 chartBaseArguments);
     }
 
-    /** --python and --timeout given to batch apply to every chart that does not set its own. */
+    /** --python, --timeout and --memory-limit given to batch apply to every chart that does not set its own. */
     private List<String> pythonArguments() {
         List<String> arguments = new ArrayList<>();
         CommandLine.ParseResult parsed = spec.commandLine().getParseResult();
-        for (String name : List.of("--python", "--timeout")) {
+        for (String name : List.of("--python", "--timeout", "--memory-limit")) {
             if (parsed.hasMatchedOption(name)) {
                 arguments.add(name + "=" + parsed.matchedOption(name).stringValues().get(0));
             }

@@ -71,6 +71,6 @@ final class PlotCommand implements Callable<Integer> {
         RenderRequest request = new RenderRequest(figure.renderer(code, FigureOptions.DEFAULT_RENDERER), figure.format(out),
                 chart.toSpec(), code);
         return new PlotJob(InputSource.of(input), read.toReadOptions(), request, out,
-                new PythonChoice(python.python, templates.environment()), python.timeout());
+                new PythonChoice(python.python, python.workerEnvironment(templates.environment())), python.timeout());
     }
 }

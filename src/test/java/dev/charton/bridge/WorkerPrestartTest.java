@@ -14,12 +14,15 @@ class WorkerPrestartTest {
 
     @Test
     void aPlotCommandNamesItsInterpreterAndRenderer() {
-        assertEquals(new WorkerPrestart.Scan(null, "matplotlib"), scan("plot", "data.csv", "-o", "x.png"));
-        assertEquals(new WorkerPrestart.Scan("/opt/py", "seaborn"),
+        assertEquals(new WorkerPrestart.Scan(null, "matplotlib", null), scan("plot", "data.csv", "-o", "x.png"));
+        assertEquals(new WorkerPrestart.Scan("/opt/py", "seaborn", null),
                 scan("--verbose", "plot", "data.csv", "--python", "/opt/py", "-r", "seaborn"));
-        assertEquals(new WorkerPrestart.Scan("py3", "plotly"), scan("plot", "--python=py3", "--renderer=plotly", "d.csv"));
-        assertEquals(new WorkerPrestart.Scan(null, "altair"), scan("plot", "d.csv", "-raltair"));
-        assertEquals(new WorkerPrestart.Scan(null, "script"), scan("plot", "d.csv", "--script", "p.py"));
+        assertEquals(new WorkerPrestart.Scan("py3", "plotly", null), scan("plot", "--python=py3", "--renderer=plotly", "d.csv"));
+        assertEquals(new WorkerPrestart.Scan(null, "altair", null), scan("plot", "d.csv", "-raltair"));
+        assertEquals(new WorkerPrestart.Scan(null, "script", null), scan("plot", "d.csv", "--script", "p.py"));
+        assertEquals(new WorkerPrestart.Scan(null, "matplotlib", "512M"), scan("plot", "d.csv", "--memory-limit", "512M"));
+        assertEquals(new WorkerPrestart.Scan("py", "seaborn", "2G"),
+                scan("plot", "--memory-limit=2G", "--python=py", "-r", "seaborn", "d.csv"));
     }
 
     @Test
@@ -34,7 +37,7 @@ class WorkerPrestartTest {
 
     @Test
     void argumentsAfterADoubleDashAreData() {
-        assertEquals(new WorkerPrestart.Scan(null, "matplotlib"), scan("plot", "--", "--python", "x"));
+        assertEquals(new WorkerPrestart.Scan(null, "matplotlib", null), scan("plot", "--", "--python", "x"));
     }
 
     @Test
