@@ -6,7 +6,6 @@ import dev.charton.input.csv.CsvOptions;
 import dev.charton.testing.Corpora;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -25,15 +24,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Copies of valid inputs cut short are named as such, never read as a shorter table. */
 class TruncatedInputsTest {
-    private final BufferAllocator allocator = new RootAllocator();
-
     @TempDir
     Path tmp;
-
-    @AfterEach
-    void closeAllocator() {
-        allocator.close();
-    }
 
     @ParameterizedTest
     @CsvSource({
@@ -81,7 +73,8 @@ class TruncatedInputsTest {
         Path cut = write("cut", new byte[] {'P', 'A', 'R'});
         assertTrue(failure(cut).getMessage().startsWith(cut + ": truncated Parquet file:"), failure(cut).getMessage());
         ReadOptions asCsv = new ReadOptions(InputFormat.CSV, CsvOptions.defaults(), null, ReadOptions.NO_LIMIT);
-        try (TableReader reader = TableReaders.open(InputSource.of(cut.toString()), asCsv, allocator)) {
+        try (BufferAllocator allocator = new RootAllocator();
+             TableReader reader = TableReaders.open(InputSource.of(cut.toString()), asCsv, allocator)) {
             assertEquals("PAR", reader.root().getSchema().getFields().get(0).getName());
         }
     }
@@ -92,7 +85,8 @@ class TruncatedInputsTest {
 
     private long rowsOf(Path file) {
         long rows = 0;
-        try (TableReader reader = TableReaders.open(InputSource.of(file.toString()), ReadOptions.defaults(), allocator)) {
+        try (BufferAllocator allocator = new RootAllocator();
+             TableReader reader = TableReaders.open(InputSource.of(file.toString()), ReadOptions.defaults(), allocator)) {
             while (reader.loadNextBatch()) {
                 rows += reader.root().getRowCount();
             }
