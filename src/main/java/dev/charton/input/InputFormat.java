@@ -9,10 +9,10 @@ import java.util.Locale;
 
 /** The table formats charton reads, told apart by their leading bytes whatever the file is called. */
 public enum InputFormat {
-    CSV,
-    PARQUET,
-    ARROW_FILE,
-    ARROW_STREAM;
+    CSV("CSV text"),
+    PARQUET("Parquet file"),
+    ARROW_FILE("Arrow IPC file"),
+    ARROW_STREAM("Arrow IPC stream");
 
     private static final byte[] PARQUET_MAGIC = {'P', 'A', 'R', '1'};
     private static final byte[] ENCRYPTED_PARQUET_MAGIC = {'P', 'A', 'R', 'E'};
@@ -20,6 +20,18 @@ public enum InputFormat {
     private static final int LEGACY_MAX_METADATA = 1 << 24;
     private static final int BINARY_PEEK = 4096;
     private static final byte[] IPC_CONTINUATION = {(byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF};
+    private static final int SHORTEST_CUT_SIGNATURE = 2;
+
+    private final String description;
+
+    InputFormat(String description) {
+        this.description = description;
+    }
+
+    /** What messages call data of this format ("Parquet file"). */
+    public String description() {
+        return description;
+    }
 
     /** Parses the {@code --input-format} value: csv, parquet or arrow (file or stream, told by bytes). */
     public static InputFormat fromOption(String name) {
@@ -62,6 +74,31 @@ public enum InputFormat {
         int rootOffset = le.getInt(4);
         return metadataLength > 8 && metadataLength < LEGACY_MAX_METADATA
                 && rootOffset >= 4 && rootOffset < metadataLength;
+    }
+
+    /**
+     * The binary format whose signature the whole input is the start of (2 to 5 bytes such as
+     * {@code PAR} or {@code ARRO}): a copy cut short inside its first bytes, which would otherwise be
+     * read as a one-line CSV. Null when the input is longer or starts otherwise.
+     */
+    public static InputFormat cutSignature(BufferedInputStream in) throws IOException {
+        in.mark(16);
+        byte[] head = in.readNBytes(8);
+        in.reset();
+        if (head.length < SHORTEST_CUT_SIGNATURE) {
+            return null;
+        }
+        if (isProperPrefix(head, PARQUET_MAGIC) || isProperPrefix(head, ENCRYPTED_PARQUET_MAGIC)) {
+            return PARQUET;
+        }
+        if (isProperPrefix(head, ARROW_FILE_MAGIC)) {
+            return ARROW_FILE;
+        }
+        return isProperPrefix(head, IPC_CONTINUATION) ? ARROW_STREAM : null;
+    }
+
+    private static boolean isProperPrefix(byte[] data, byte[] signature) {
+        return data.length < signature.length && Arrays.equals(data, 0, data.length, signature, 0, data.length);
     }
 
     /** True when the first bytes hold a NUL, which UTF-8 text (and so a UTF-8 CSV) never does. */

@@ -4,6 +4,8 @@ import dev.charton.error.ChartonException;
 import dev.charton.error.ExitCode;
 
 import java.io.BufferedInputStream;
+import java.io.FileInputStream;
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.AccessDeniedException;
@@ -34,6 +36,14 @@ public final class InputSource {
         return java.util.Optional.ofNullable(path);
     }
 
+    /**
+     * True for a regular file, which can be read again and at any offset. Standard input, a FIFO
+     * and a process substitution ({@code /dev/fd/63}) can be read once, front to back.
+     */
+    public boolean isRegularFile() {
+        return path != null && Files.isRegularFile(path);
+    }
+
     /** How messages name this input. */
     public String displayName() {
         return isStdin() ? "<stdin>" : path.toString();
@@ -59,10 +69,17 @@ public final class InputSource {
     public BufferedInputStream open() {
         checkReadable();
         try {
-            InputStream raw = isStdin() ? System.in : Files.newInputStream(path);
+            // A FIFO through Files.newInputStream fails on its first read ("Illegal seek": its
+            // available() asks for a position); FileInputStream reads pipes as they are.
+            InputStream raw = isStdin() ? System.in
+                    : isRegularFile() ? Files.newInputStream(path) : new FileInputStream(path.toFile());
             return new BufferedInputStream(raw, 1 << 16);
         } catch (NoSuchFileException e) {
             throw new ChartonException(ExitCode.NO_INPUT, displayName() + ": no such file", e);
+        } catch (FileNotFoundException e) {
+            // FileInputStream's one exception for every failure to open; its message ends with the reason.
+            boolean denied = String.valueOf(e.getMessage()).contains("Permission denied");
+            throw new ChartonException(ExitCode.NO_INPUT, displayName() + (denied ? ": permission denied" : ": no such file"), e);
         } catch (AccessDeniedException e) {
             throw new ChartonException(ExitCode.NO_INPUT, displayName() + ": permission denied", e);
         } catch (IOException e) {

@@ -25,6 +25,10 @@ public final class TableReaders {
     public static final int BATCH_ROWS = 65_536;
     private static final long MAX_EXPANSION = 1000;
     private static final long MIN_ARROW_MEMORY = 64L << 20;
+    private static final int PARQUET_SIGNATURE = 4;
+    private static final int ARROW_SIGNATURE = 6;
+    /** An Arrow IPC file's signature is padded to 8 bytes before its first message. */
+    private static final int ARROW_DATA_START = 8;
 
     private TableReaders() {
     }
@@ -45,15 +49,16 @@ public final class TableReaders {
     private static TableReader openProjected(InputSource source, ReadOptions options, BufferAllocator allocator) {
         BufferedInputStream in = source.open();
         InputFormat format;
+        boolean signed;
         try {
-            format = format(InputFormat.sniff(in), options.format());
+            InputFormat sniffed = InputFormat.sniff(in);
+            format = format(sniffed, options.format());
+            signed = sniffed == format;
             if (format.isArrow()) {
                 IpcPreamble.check(in, format, source.displayName());
             }
-            if (format == InputFormat.CSV && options.format() == null
-                    && StandardCharsets.UTF_8.equals(options.csv().encoding()) && InputFormat.looksBinary(in)) {
-                throw new ChartonException(ExitCode.DATA, source.displayName() + ": binary data that is not Parquet or"
-                        + " Arrow IPC (no known signature) and not UTF-8 CSV text");
+            if (format == InputFormat.CSV && options.format() == null) {
+                checkText(in, options, source.displayName());
             }
         } catch (IOException e) {
             closeQuietly(in);
@@ -65,15 +70,37 @@ public final class TableReaders {
         String name = source.displayName();
         switch (format) {
             case PARQUET:
-                return withRandomAccess(source, in, file ->
-                        new ParquetTableReader(file, name, options.columns(), BATCH_ROWS, allocator));
+                return withRandomAccess(source, in, file -> {
+                    if (signed) {
+                        FooterCheck.check(file, name, InputFormat.PARQUET, PARQUET_SIGNATURE, PARQUET_SIGNATURE);
+                    }
+                    return new ParquetTableReader(file, name, options.columns(), BATCH_ROWS, allocator);
+                });
             case ARROW_FILE:
-                return project(withRandomAccess(source, in, file -> openArrowFile(file, name, allocator)), options, name);
+                return project(withRandomAccess(source, in, file -> {
+                    if (signed) {
+                        FooterCheck.check(file, name, InputFormat.ARROW_FILE, ARROW_SIGNATURE, ARROW_DATA_START);
+                    }
+                    return openArrowFile(file, name, allocator);
+                }), options, name);
             case ARROW_STREAM:
                 return project(openArrowStream(source, in, allocator), options, name);
             default:
                 // The CSV reader projects --columns and stops at --limit itself.
                 return new CsvTableReader(source, in, options, allocator);
+        }
+    }
+
+    /** Refuses bytes sniffed as CSV that are not text, or that are the first bytes of a binary format. */
+    private static void checkText(BufferedInputStream in, ReadOptions options, String name) throws IOException {
+        InputFormat cut = InputFormat.cutSignature(in);
+        if (cut != null) {
+            throw new ChartonException(ExitCode.DATA, name + ": truncated " + cut.description() + ": it holds only the first"
+                    + " bytes of the signature its format starts with (--input-format csv reads it as text)");
+        }
+        if (StandardCharsets.UTF_8.equals(options.csv().encoding()) && InputFormat.looksBinary(in)) {
+            throw new ChartonException(ExitCode.DATA, name + ": binary data that is not Parquet or"
+                    + " Arrow IPC (no known signature) and not UTF-8 CSV text");
         }
     }
 
@@ -89,13 +116,23 @@ public final class TableReaders {
         }
     }
 
-    /** Opens a reader that needs a seekable file: the input's own, or standard input spooled to one. */
+    /**
+     * Opens a reader that needs a seekable file: the input's own when it is a regular file, else
+     * (standard input, a FIFO) a private copy of its bytes.
+     */
     private static TableReader withRandomAccess(InputSource source, BufferedInputStream in, FileOpener opener) {
-        if (source.path().isPresent()) {
+        if (source.isRegularFile()) {
             closeQuietly(in);
             return opener.open(source.path().get());
         }
-        StdinSpool spool = StdinSpool.copy(in);
+        PipeSpool spool;
+        try {
+            spool = PipeSpool.copy(in, source.displayName());
+        } finally {
+            if (!source.isStdin()) {
+                closeQuietly(in);
+            }
+        }
         try {
             return new ForwardingTableReader(opener.open(spool.path())) {
                 @Override
@@ -131,13 +168,15 @@ public final class TableReaders {
     private static TableReader openArrowStream(InputSource source, BufferedInputStream in, BufferAllocator allocator) {
         long size;
         try {
-            size = source.path().isPresent() ? Files.size(source.path().get()) : -1;
+            // A pipe's size says nothing of how many bytes will come through it.
+            size = source.isRegularFile() ? Files.size(source.path().get()) : -1;
         } catch (IOException e) {
             size = -1;
         }
         BufferAllocator bounded = size < 0 ? allocator.newChildAllocator("arrow-ipc", 0, Long.MAX_VALUE)
                 : boundedBy(size, allocator);
-        return new ArrowIpcTableReader(new ArrowStreamReader(in, bounded), bounded, source.displayName());
+        StreamEnd bytes = new StreamEnd(in);
+        return new ArrowIpcTableReader(new ArrowStreamReader(bytes, bounded), bytes, bounded, source.displayName());
     }
 
     /**

@@ -32,7 +32,6 @@ class InvalidInputsIT {
             "arrow-ipc-file/clusterfuzz-testcase-arrow-ipc-file-fuzz-6051391008473088",
             "arrow-ipc-file/clusterfuzz-testcase-minimized-arrow-ipc-file-fuzz-6088759971217408",
             "arrow-ipc-file/clusterfuzz-testcase-minimized-arrow-ipc-file-fuzz-6295340960776192",
-            "arrow-ipc-stream/crash-5e88bae6ac5250714e8c8bc73b9d67b949fadbb4",
             "ARROW-GH-43605.parquet",
             "ARROW-GH-45185.parquet");
 

@@ -47,11 +47,29 @@ class InputFormatTest {
         assertEquals(InputFormat.CSV, sniff(new byte[] {0, 0, 0, 0, 0x10, 0, 0, 0}));
     }
 
+    @ParameterizedTest
+    @CsvSource({"PA, PARQUET", "PAR, PARQUET", "AR, ARROW_FILE", "ARROW, ARROW_FILE"})
+    void aWholeInputThatIsTheStartOfASignatureIsACutCopy(String head, InputFormat expected) throws IOException {
+        assertEquals(expected, cutSignature(head.getBytes(StandardCharsets.US_ASCII)));
+    }
+
+    @Test
+    void onlyShortInputsCanBeCutSignatures() throws IOException {
+        assertEquals(InputFormat.ARROW_STREAM, cutSignature(new byte[] {(byte) 0xFF, (byte) 0xFF, (byte) 0xFF}));
+        assertEquals(null, cutSignature("P".getBytes(StandardCharsets.US_ASCII)), "one letter is a one-letter CSV");
+        assertEquals(null, cutSignature("PAR\n".getBytes(StandardCharsets.US_ASCII)));
+        assertEquals(null, cutSignature("ARROWS\n".getBytes(StandardCharsets.US_ASCII)));
+    }
+
     @Test
     void theOptionNamesMapToFormats() {
         assertEquals(InputFormat.CSV, InputFormat.fromOption("CSV"));
         assertEquals(InputFormat.PARQUET, InputFormat.fromOption("parquet"));
         assertEquals(InputFormat.ARROW_STREAM, InputFormat.fromOption("arrow"));
+    }
+
+    private static InputFormat cutSignature(byte[] bytes) throws IOException {
+        return InputFormat.cutSignature(new BufferedInputStream(new ByteArrayInputStream(bytes)));
     }
 
     private static InputFormat sniff(byte[] bytes) throws IOException {

@@ -23,6 +23,7 @@ public final class Charton {
     private final List<String> args = new ArrayList<>();
     private final Map<String, String> env = new HashMap<>();
     private final List<String> unsetEnv = new ArrayList<>();
+    private final List<String> wrapper = new ArrayList<>();
     private byte[] stdin = new byte[0];
     private Path workingDirectory = Repo.root();
     private long timeoutSeconds = 180;
@@ -55,6 +56,12 @@ public final class Charton {
         return this;
     }
 
+    /** Runs the launcher through {@code command} (for example setpriv, to run it as another user). */
+    public Charton via(String... command) {
+        wrapper.addAll(Arrays.asList(command));
+        return this;
+    }
+
     public Charton timeout(long seconds) {
         this.timeoutSeconds = seconds;
         return this;
@@ -74,7 +81,7 @@ public final class Charton {
     }
 
     Result execute() {
-        List<String> command = new ArrayList<>();
+        List<String> command = new ArrayList<>(wrapper);
         command.add(Repo.launcher().toString());
         command.addAll(args);
         ProcessBuilder builder = new ProcessBuilder(command).directory(workingDirectory.toFile());

@@ -96,7 +96,7 @@ final class CsvRows implements AutoCloseable {
                 ? " (--ragged pad fills missing fields with nulls, --ragged skip leaves such rows out)"
                 : " (--ragged skip leaves such rows out)";
         throw new ChartonException(ExitCode.DATA, sourceName + ":" + one.startLine(0) + ": expected " + width
-                + " fields as in the " + widthSource + ", found " + row.length + remedy);
+                + (width == 1 ? " field" : " fields") + " as in the " + widthSource + ", found " + row.length + remedy);
     }
 
     private static List<String> uniqueNames(String[] header) {

@@ -16,13 +16,14 @@ import java.nio.file.Path;
  * parser by a buffer, so its failure does not say where; this error path scans the file again.
  */
 final class MalformedText {
-    record Location(long line, long byteOffset) {
+    /** Line and column (1-based; the column counts characters) and the byte offset in the file (0-based). */
+    record Location(long line, long column, long byteOffset) {
     }
 
     private MalformedText() {
     }
 
-    /** The line (1-based, LF, CRLF or CR ends a line) and byte offset of the first bad bytes. */
+    /** Where the first bad bytes are (LF, CRLF or CR ends a line). */
     static Location locate(Path file, Charset charset) {
         CharsetDecoder decoder = charset.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
@@ -31,6 +32,7 @@ final class MalformedText {
         CharBuffer out = CharBuffer.allocate(1 << 16);
         long consumed = 0;
         long line = 1;
+        long column = 1;
         boolean afterCr = false;
         try (InputStream bytes = Files.newInputStream(file)) {
             boolean end = false;
@@ -52,20 +54,23 @@ final class MalformedText {
                     char c = out.get();
                     if (c == '\n' && !afterCr || c == '\r') {
                         line++;
+                        column = 1;
+                    } else if (c != '\n') {
+                        column++;
                     }
                     afterCr = c == '\r';
                 }
                 out.clear();
                 if (result.isError()) {
-                    return new Location(line, consumed);
+                    return new Location(line, column, consumed);
                 }
                 in.compact();
                 if (end && result.isUnderflow()) {
-                    return new Location(line, consumed);
+                    return new Location(line, column, consumed);
                 }
             }
         } catch (IOException e) {
-            return new Location(line, consumed);
+            return new Location(line, column, consumed);
         }
     }
 }

@@ -25,12 +25,19 @@ import java.util.regex.Pattern;
  * detection and comments. Every failure becomes one message naming the file and line.
  */
 final class RecordParser implements AutoCloseable {
+    /**
+     * The longest row charton reads, in characters: far beyond any real table's, and small enough
+     * that the parser's copies of it fit a default Java heap (docs/inputs.md).
+     */
+    static final long MAX_ROW_CHARS = 64L << 20;
     private static final Pattern LINE_IN_MESSAGE = Pattern.compile("line:? ([0-9][0-9,.'\u00a0\u202f ]*)");
 
     private final Path file;
     private final String sourceName;
     private final CsvOptions options;
     private final BufferedReader text;
+    private final RowLengthGuard guarded;
+    private long lastRowEnd;
     private final int skippedLines;
     private final char delimiter;
     private final CSVParser parser;
@@ -51,6 +58,7 @@ final class RecordParser implements AutoCloseable {
         try {
             skipByteOrderMark();
             this.skippedLines = skipLines(options.skipRows());
+            this.lastRowEnd = skippedLines;
             Character chosen = delimiter != null ? delimiter : options.delimiter();
             this.delimiter = chosen != null ? chosen : sniffDelimiter();
             CSVFormat format = CSVFormat.RFC4180.builder()
@@ -58,7 +66,8 @@ final class RecordParser implements AutoCloseable {
                     .setCommentMarker(options.comment())
                     .setIgnoreEmptyLines(true)
                     .get();
-            this.parser = CSVParser.builder().setReader(text).setFormat(format).get();
+            this.guarded = new RowLengthGuard(text, MAX_ROW_CHARS);
+            this.parser = CSVParser.builder().setReader(guarded).setFormat(format).get();
             this.records = parser.iterator();
         } catch (IOException e) {
             throw failure(e, 1);
@@ -72,8 +81,15 @@ final class RecordParser implements AutoCloseable {
     /** The fields of the next record, or null at the end of the input. */
     String[] next() {
         try {
-            return records.hasNext() ? records.next().values() : null;
+            String[] values = records.hasNext() ? records.next().values() : null;
+            guarded.rowDelivered();
+            lastRowEnd = line();
+            return values;
         } catch (UncheckedIOException e) {
+            if (e.getCause() instanceof RowLengthGuard.RowTooLong) {
+                // The parser's line number counts the line it is in the middle of; the row began after the last one.
+                throw failure(e.getCause(), lastRowEnd + 1);
+            }
             throw failure(e.getCause(), line() + 1);
         }
     }
@@ -133,9 +149,14 @@ final class RecordParser implements AutoCloseable {
     private ChartonException failure(IOException e, long fallbackLine) {
         if (e instanceof CharacterCodingException) {
             MalformedText.Location at = MalformedText.locate(file, options.encoding());
-            return new ChartonException(ExitCode.DATA, sourceName + ":" + at.line() + ": invalid "
+            return new ChartonException(ExitCode.DATA, sourceName + ":" + at.line() + ":" + at.column() + ": invalid "
                     + options.encoding().name() + " text at byte " + at.byteOffset()
                     + " (use --encoding to name the file's encoding)", e);
+        }
+        if (e instanceof RowLengthGuard.RowTooLong) {
+            return new ChartonException(ExitCode.DATA, sourceName + ":" + fallbackLine + ": the row starting on this"
+                    + " line is longer than " + (MAX_ROW_CHARS >> 20) + " MiB, more than charton reads (a quote that is"
+                    + " never closed makes the rest of the file one field)", e);
         }
         String message = e.getMessage() == null ? e.toString() : e.getMessage();
         long line = e instanceof CSVException ? lineIn(message, fallbackLine) : fallbackLine;

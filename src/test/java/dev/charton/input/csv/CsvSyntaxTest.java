@@ -84,11 +84,11 @@ class CsvSyntaxTest {
     }
 
     @Test
-    void invalidUtf8NamesTheLineAndByte() {
+    void invalidUtf8NamesTheLineColumnAndByte() {
         byte[] bytes = {'a', '\n', 'x', '\n', 'y', '\n', (byte) 0xC3, (byte) 0x28, '\n'};
         ChartonException e = failure(bytes, CsvOptions.defaults());
         assertEquals(ExitCode.DATA, e.exitCode());
-        assertEquals("test.csv:4: invalid UTF-8 text at byte 6 (use --encoding to name the file's encoding)", e.getMessage());
+        assertEquals("test.csv:4:1: invalid UTF-8 text at byte 6 (use --encoding to name the file's encoding)", e.getMessage());
     }
 
     @Test
@@ -103,7 +103,7 @@ class CsvSyntaxTest {
         bytes[good.length + 1] = ',';
         bytes[good.length + 2] = (byte) 0xFF;
         bytes[good.length + 3] = '\n';
-        assertEquals("test.csv:50002: invalid UTF-8 text at byte " + (good.length + 2)
+        assertEquals("test.csv:50002:3: invalid UTF-8 text at byte " + (good.length + 2)
                 + " (use --encoding to name the file's encoding)", failure(bytes, CsvOptions.defaults()).getMessage());
     }
 
