@@ -5,7 +5,7 @@ import dev.charton.error.ChartonException;
 import dev.charton.error.ExitCode;
 import dev.charton.input.TableReader;
 import dev.charton.input.TableReaders;
-import dev.charton.lifecycle.Cleanup;
+import dev.charton.lifecycle.PrivateTempFile;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
 
@@ -14,7 +14,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 
 /**
  * A dataset read once into an Arrow IPC stream in a temporary file only its owner can read, so
@@ -22,17 +21,15 @@ import java.nio.file.attribute.PosixFilePermissions;
  * file is deleted when closed, or at exit if charton is stopped first.
  */
 final class DatasetSpool implements AutoCloseable {
-    private final Path file;
-    private final Cleanup.Registration deleteAtExit;
+    private final PrivateTempFile file;
 
-    private DatasetSpool(Path file, Cleanup.Registration deleteAtExit) {
+    private DatasetSpool(PrivateTempFile file) {
         this.file = file;
-        this.deleteAtExit = deleteAtExit;
     }
 
     static DatasetSpool read(Dataset dataset) {
-        Path file = createOwnerOnlyFile();
-        DatasetSpool spool = new DatasetSpool(file, Cleanup.onShutdown(() -> file.toFile().delete()));
+        DatasetSpool spool = new DatasetSpool(createOwnerOnlyFile());
+        Path file = spool.file();
         try (BufferAllocator allocator = new RootAllocator();
              TableReader table = TableReaders.open(dataset.read().input(), dataset.read().options(), allocator);
              OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
@@ -48,33 +45,22 @@ final class DatasetSpool implements AutoCloseable {
     }
 
     Path file() {
-        return file;
+        return file.path();
     }
 
     /** Sends the whole stream to a worker. */
     void writeTo(OutputStream out) throws IOException {
-        Files.copy(file, out);
+        Files.copy(file.path(), out);
     }
 
     @Override
     public void close() {
-        try {
-            Files.deleteIfExists(file);
-        } catch (IOException ignored) {
-            // Left in the temporary directory, readable by its owner only.
-        } finally {
-            deleteAtExit.close();
-        }
+        file.close();
     }
 
-    private static Path createOwnerOnlyFile() {
+    private static PrivateTempFile createOwnerOnlyFile() {
         try {
-            try {
-                return Files.createTempFile("charton-batch-", ".arrows",
-                        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            } catch (UnsupportedOperationException notPosix) {
-                return Files.createTempFile("charton-batch-", ".arrows");
-            }
+            return PrivateTempFile.create("charton-batch-", ".arrows");
         } catch (IOException e) {
             throw new ChartonException(ExitCode.IO, "cannot create a temporary file for a dataset: " + e.getMessage(), e);
         }

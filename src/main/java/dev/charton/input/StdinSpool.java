@@ -2,14 +2,13 @@ package dev.charton.input;
 
 import dev.charton.error.ChartonException;
 import dev.charton.error.ExitCode;
-import dev.charton.lifecycle.Cleanup;
+import dev.charton.lifecycle.PrivateTempFile;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 
 /**
  * Standard input copied to a temporary file, for formats that need random access (Parquet reads
@@ -17,45 +16,36 @@ import java.nio.file.attribute.PosixFilePermissions;
  * closed or when charton is stopped.
  */
 final class StdinSpool implements AutoCloseable {
-    private final Path file;
-    private final Cleanup.Registration cleanup;
+    private final PrivateTempFile file;
 
-    private StdinSpool(Path file) {
+    private StdinSpool(PrivateTempFile file) {
         this.file = file;
-        this.cleanup = Cleanup.onShutdown(() -> file.toFile().delete());
     }
 
     static StdinSpool copy(InputStream in) {
-        Path file;
+        StdinSpool spool;
         try {
-            file = Files.createTempFile("charton-stdin-", ".spool",
-                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            spool = new StdinSpool(PrivateTempFile.create("charton-stdin-", ".spool"));
         } catch (IOException | UnsupportedOperationException e) {
             throw new ChartonException(ExitCode.IO, "<stdin>: cannot create a temporary file to hold it: "
                     + e.getMessage(), e);
         }
-        StdinSpool spool = new StdinSpool(file);
         // Written into the file created above, so it keeps its owner-only permissions.
-        try (OutputStream out = Files.newOutputStream(file)) {
+        try (OutputStream out = Files.newOutputStream(spool.path())) {
             in.transferTo(out);
         } catch (IOException e) {
             spool.close();
-            throw new ChartonException(ExitCode.IO, "<stdin>: cannot copy it to " + file + ": " + e.getMessage(), e);
+            throw new ChartonException(ExitCode.IO, "<stdin>: cannot copy it to " + spool.path() + ": " + e.getMessage(), e);
         }
         return spool;
     }
 
     Path path() {
-        return file;
+        return file.path();
     }
 
     @Override
     public void close() {
-        try {
-            Files.deleteIfExists(file);
-        } catch (IOException ignored) {
-            // The shutdown action still tries once more.
-        }
-        cleanup.close();
+        file.close();
     }
 }
