@@ -7,7 +7,7 @@ import dev.charton.input.InputSource;
 import dev.charton.input.ReadOptions;
 import dev.charton.input.TableReader;
 import dev.charton.input.TableReaders;
-import dev.charton.lifecycle.Cleanup;
+import dev.charton.lifecycle.PrivateTempFile;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
 import org.apache.arrow.vector.types.pojo.Schema;
@@ -17,7 +17,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 
 /**
  * A table read once and kept as one Arrow IPC stream in a file only its owner can read, so memory
@@ -26,21 +25,19 @@ import java.nio.file.attribute.PosixFilePermissions;
  * at exit if charton is stopped first.
  */
 public final class ArrowSpool implements AutoCloseable {
-    private final Path file;
+    private final PrivateTempFile file;
     private final Schema schema;
     private final long rows;
-    private final Cleanup.Registration deleteAtExit;
 
-    private ArrowSpool(Path file, Schema schema, long rows, Cleanup.Registration deleteAtExit) {
+    private ArrowSpool(PrivateTempFile file, Schema schema, long rows) {
         this.file = file;
         this.schema = schema;
         this.rows = rows;
-        this.deleteAtExit = deleteAtExit;
     }
 
     /** Reads the whole input into a new file in the temporary directory. */
     public static ArrowSpool read(InputSource input, ReadOptions options) {
-        return read(input, options, Path.of(System.getProperty("java.io.tmpdir")), () -> { });
+        return read(input, options, PrivateTempFile.directory(), () -> { });
     }
 
     /**
@@ -49,24 +46,23 @@ public final class ArrowSpool implements AutoCloseable {
      */
     public static ArrowSpool read(InputSource input, ReadOptions options, Path directory, Runnable beforeEachBatch) {
         input.checkReadable();
-        Path file = createOwnerOnlyFile(directory);
-        Cleanup.Registration deleteAtExit = Cleanup.onShutdown(() -> file.toFile().delete());
+        PrivateTempFile file = createOwnerOnlyFile(directory);
         try (BufferAllocator allocator = new RootAllocator();
              TableReader table = TableReaders.open(input, options, allocator);
-             OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
+             OutputStream out = new BufferedOutputStream(Files.newOutputStream(file.path()), 1 << 16)) {
             long rows = ArrowStreamSender.send(new Interruptible(table, beforeEachBatch), out);
-            return new ArrowSpool(file, table.root().getSchema(), rows, deleteAtExit);
+            return new ArrowSpool(file, table.root().getSchema(), rows);
         } catch (IOException e) {
-            delete(file, deleteAtExit);
-            throw new ChartonException(ExitCode.IO, "cannot write the data to " + file + ": " + e.getMessage(), e);
+            file.close();
+            throw new ChartonException(ExitCode.IO, "cannot write the data to " + file.path() + ": " + e.getMessage(), e);
         } catch (RuntimeException e) {
-            delete(file, deleteAtExit);
+            file.close();
             throw e;
         }
     }
 
     public Path file() {
-        return file;
+        return file.path();
     }
 
     public Schema schema() {
@@ -79,32 +75,17 @@ public final class ArrowSpool implements AutoCloseable {
 
     /** Sends the whole stream, as it was written, to a worker. */
     public void writeTo(OutputStream out) throws IOException {
-        Files.copy(file, out);
+        Files.copy(file.path(), out);
     }
 
     @Override
     public void close() {
-        delete(file, deleteAtExit);
+        file.close();
     }
 
-    private static void delete(Path file, Cleanup.Registration deleteAtExit) {
+    private static PrivateTempFile createOwnerOnlyFile(Path directory) {
         try {
-            Files.deleteIfExists(file);
-        } catch (IOException ignored) {
-            // Left in its directory, readable by its owner only.
-        } finally {
-            deleteAtExit.close();
-        }
-    }
-
-    private static Path createOwnerOnlyFile(Path directory) {
-        try {
-            try {
-                return Files.createTempFile(directory, "charton-data-", ".arrows",
-                        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            } catch (UnsupportedOperationException notPosix) {
-                return Files.createTempFile(directory, "charton-data-", ".arrows");
-            }
+            return PrivateTempFile.create(directory, "charton-data-", ".arrows");
         } catch (IOException e) {
             throw new ChartonException(ExitCode.IO, "cannot create a file for the data in " + directory + ": "
                     + e.getMessage(), e);

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.charton.error.ChartonException;
 import dev.charton.error.ExitCode;
 import dev.charton.lifecycle.Cleanup;
+import dev.charton.lifecycle.PrivateTempFile;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
@@ -16,7 +17,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -47,7 +50,7 @@ public final class PythonWorker implements AutoCloseable {
         this.stderrPump = new Thread(() -> pump(process.getErrorStream(), stderr), "python-stderr");
         this.stderrPump.setDaemon(true);
         this.stderrPump.start();
-        this.killOnExit = Cleanup.onShutdown(this::kill);
+        this.killOnExit = Cleanup.onShutdown(this::killAtExit);
         Frame hello = new Exchange(null, "starting").readFrame();
         if (!Frame.HELLO.equals(hello.kind())) {
             kill();
@@ -293,6 +296,17 @@ public final class PythonWorker implements AutoCloseable {
         process.destroyForcibly();
     }
 
+    /** Charton is being stopped: Python goes, then its crash log (once Python can no longer create it). */
+    private void killAtExit() {
+        kill();
+        try {
+            process.onExit().get(1, TimeUnit.SECONDS);
+        } catch (InterruptedException | ExecutionException | TimeoutException e) {
+            // SIGKILL was sent; the log is deleted anyway.
+        }
+        crashLog.delete();
+    }
+
     /** Ends the worker: closing its stdin lets it exit on its own; it is killed if it does not. */
     @Override
     public void close() {
@@ -341,7 +355,7 @@ public final class PythonWorker implements AutoCloseable {
         private static final AtomicLong COUNT = new AtomicLong();
 
         static CrashLog next() {
-            return new CrashLog(Path.of(System.getProperty("java.io.tmpdir"), "charton-python-crash-"
+            return new CrashLog(PrivateTempFile.directory().resolve("charton-python-crash-"
                     + ProcessHandle.current().pid() + "-" + COUNT.incrementAndGet() + ".log"));
         }
 

@@ -18,6 +18,9 @@ final class ErrorReporter implements CommandLine.IExecutionExceptionHandler, Com
         PrintWriter err = cli.getErr();
         boolean verbose = GlobalOptions.verbose();
         if (e instanceof ChartonException ce) {
+            if (ce.exitCode() == ExitCode.BROKEN_PIPE && !verbose) {
+                return ce.exitCode().code(); // the reader stopped on purpose (| head): nothing to report
+            }
             err.println("charton: " + ce.getMessage());
             if (verbose && ce instanceof PythonFailure pf && !pf.traceback().isEmpty()) {
                 err.print(pf.traceback());

@@ -14,7 +14,9 @@ public enum ExitCode {
     CANT_CREATE(73, "the output file cannot be created"),
     IO(74, "an input/output error while reading or writing"),
     TEMP_FAIL(75, "the render timed out"),
-    INTERRUPTED(130, "interrupted (Ctrl-C or SIGTERM)");
+    INTERRUPTED(130, "interrupted (Ctrl-C, SIGINT)"),
+    BROKEN_PIPE(141, "the reader of the output stopped reading (e.g. | head): ends quietly, like cat"),
+    TERMINATED(143, "stopped by SIGTERM");
 
     private final int code;
     private final String meaning;

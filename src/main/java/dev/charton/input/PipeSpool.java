@@ -2,14 +2,13 @@ package dev.charton.input;
 
 import dev.charton.error.ChartonException;
 import dev.charton.error.ExitCode;
-import dev.charton.lifecycle.Cleanup;
+import dev.charton.lifecycle.PrivateTempFile;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 
 /**
  * An input that can only be read once (standard input, a FIFO, {@code /dev/fd/63}) copied to a
@@ -17,46 +16,37 @@ import java.nio.file.attribute.PosixFilePermissions;
  * IPC file too). Only the owner can read it, and it is deleted when closed or when charton is stopped.
  */
 final class PipeSpool implements AutoCloseable {
-    private final Path file;
-    private final Cleanup.Registration cleanup;
+    private final PrivateTempFile file;
 
-    private PipeSpool(Path file) {
+    private PipeSpool(PrivateTempFile file) {
         this.file = file;
-        this.cleanup = Cleanup.onShutdown(() -> file.toFile().delete());
     }
 
     /** Copies the rest of {@code in}, the bytes of the input called {@code name} in messages. */
     static PipeSpool copy(InputStream in, String name) {
-        Path file;
+        PipeSpool spool;
         try {
-            file = Files.createTempFile("charton-stdin-", ".spool",
-                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            spool = new PipeSpool(PrivateTempFile.create("charton-stdin-", ".spool"));
         } catch (IOException | UnsupportedOperationException e) {
             throw new ChartonException(ExitCode.IO, name + ": cannot create a temporary file to hold it: "
                     + e.getMessage(), e);
         }
-        PipeSpool spool = new PipeSpool(file);
         // Written into the file created above, so it keeps its owner-only permissions.
-        try (OutputStream out = Files.newOutputStream(file)) {
+        try (OutputStream out = Files.newOutputStream(spool.path())) {
             in.transferTo(out);
         } catch (IOException e) {
             spool.close();
-            throw new ChartonException(ExitCode.IO, name + ": cannot copy it to " + file + ": " + e.getMessage(), e);
+            throw new ChartonException(ExitCode.IO, name + ": cannot copy it to " + spool.path() + ": " + e.getMessage(), e);
         }
         return spool;
     }
 
     Path path() {
-        return file;
+        return file.path();
     }
 
     @Override
     public void close() {
-        try {
-            Files.deleteIfExists(file);
-        } catch (IOException ignored) {
-            // The shutdown action still tries once more.
-        }
-        cleanup.close();
+        file.close();
     }
 }

@@ -7,12 +7,14 @@ import dev.charton.lifecycle.Cleanup;
 import java.io.BufferedOutputStream;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
@@ -68,10 +70,17 @@ public final class OutputTarget {
         if (path == null) {
             return;
         }
-        Path dir = directory();
-        if (Files.isDirectory(path)) {
+        Path target = destination();
+        if (Files.isDirectory(target)) {
             throw new ChartonException(ExitCode.CANT_CREATE, path + ": is a directory; give a file name for the " + what);
         }
+        if (isSpecialFile(target)) {
+            if (!Files.isWritable(target)) {
+                throw new ChartonException(ExitCode.CANT_CREATE, path + ": cannot write to it (permission denied)");
+            }
+            return;
+        }
+        Path dir = directory(target);
         if (!Files.isDirectory(dir)) {
             throw new ChartonException(ExitCode.CANT_CREATE, path + ": the directory " + dir + " does not exist");
         }
@@ -80,19 +89,39 @@ public final class OutputTarget {
         }
     }
 
-    /** Writes the whole output; on any failure nothing is left at the destination. */
+    /**
+     * Writes the whole output; on any failure nothing is left at the destination. A device or a
+     * FIFO (/dev/null, a named pipe) is written in place: a rename would replace it with a file.
+     */
     public void write(Content content) {
         if (path == null) {
-            writeToStdout(content);
+            writeThrough(new StandardOutput(), "to standard output", content);
             return;
         }
+        Path target = destination();
+        if (isSpecialFile(target)) {
+            OutputStream out;
+            try {
+                out = Files.newOutputStream(target, StandardOpenOption.WRITE);
+            } catch (IOException e) {
+                throw new ChartonException(ExitCode.CANT_CREATE, path + ": cannot open it: " + e.getMessage(), e);
+            }
+            writeThrough(out, "to " + path, content);
+            return;
+        }
+        writeAtomically(target, content);
+    }
+
+    /** A temporary file beside the target, renamed over it once complete. */
+    private void writeAtomically(Path target, Content content) {
+        Path dir = directory(target);
         Path temp;
         try {
-            temp = Files.createTempFile(directory(), "." + path.getFileName() + ".", ".tmp");
+            temp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
         } catch (AccessDeniedException e) {
-            throw new ChartonException(ExitCode.CANT_CREATE, path + ": cannot write in " + directory() + " (permission denied)", e);
+            throw new ChartonException(ExitCode.CANT_CREATE, path + ": cannot write in " + dir + " (permission denied)", e);
         } catch (IOException e) {
-            throw new ChartonException(ExitCode.CANT_CREATE, path + ": cannot create a file in " + directory() + ": " + e.getMessage(), e);
+            throw new ChartonException(ExitCode.CANT_CREATE, path + ": cannot create a file in " + dir + ": " + e.getMessage(), e);
         }
         try (Cleanup.Registration ignored = Cleanup.onShutdown(() -> temp.toFile().delete())) {
             try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(temp), 1 << 16)) {
@@ -100,8 +129,8 @@ public final class OutputTarget {
             }
             // The temporary file is the owner's alone while it is written; the finished file gets
             // the permissions of the file it replaces, or the usual rw-r--r--.
-            Files.setPosixFilePermissions(temp, Files.exists(path) ? Files.getPosixFilePermissions(path) : FINISHED);
-            Files.move(temp, path, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            Files.setPosixFilePermissions(temp, Files.exists(target) ? Files.getPosixFilePermissions(target) : FINISHED);
+            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             deleteQuietly(temp);
             throw new ChartonException(ExitCode.IO, path + ": cannot write the " + what + ": " + e.getMessage(), e);
@@ -111,13 +140,54 @@ public final class OutputTarget {
         }
     }
 
-    private void writeToStdout(Content content) {
-        try {
-            OutputStream stdout = new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16);
-            content.writeTo(stdout);
-            stdout.flush();
+    /**
+     * Standard output, a device or a FIFO: written as it comes. When the reader stops reading (a
+     * broken pipe, as {@code | head} does) charton ends quietly with 141, as cat and git do when
+     * SIGPIPE stops them: the reader chose to stop, so there is no failure to report.
+     */
+    private void writeThrough(OutputStream destination, String where, Content content) {
+        try (OutputStream out = new BufferedOutputStream(destination, 1 << 16)) {
+            content.writeTo(out);
         } catch (IOException e) {
-            throw new ChartonException(ExitCode.IO, "cannot write the " + what + " to standard output: " + e.getMessage(), e);
+            if (String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT).contains("broken pipe")) {
+                throw new ChartonException(ExitCode.BROKEN_PIPE, "stopped writing the " + what + " " + where
+                        + ": its reader closed it", e);
+            }
+            throw new ChartonException(ExitCode.IO, "cannot write the " + what + " " + where + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The file the output ends up in: a symbolic link is followed, so a link to a figure keeps
+     * pointing at the updated figure instead of being replaced by a file.
+     */
+    private Path destination() {
+        try {
+            return Files.isSymbolicLink(path) && Files.exists(path) ? path.toRealPath() : path;
+        } catch (IOException e) {
+            return path;
+        }
+    }
+
+    /** Something that exists but is neither a regular file nor a directory: a device, a FIFO, a socket. */
+    private static boolean isSpecialFile(Path target) {
+        return Files.exists(target) && !Files.isRegularFile(target) && !Files.isDirectory(target);
+    }
+
+    /** Standard output, which stays open after a figure (the shell writes more to it). */
+    private static final class StandardOutput extends FilterOutputStream {
+        StandardOutput() {
+            super(new FileOutputStream(FileDescriptor.out));
+        }
+
+        @Override
+        public void write(byte[] bytes, int offset, int length) throws IOException {
+            out.write(bytes, offset, length);
+        }
+
+        @Override
+        public void close() throws IOException {
+            flush();
         }
     }
 
@@ -129,8 +199,8 @@ public final class OutputTarget {
         }
     }
 
-    private Path directory() {
-        Path parent = path.toAbsolutePath().getParent();
+    private static Path directory(Path target) {
+        Path parent = target.toAbsolutePath().getParent();
         return parent == null ? Path.of("/") : parent;
     }
 }

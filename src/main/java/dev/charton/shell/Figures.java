@@ -2,13 +2,13 @@ package dev.charton.shell;
 
 import dev.charton.error.ChartonException;
 import dev.charton.error.ExitCode;
+import dev.charton.lifecycle.PrivateTempFile;
 import dev.charton.output.FigureOutput;
 import dev.charton.render.OutputFormat;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -26,11 +26,9 @@ final class Figures {
         this.directory = directory;
     }
 
-    static Figures createDirectory(Map<String, String> env) {
-        String tmp = env.get("TMPDIR");
-        Path parent = Path.of(tmp != null && !tmp.isBlank() ? tmp : System.getProperty("java.io.tmpdir"));
+    static Figures createDirectory() {
         try {
-            return new Figures(Files.createTempDirectory(parent, "charton-shell-")); // rwx------
+            return new Figures(Files.createTempDirectory(PrivateTempFile.directory(), "charton-shell-")); // rwx------
         } catch (IOException e) {
             throw new ChartonException(ExitCode.CANT_CREATE, "cannot create the shell's session directory: " + e.getMessage(), e);
         }

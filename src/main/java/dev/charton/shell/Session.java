@@ -42,7 +42,7 @@ final class Session implements AutoCloseable {
     Session(ShellSettings settings, Cancellation cancel) {
         this.cancel = cancel;
         this.worker = new SessionWorker(settings.python(), cancel);
-        this.figures = Figures.createDirectory(System.getenv());
+        this.figures = Figures.createDirectory();
         this.timeout = settings.timeout();
         this.defaultFormat = settings.format();
         this.renderer = settings.renderer();

@@ -329,7 +329,7 @@ class BatchIT {
         Charton.run("--version").in(tmp).go(); // the managed Python is set up before the timed part
         ProcessBuilder builder = new ProcessBuilder(Repo.launcher().toString(), "batch", "report.yaml", "--timeout", "0")
                 .directory(tmp.toFile()).redirectErrorStream(true).redirectOutput(tmp.resolve("log.txt").toFile());
-        builder.environment().put("CHARTON_JAVA_OPTS", "-Djava.io.tmpdir=" + temp);
+        builder.environment().put("TMPDIR", temp.toString());
         Process charton = builder.start();
         long deadline = System.currentTimeMillis() + 90_000;
         List<ProcessHandle> pythons = List.of();

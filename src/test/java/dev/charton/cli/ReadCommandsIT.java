@@ -55,7 +55,7 @@ class ReadCommandsIT {
         byte[] parquet = Files.readAllBytes(Corpora.require("parquet/data").resolve("alltypes_plain.parquet"));
         Path spoolDir = Files.createDirectories(tmp.resolve("spool"));
         Charton.Result r = Charton.run("schema", "-", "--columns", "id,string_col", "--json").stdin(parquet)
-                .env("CHARTON_JAVA_OPTS", "-Djava.io.tmpdir=" + spoolDir).go();
+                .env("TMPDIR", spoolDir.toString()).go();
         assertEquals(0, r.exitCode(), r::toString);
         JsonNode schema = JSON.readTree(r.stdout());
         assertEquals("parquet", schema.get("format").asText());

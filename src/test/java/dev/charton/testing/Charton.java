@@ -27,6 +27,7 @@ public final class Charton {
     private byte[] stdin = new byte[0];
     private Path workingDirectory = Repo.root();
     private long timeoutSeconds = 180;
+    private File stdoutFile;
 
     private Charton(String... args) {
         this.args.addAll(Arrays.asList(args));
@@ -62,6 +63,12 @@ public final class Charton {
         return this;
     }
 
+    /** Sends charton's stdout to this file (a device such as /dev/full too) instead of capturing it. */
+    public Charton stdoutTo(File file) {
+        this.stdoutFile = file;
+        return this;
+    }
+
     public Charton timeout(long seconds) {
         this.timeoutSeconds = seconds;
         return this;
@@ -81,32 +88,94 @@ public final class Charton {
     }
 
     Result execute() {
+        Started started = launch();
+        try (OutputStream in = started.stdin()) {
+            in.write(stdin);
+        } catch (IOException ignored) {
+            // charton may legitimately exit before reading its input.
+        }
+        return started.await(timeoutSeconds);
+    }
+
+    /**
+     * Starts charton and returns at once, its stdin left open, for tests that act while it runs
+     * (feed input slowly, send a signal). Uses the default Python like {@link #go()}.
+     */
+    public Started start() {
+        if (usesDefaultPython()) {
+            PythonReady.ensure();
+        }
+        return launch();
+    }
+
+    /** The command, directory and environment, for tests that start it themselves (in a pipeline). */
+    public ProcessBuilder processBuilder() {
+        if (usesDefaultPython()) {
+            PythonReady.ensure();
+        }
+        return builder();
+    }
+
+    private ProcessBuilder builder() {
         List<String> command = new ArrayList<>(wrapper);
         command.add(Repo.launcher().toString());
         command.addAll(args);
         ProcessBuilder builder = new ProcessBuilder(command).directory(workingDirectory.toFile());
         unsetEnv.forEach(builder.environment()::remove);
         builder.environment().putAll(env);
+        if (stdoutFile != null) {
+            builder.redirectOutput(stdoutFile);
+        }
+        return builder;
+    }
+
+    private Started launch() {
         try {
-            Process process = builder.start();
-            CompletableFuture<byte[]> out = CompletableFuture.supplyAsync(() -> readAll(process.getInputStream()));
-            CompletableFuture<byte[]> err = CompletableFuture.supplyAsync(() -> readAll(process.getErrorStream()));
-            try (OutputStream in = process.getOutputStream()) {
-                in.write(stdin);
-            } catch (IOException ignored) {
-                // charton may legitimately exit before reading its input.
-            }
-            if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
-                process.descendants().forEach(ProcessHandle::destroyForcibly);
-                process.destroyForcibly();
-                throw new AssertionError("charton " + String.join(" ", args) + " did not finish in " + timeoutSeconds + " s");
-            }
-            return new Result(process.exitValue(), out.get(), new String(err.get(), StandardCharsets.UTF_8));
-        } catch (IOException | java.util.concurrent.ExecutionException e) {
+            Process process = builder().start();
+            return new Started(String.join(" ", args), process,
+                    CompletableFuture.supplyAsync(() -> readAll(process.getInputStream())),
+                    CompletableFuture.supplyAsync(() -> readAll(process.getErrorStream())));
+        } catch (IOException e) {
             throw new AssertionError("could not run charton: " + e, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
+        }
+    }
+
+    /** A running charton: its stdin, its pid, and its result once it ends. */
+    public record Started(String args, Process process, CompletableFuture<byte[]> out, CompletableFuture<byte[]> err) {
+        public OutputStream stdin() {
+            return process.getOutputStream();
+        }
+
+        /** Sends SIGNAL (TERM, INT...) to the JVM alone, not its process group, as {@code kill} does. */
+        public void signal(String signal) {
+            try {
+                int status = new ProcessBuilder("kill", "-" + signal, Long.toString(process.pid())).start().waitFor();
+                if (status != 0) {
+                    throw new AssertionError("kill -" + signal + " " + process.pid() + " failed with " + status);
+                }
+            } catch (IOException e) {
+                throw new AssertionError(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+
+        /** Waits for charton to end (killing it and its children after {@code seconds}). */
+        public Result await(long seconds) {
+            try {
+                if (!process.waitFor(seconds, TimeUnit.SECONDS)) {
+                    process.descendants().forEach(ProcessHandle::destroyForcibly);
+                    process.destroyForcibly();
+                    throw new AssertionError("charton " + args + " did not finish in " + seconds + " s");
+                }
+                return new Result(process.exitValue(), out.get(), new String(err.get(), StandardCharsets.UTF_8));
+            } catch (java.util.concurrent.ExecutionException e) {
+                throw new AssertionError("could not run charton: " + e, e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
         }
     }
 

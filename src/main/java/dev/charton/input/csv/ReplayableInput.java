@@ -2,6 +2,7 @@ package dev.charton.input.csv;
 
 import dev.charton.error.ChartonException;
 import dev.charton.error.ExitCode;
+import dev.charton.lifecycle.PrivateTempFile;
 
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -17,10 +18,10 @@ import java.nio.file.Path;
  */
 final class ReplayableInput implements AutoCloseable {
     private final Path path;
-    private final PrivateFiles copy;
+    private final PrivateTempFile copy;
     private InputStream first;
 
-    private ReplayableInput(Path path, PrivateFiles copy, InputStream first) {
+    private ReplayableInput(Path path, PrivateTempFile copy, InputStream first) {
         this.path = path;
         this.copy = copy;
         this.first = first;
@@ -32,7 +33,7 @@ final class ReplayableInput implements AutoCloseable {
             return new ReplayableInput(file, null, in);
         }
         try {
-            PrivateFiles copy = PrivateFiles.create("charton-input-", ".csv");
+            PrivateTempFile copy = PrivateTempFile.create("charton-input-", ".csv");
             try {
                 return new ReplayableInput(copy.path(), copy, new Tee(in, Files.newOutputStream(copy.path())));
             } catch (IOException e) {

@@ -2,6 +2,7 @@ package dev.charton.input.csv;
 
 import dev.charton.error.ChartonException;
 import dev.charton.error.ExitCode;
+import dev.charton.lifecycle.PrivateTempFile;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
@@ -22,7 +23,7 @@ import java.util.List;
  */
 final class Spool implements AutoCloseable {
     /** A run of batches with one storage per column; {@code hasValues[c]}: column c has a non-null value. */
-    record Segment(PrivateFiles file, List<Storage> storages, boolean[] hasValues, long rows) {
+    record Segment(PrivateTempFile file, List<Storage> storages, boolean[] hasValues, long rows) {
     }
 
     private final List<String> names;
@@ -34,7 +35,7 @@ final class Spool implements AutoCloseable {
     private final String sourceName;
     private final List<Segment> segments = new ArrayList<>();
     private List<Storage> storages;
-    private PrivateFiles file;
+    private PrivateTempFile file;
     private VectorSchemaRoot root;
     private ArrowStreamWriter writer;
     private List<ColumnConsumer<?>> consumers;
@@ -86,7 +87,7 @@ final class Spool implements AutoCloseable {
         hasValues = new boolean[next.size()];
         segmentRows = 0;
         try {
-            file = PrivateFiles.create("charton-spool-", ".arrows");
+            file = PrivateTempFile.create("charton-spool-", ".arrows");
             for (int c = 0; c < next.size(); c++) {
                 Field field = next.get(c).field(names.get(c));
                 FieldVector vector = field.createVector(allocator);

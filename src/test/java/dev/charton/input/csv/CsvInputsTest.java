@@ -4,6 +4,7 @@ import dev.charton.error.ChartonException;
 import dev.charton.error.ExitCode;
 import dev.charton.input.InputSource;
 import dev.charton.input.ReadOptions;
+import dev.charton.lifecycle.PrivateTempFile;
 import dev.charton.testing.Corpora;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
@@ -66,7 +67,7 @@ class CsvInputsTest {
         String previous = System.getProperty("java.io.tmpdir");
         System.setProperty("java.io.tmpdir", tmp.toString());
         try {
-            Path dir = temporaryDirectory();
+            Path dir = PrivateTempFile.directory();
             Set<Path> before = chartonFiles(dir);
             Set<Path> created;
             StringBuilder csv = new StringBuilder("n,word\n");
@@ -88,11 +89,6 @@ class CsvInputsTest {
         } finally {
             System.setProperty("java.io.tmpdir", previous);
         }
-    }
-
-    private static Path temporaryDirectory() {
-        String env = System.getenv("TMPDIR");
-        return Path.of(env != null && !env.isBlank() ? env : System.getProperty("java.io.tmpdir"));
     }
 
     private static Set<Path> chartonFiles(Path dir) throws IOException {
