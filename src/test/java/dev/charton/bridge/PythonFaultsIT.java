@@ -3,6 +3,7 @@ package dev.charton.bridge;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.charton.testing.Charton;
+import dev.charton.testing.Leftovers;
 import dev.charton.testing.OldPython;
 import dev.charton.testing.Png;
 import dev.charton.testing.Repo;
@@ -14,14 +15,12 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import java.io.File;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -36,7 +35,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class PythonFaultsIT {
     /** Set in charton's environment; every Python it starts, and their children, inherit it. */
-    private static final String RUN_MARKER = "CHARTON_TEST_FAULT_RUN";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
@@ -108,9 +106,9 @@ class PythonFaultsIT {
     void aFaultIsOneLineAnExitCodeNoFileAndNoPythonLeft(Fault fault) throws IOException {
         Path outputs = Files.createDirectory(tmp.resolve("outputs"));
         Path output = outputs.resolve("figure.png");
-        String marker = UUID.randomUUID().toString();
+        String marker = Leftovers.newMarker();
         Instant start = Instant.now();
-        Charton.Result r = fault.provoke().run(tmp, output.toString()).env(RUN_MARKER, marker).timeout(120).go();
+        Charton.Result r = fault.provoke().run(tmp, output.toString()).env(Leftovers.MARKER, marker).timeout(120).go();
         String expected = fault.message().replace("{tmp}", tmp.toString());
         if (expected.contains("{old}")) {
             expected = expected.replace("{old}", OldPython.require().version());
@@ -125,22 +123,22 @@ class PythonFaultsIT {
         try (Stream<Path> left = Files.list(outputs)) {
             assertEquals(List.of(), left.toList(), "no figure and no temporary file");
         }
-        assertNoProcessLeft(marker);
+        Leftovers.assertNoProcessMarked(marker);
         assertTrue(Duration.between(start, Instant.now()).toSeconds() < 90, "bounded time");
     }
 
     @Test
     void theLeftoverCheckSeesAProcessThatIsLeft() throws Exception {
-        String marker = UUID.randomUUID().toString();
+        String marker = Leftovers.newMarker();
         ProcessBuilder builder = new ProcessBuilder("sleep", "60");
-        builder.environment().put(RUN_MARKER, marker);
+        builder.environment().put(Leftovers.MARKER, marker);
         Process sleeper = builder.start();
         try {
-            assertEquals(List.of(sleeper.pid()), processesMarked(marker));
+            assertEquals(List.of(sleeper.pid()), Leftovers.processesMarked(marker));
         } finally {
             sleeper.destroyForcibly().waitFor();
         }
-        assertEquals(List.of(), processesMarked(marker));
+        assertEquals(List.of(), Leftovers.processesMarked(marker));
     }
 
     @Test
@@ -294,61 +292,7 @@ class PythonFaultsIT {
         throw new AssertionError(program + " is not on PATH");
     }
 
-    /** Waits up to 10 s for every process marked with {@code marker} to be gone. */
-    private static void assertNoProcessLeft(String marker) {
-        long deadline = System.currentTimeMillis() + 10_000;
-        List<Long> left = processesMarked(marker);
-        while (!left.isEmpty() && System.currentTimeMillis() < deadline) {
-            sleep();
-            left = processesMarked(marker);
-        }
-        List<String> described = left.stream().map(pid -> pid + " " + ProcessHandle.of(pid)
-                .flatMap(h -> h.info().commandLine()).orElse("?")).toList();
-        assertEquals(List.of(), described, "processes charton started are still running");
-    }
-
-    private static List<Long> processesMarked(String marker) {
-        byte[] needle = (RUN_MARKER + "=" + marker).getBytes(StandardCharsets.UTF_8);
-        try (Stream<Path> processes = Files.list(Path.of("/proc"))) {
-            return processes.filter(p -> p.getFileName().toString().matches("\\d+"))
-                    .filter(p -> contains(environmentOf(p), needle))
-                    .map(p -> Long.parseLong(p.getFileName().toString()))
-                    .filter(TestPython::alive).sorted().toList();
-        } catch (IOException e) {
-            throw new AssertionError("cannot list /proc: " + e, e);
-        }
-    }
-
-    private static byte[] environmentOf(Path process) {
-        try {
-            return Files.readAllBytes(process.resolve("environ"));
-        } catch (IOException e) {
-            return new byte[0]; // gone, or not ours
-        }
-    }
-
-    private static boolean contains(byte[] haystack, byte[] needle) {
-        outer:
-        for (int i = 0; i + needle.length <= haystack.length; i++) {
-            for (int j = 0; j < needle.length; j++) {
-                if (haystack[i + j] != needle[j]) {
-                    continue outer;
-                }
-            }
-            return true;
-        }
-        return false;
-    }
-
     private static String tail(String text) {
         return text.substring(Math.max(0, text.length() - 200));
-    }
-
-    private static void sleep() {
-        try {
-            Thread.sleep(100);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

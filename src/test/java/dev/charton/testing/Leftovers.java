@@ -31,7 +31,7 @@ public final class Leftovers {
 
     /** Fails if a process marked with {@code marker} still runs a few seconds after charton ended. */
     public static void assertNoProcessMarked(String marker) {
-        long deadline = System.currentTimeMillis() + 5_000;
+        long deadline = System.currentTimeMillis() + 10_000;
         List<Long> alive = processesMarked(marker);
         while (!alive.isEmpty() && System.currentTimeMillis() < deadline) {
             sleep();
