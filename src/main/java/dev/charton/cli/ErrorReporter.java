@@ -5,6 +5,7 @@ import dev.charton.error.ChartonException;
 import dev.charton.error.ExitCode;
 import picocli.CommandLine;
 
+import java.io.PrintStream;
 import java.io.PrintWriter;
 
 /**
@@ -32,6 +33,22 @@ final class ErrorReporter implements CommandLine.IExecutionExceptionHandler, Com
             return ce.exitCode().code();
         }
         err.println("charton: internal error: " + e + (verbose ? "" : " (run with --verbose for details)"));
+        if (verbose) {
+            e.printStackTrace(err);
+        }
+        err.flush();
+        return ExitCode.SOFTWARE.code();
+    }
+
+    /** An Error out of a command: one line as well, with the remedy when Java ran out of memory. */
+    static int reportError(Error e, PrintStream err) {
+        boolean verbose = GlobalOptions.verbose();
+        if (e instanceof OutOfMemoryError) {
+            err.println("charton: Java ran out of memory (" + e.getMessage() + "); give it more with"
+                    + " CHARTON_JAVA_OPTS=-Xmx4g (by default Java takes a quarter of the RAM)");
+        } else {
+            err.println("charton: internal error: " + e + (verbose ? "" : " (run with --verbose for details)"));
+        }
         if (verbose) {
             e.printStackTrace(err);
         }

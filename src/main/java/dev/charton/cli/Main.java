@@ -14,7 +14,13 @@ public final class Main {
 
     public static void main(String[] args) {
         WorkerPrestart.begin(args); // Python's start overlaps the JVM's parsing of the options
-        System.exit(run(args));
+        int code;
+        try {
+            code = run(args);
+        } catch (Error e) { // picocli hands on Errors (out of memory above all) untouched
+            code = ErrorReporter.reportError(e, System.err);
+        }
+        System.exit(code);
     }
 
     public static int run(String... args) {

@@ -288,6 +288,22 @@ class BadInputsIT {
         assertNothingWritten();
     }
 
+    /** Java running out of memory (a 60 MB field, under the row cap, with a 64 MB heap) is one line too. */
+    @Test
+    void javaRunningOutOfMemoryIsOneLineNamingTheRemedy() throws IOException {
+        Path csv = tmp.resolve("wide.csv");
+        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(csv))) {
+            out.write("a,b\n1,".getBytes(StandardCharsets.US_ASCII));
+            repeat(out, (byte) 'x', 60 * MIB);
+            out.write("\n".getBytes(StandardCharsets.US_ASCII));
+        }
+        Charton.Result r = Charton.run("schema", csv.toString()).env("CHARTON_JAVA_OPTS", "-Xmx64m")
+                .timeout(HANG_GUARD_SECONDS).go();
+        assertEquals(70, r.exitCode(), r::toString);
+        assertOneLine(r, "charton: Java ran out of memory (");
+        assertTrue(r.stderr().contains("CHARTON_JAVA_OPTS=-Xmx4g"), r.stderr());
+    }
+
     /** A header alone is a table of zero rows: its schema is shown; plotting it is refused above. */
     @Test
     void aHeaderOnlyCsvHasASchema() throws IOException {
