@@ -65,7 +65,8 @@ public final class PythonWorker implements AutoCloseable {
                               PrintStream stderr) {
         CrashLog crashLog = CrashLog.next();
         // No "-X faulthandler": Python 2 refuses -X before charton_worker.py could say it is too
-        // old; the worker turns faulthandler on itself, first thing.
+        // old. The worker turns faulthandler on itself once it has checked the version and set up
+        // its channels, so a crash inside site or a .pth file, before that, is not dumped.
         ProcessBuilder builder = new ProcessBuilder(python.toString(),
                 templates.resolve(PythonTemplates.WORKER_SCRIPT).toString(), "--preload", preload,
                 "--spawned-at", Long.toString(System.currentTimeMillis()), "--crash-log", crashLog.path());

@@ -78,8 +78,11 @@ public final class InputSource {
             throw new ChartonException(ExitCode.NO_INPUT, displayName() + ": no such file", e);
         } catch (FileNotFoundException e) {
             // FileInputStream's one exception for every failure to open; its message ends with the reason.
-            boolean denied = String.valueOf(e.getMessage()).contains("Permission denied");
-            throw new ChartonException(ExitCode.NO_INPUT, displayName() + (denied ? ": permission denied" : ": no such file"), e);
+            String message = String.valueOf(e.getMessage());
+            String reason = message.endsWith(")") && message.contains(" (")
+                    ? message.substring(message.lastIndexOf(" (") + 2, message.length() - 1) : message;
+            throw new ChartonException(ExitCode.NO_INPUT, displayName() + ": " + (reason.contains("Permission denied")
+                    ? "permission denied" : reason.contains("No such file") ? "no such file" : "cannot open: " + reason), e);
         } catch (AccessDeniedException e) {
             throw new ChartonException(ExitCode.NO_INPUT, displayName() + ": permission denied", e);
         } catch (IOException e) {

@@ -26,8 +26,8 @@ final class PipeSpool implements AutoCloseable {
     static PipeSpool copy(InputStream in, String name) {
         PipeSpool spool;
         try {
-            spool = new PipeSpool(PrivateTempFile.create("charton-stdin-", ".spool"));
-        } catch (IOException | UnsupportedOperationException e) {
+            spool = new PipeSpool(PrivateTempFile.create("charton-pipe-", ".spool"));
+        } catch (IOException e) {
             throw new ChartonException(ExitCode.IO, name + ": cannot create a temporary file to hold it: "
                     + e.getMessage(), e);
         }

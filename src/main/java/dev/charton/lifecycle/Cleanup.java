@@ -1,5 +1,8 @@
 package dev.charton.lifecycle;
 
+import dev.charton.error.ChartonException;
+import dev.charton.error.ExitCode;
+
 import java.util.LinkedHashSet;
 import java.util.Set;
 
@@ -10,18 +13,35 @@ import java.util.Set;
 public final class Cleanup {
     private static final Set<Runnable> ACTIONS = new LinkedHashSet<>();
     private static boolean hookInstalled;
+    private static boolean shuttingDown;
 
     private Cleanup() {
     }
 
-    /** Registers an action to run at shutdown; returns a handle that unregisters it when closed. */
-    public static synchronized Registration onShutdown(Runnable action) {
+    /**
+     * Registers an action to run at shutdown; returns a handle that unregisters it when closed.
+     * Once shutdown has begun (other threads still run while the hook does), the action runs at
+     * once and the caller is stopped with "interrupted": a temporary file or a Python started in
+     * that window is neither left behind nor used.
+     */
+    public static Registration onShutdown(Runnable action) {
+        if (register(action)) {
+            return () -> remove(action);
+        }
+        runQuietly(action);
+        throw new ChartonException(ExitCode.INTERRUPTED, "interrupted");
+    }
+
+    private static synchronized boolean register(Runnable action) {
+        if (shuttingDown) {
+            return false;
+        }
         if (!hookInstalled) {
             Runtime.getRuntime().addShutdownHook(new Thread(Cleanup::runAll, "charton-cleanup"));
             hookInstalled = true;
         }
         ACTIONS.add(action);
-        return () -> remove(action);
+        return true;
     }
 
     private static synchronized void remove(Runnable action) {
@@ -31,15 +51,20 @@ public final class Cleanup {
     private static void runAll() {
         Runnable[] pending;
         synchronized (Cleanup.class) {
+            shuttingDown = true;
             pending = ACTIONS.toArray(new Runnable[0]);
             ACTIONS.clear();
         }
         for (Runnable action : pending) {
-            try {
-                action.run();
-            } catch (RuntimeException ignored) {
-                // Best effort: the JVM is going down.
-            }
+            runQuietly(action);
+        }
+    }
+
+    private static void runQuietly(Runnable action) {
+        try {
+            action.run();
+        } catch (RuntimeException ignored) {
+            // Best effort: the JVM is going down.
         }
     }
 

@@ -23,7 +23,7 @@ public final class PrivateTempFile implements AutoCloseable {
         return create(directory(), prefix, suffix);
     }
 
-    /** A new private temporary file in {@code parent} (a private directory of charton's own). */
+    /** A new private temporary file in {@code parent} (the output's directory, the shell's own directory). */
     public static PrivateTempFile create(Path parent, String prefix, String suffix) throws IOException {
         if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
             return new PrivateTempFile(Files.createTempFile(parent, prefix, suffix,
@@ -33,12 +33,11 @@ public final class PrivateTempFile implements AutoCloseable {
     }
 
     /**
-     * Where charton puts every temporary file: $TMPDIR, as other Unix tools and Python (which the
-     * worker inherits it) do, else the JVM's temporary directory. The JVM alone ignores $TMPDIR.
+     * Where charton puts every temporary file: the JVM's temporary directory, which the launcher
+     * sets from $TMPDIR (the JVM alone ignores it), so charton, its libraries and Python agree.
      */
     public static Path directory() {
-        String dir = System.getenv("TMPDIR");
-        return Path.of(dir != null && !dir.isBlank() ? dir : System.getProperty("java.io.tmpdir"));
+        return Path.of(System.getProperty("java.io.tmpdir"));
     }
 
     public Path path() {

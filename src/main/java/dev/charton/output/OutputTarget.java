@@ -2,7 +2,7 @@ package dev.charton.output;
 
 import dev.charton.error.ChartonException;
 import dev.charton.error.ExitCode;
-import dev.charton.lifecycle.Cleanup;
+import dev.charton.lifecycle.PrivateTempFile;
 
 import java.io.BufferedOutputStream;
 import java.io.FileDescriptor;
@@ -28,6 +28,8 @@ import java.util.Optional;
  */
 public final class OutputTarget {
     private static final Set<PosixFilePermission> FINISHED = PosixFilePermissions.fromString("rw-r--r--");
+    /** As Linux's own limit on links followed in one lookup (a loop ends there). */
+    private static final int MAX_LINK_HOPS = 40;
 
     private final Path path;
     private final String what;
@@ -112,31 +114,32 @@ public final class OutputTarget {
         writeAtomically(target, content);
     }
 
-    /** A temporary file beside the target, renamed over it once complete. */
+    /**
+     * A temporary file beside the target, renamed over it once complete; whatever goes wrong (an
+     * Error too), closing the temporary file deletes what is left of it.
+     */
     private void writeAtomically(Path target, Content content) {
         Path dir = directory(target);
-        Path temp;
-        try {
-            temp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
-        } catch (AccessDeniedException e) {
-            throw new ChartonException(ExitCode.CANT_CREATE, path + ": cannot write in " + dir + " (permission denied)", e);
-        } catch (IOException e) {
-            throw new ChartonException(ExitCode.CANT_CREATE, path + ": cannot create a file in " + dir + ": " + e.getMessage(), e);
-        }
-        try (Cleanup.Registration ignored = Cleanup.onShutdown(() -> temp.toFile().delete())) {
-            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(temp), 1 << 16)) {
+        try (PrivateTempFile temp = createTemp(dir, target)) {
+            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(temp.path()), 1 << 16)) {
                 content.writeTo(out);
             }
             // The temporary file is the owner's alone while it is written; the finished file gets
             // the permissions of the file it replaces, or the usual rw-r--r--.
-            Files.setPosixFilePermissions(temp, Files.exists(target) ? Files.getPosixFilePermissions(target) : FINISHED);
-            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            Files.setPosixFilePermissions(temp.path(), Files.exists(target) ? Files.getPosixFilePermissions(target) : FINISHED);
+            Files.move(temp.path(), target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
-            deleteQuietly(temp);
             throw new ChartonException(ExitCode.IO, path + ": cannot write the " + what + ": " + e.getMessage(), e);
-        } catch (RuntimeException e) {
-            deleteQuietly(temp);
-            throw e;
+        }
+    }
+
+    private PrivateTempFile createTemp(Path dir, Path target) {
+        try {
+            return PrivateTempFile.create(dir, "." + target.getFileName() + ".", ".tmp");
+        } catch (AccessDeniedException e) {
+            throw new ChartonException(ExitCode.CANT_CREATE, path + ": cannot write in " + dir + " (permission denied)", e);
+        } catch (IOException e) {
+            throw new ChartonException(ExitCode.CANT_CREATE, path + ": cannot create a file in " + dir + ": " + e.getMessage(), e);
         }
     }
 
@@ -158,15 +161,20 @@ public final class OutputTarget {
     }
 
     /**
-     * The file the output ends up in: a symbolic link is followed, so a link to a figure keeps
-     * pointing at the updated figure instead of being replaced by a file.
+     * The file the output ends up in: a symbolic link is followed (a dangling one too), so a link to
+     * a figure keeps pointing at the updated figure instead of being replaced by a file.
      */
     private Path destination() {
+        Path target = path;
         try {
-            return Files.isSymbolicLink(path) && Files.exists(path) ? path.toRealPath() : path;
+            for (int hops = 0; Files.isSymbolicLink(target) && hops < MAX_LINK_HOPS; hops++) {
+                Path parent = target.toAbsolutePath().getParent();
+                target = parent.resolve(Files.readSymbolicLink(target));
+            }
         } catch (IOException e) {
             return path;
         }
+        return target;
     }
 
     /** Something that exists but is neither a regular file nor a directory: a device, a FIFO, a socket. */
@@ -191,13 +199,6 @@ public final class OutputTarget {
         }
     }
 
-    private static void deleteQuietly(Path file) {
-        try {
-            Files.deleteIfExists(file);
-        } catch (IOException ignored) {
-            // Nothing more can be done; the name starts with a dot and ends in .tmp.
-        }
-    }
 
     private static Path directory(Path target) {
         Path parent = target.toAbsolutePath().getParent();

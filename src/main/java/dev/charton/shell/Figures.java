@@ -12,7 +12,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * The session directory (private to the user, in $TMPDIR, else the JVM's temporary directory) and the
+ * The session directory (private to the user, in the temporary directory: $TMPDIR) and the
  * figures of the session: a plot without -o goes to the next plot-N file there, and {@code save}
  * copies the last figure elsewhere. Figures stay after the shell ends; the directory is removed if
  * it holds none.

@@ -387,7 +387,7 @@ class BadInputsIT {
             }
             default -> throw new AssertionError(feed);
         }
-        Charton.Result r = run.env("CHARTON_JAVA_OPTS", "-Djava.io.tmpdir=" + spools).timeout(HANG_GUARD_SECONDS).go();
+        Charton.Result r = run.env("TMPDIR", spools.toString()).timeout(HANG_GUARD_SECONDS).go();
         if (writer != null) {
             writer.join(HANG_GUARD_SECONDS * 1000);
         }

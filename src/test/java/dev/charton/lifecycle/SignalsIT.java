@@ -67,7 +67,7 @@ class SignalsIT {
                 new Stage("reading CSV from stdin", List.of("plot", "-", "--x", "date", "--y", "temp_max", "-o", "../out/fig.png"),
                         Arrays.copyOf(weather, weather.length / 2), d -> d.has(d.temp(), "charton-input-"), true),
                 new Stage("spooling Parquet from stdin", List.of("plot", "-", "--x", "id", "--y", "double_col", "-o", "../out/fig.png"),
-                        Arrays.copyOf(parquet, parquet.length / 2), d -> d.has(d.temp(), "charton-stdin-"), true),
+                        Arrays.copyOf(parquet, parquet.length / 2), d -> d.has(d.temp(), "charton-pipe-"), true),
                 new Stage("rendering a slow script", List.of("plot", "weather.csv", "--script", "slow.py", "-o", "../out/fig.png"),
                         new byte[0], d -> Files.exists(d.in().resolve("started")), true),
                 // An Arrow stream is converted batch by batch: its output is being written while the rest arrives.

@@ -57,7 +57,7 @@ public final class Charton {
         return this;
     }
 
-    /** Runs the launcher through {@code command} (for example setpriv, to run it as another user). */
+    /** Runs the launcher through {@code command} (for example setpriv, to run it with fewer privileges). */
     public Charton via(String... command) {
         wrapper.addAll(Arrays.asList(command));
         return this;
