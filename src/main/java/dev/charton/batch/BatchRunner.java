@@ -4,6 +4,7 @@ import dev.charton.bridge.ArrowSpool;
 import dev.charton.bridge.PythonFailure;
 import dev.charton.error.ChartonException;
 import dev.charton.error.ExitCode;
+import dev.charton.render.RowsRequired;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -174,6 +175,8 @@ public final class BatchRunner {
             ChartResult result;
             try {
                 ArrowSpool spool = spool(chart.dataset());
+                RowsRequired.check(chart.job().request(), chart.job().input().displayName(),
+                        spool.schema().getFields().size(), spool.rows());
                 byte[] figure = pools.render(chart, chart.job().request().toHeader(id), spool::writeTo).figure();
                 chart.job().output().write(figure);
                 result = ChartResult.rendered(chart, millisSince(started));

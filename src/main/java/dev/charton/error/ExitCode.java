@@ -16,6 +16,7 @@ public enum ExitCode {
     TEMP_FAIL(75, "the render timed out"),
     INTERRUPTED(130, "interrupted (Ctrl-C, SIGINT)"),
     BROKEN_PIPE(141, "the reader of the output stopped reading (e.g. | head): ends quietly, like cat"),
+    // Never thrown by charton: the JVM exits with 143 itself on SIGTERM, after the shutdown hooks run.
     TERMINATED(143, "stopped by SIGTERM");
 
     private final int code;

@@ -4,8 +4,6 @@ import dev.charton.bridge.ArrowStreamSender;
 import dev.charton.bridge.PythonSetup;
 import dev.charton.bridge.PythonWorker;
 import dev.charton.bridge.Timings;
-import dev.charton.error.ChartonException;
-import dev.charton.error.ExitCode;
 import dev.charton.input.InputSource;
 import dev.charton.input.TableReader;
 import dev.charton.input.TableReaders;
@@ -43,11 +41,7 @@ public final class Plotter {
                 PythonWorker.Rendered rendered = worker.render(request.toHeader(1), out -> {
                     long rows = ArrowStreamSender.send(table, out);
                     timings.mark("input_sent_at");
-                    // Empty axes would pass for a chart; a script may draw something of its own.
-                    if (rows == 0 && request.code().script() == null) {
-                        throw new ChartonException(ExitCode.DATA, input.displayName() + ": no rows to plot (the table"
-                                + " has " + table.root().getSchema().getFields().size() + " columns but no data rows)");
-                    }
+                    RowsRequired.check(request, input.displayName(), table.root().getSchema().getFields().size(), rows);
                 }, job.timeout());
                 timings.mark("figure_received_at");
                 output.write(rendered.figure());

@@ -42,6 +42,11 @@ final class Dataset implements AutoCloseable {
         return key;
     }
 
+    /** The file it was read from, as messages name it. */
+    String source() {
+        return source;
+    }
+
     long rows() {
         return spool.rows();
     }

@@ -14,6 +14,7 @@ import dev.charton.output.FigureOutput;
 import dev.charton.render.OutputFormat;
 import dev.charton.render.RenderRequest;
 import dev.charton.render.RendererCatalog;
+import dev.charton.render.RowsRequired;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -96,6 +97,7 @@ final class Session implements AutoCloseable {
                     + " for a file in the session directory");
         }
         out.checkWritable();
+        RowsRequired.check(request, plotted.source(), plotted.columns().size(), plotted.rows());
         PythonWorker.Rendered rendered = worker.render(request.toHeader(IDS.incrementAndGet()), plotted,
                 request.renderer(), timeout);
         return figures.write(out, request.format(), rendered.figure());

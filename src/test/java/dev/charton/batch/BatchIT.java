@@ -149,6 +149,35 @@ class BatchIT {
     }
 
     @Test
+    void aChartOfATableWithoutRowsFailsAndAScriptOfItIsDrawn() throws IOException {
+        write("header.csv", "date,temp_max\n");
+        write("note.py", """
+                import matplotlib.pyplot as plt
+                fig, ax = plt.subplots()
+                ax.text(0.5, 0.5, f"{len(df)} rows")
+                """);
+        write("report.yaml", """
+                datasets:
+                  empty: header.csv
+                  weather: weather.csv
+                charts:
+                  highs: {dataset: empty, x: date, y: temp_max, output: charts/highs.png}
+                  note: {dataset: empty, script: note.py, output: charts/note.png}
+                  temps: {dataset: weather, x: date, y: temp_max, output: charts/temps.png}
+                """);
+        Charton.Result r = batch("report.yaml", "--jobs", "2");
+        assertEquals(65, r.exitCode(), r::toString);
+        assertEquals(Map.of("highs", "failed (exit 65)", "note", "rendered", "temps", "rendered"), statuses(r));
+        assertEquals(List.of("charton: chart 'highs': " + tmp.resolve("header.csv")
+                + ": no rows to plot (the table has 2 columns but no data rows)"), r.chartonLines());
+        assertTrue(Png.distinctColours(Png.decode(tmp.resolve("charts/note.png"))) > 1, "the script's text is drawn");
+        try (Stream<Path> files = Files.list(tmp.resolve("charts"))) {
+            assertEquals(List.of("note.png", "temps.png"), files.map(f -> f.getFileName().toString()).sorted().toList(),
+                    "no figure, partial file or temporary file for the refused chart");
+        }
+    }
+
+    @Test
     void failFastStartsNoMoreChartsAfterAFailure() throws IOException {
         write("report.yaml", """
                 datasets: {sales: sales.csv}

@@ -3,6 +3,8 @@ package dev.charton.bridge;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.charton.testing.Charton;
+import dev.charton.testing.Figures;
+import dev.charton.testing.Png;
 import dev.charton.testing.Repo;
 import dev.charton.testing.TestPython;
 import org.junit.jupiter.api.Test;
@@ -10,6 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -156,7 +159,24 @@ class IsolationIT {
                 .env("CHARTON_PYTHON", TestPython.interpreter().toString()).go();
         assertEquals(0, r.exitCode(), r::toString);
         assertFalse(r.stderr().contains("hijacked"), r::toString);
-        assertTrue(Files.size(out) > 1000, "a figure was written");
+        assertDrawn(parts[1], out);
+    }
+
+    /** The figure opens as its format says and shows the data: a drawn PNG, a Vega-Lite spec of every row. */
+    private static void assertDrawn(String format, Path figure) {
+        switch (format) {
+            case "png" -> {
+                BufferedImage image = Png.decode(figure);
+                assertEquals(800, image.getWidth());
+                assertTrue(Png.distinctColours(image) > 10, "a drawn chart, not a blank canvas");
+            }
+            case "json" -> {
+                JsonNode chart = Figures.json(Figures.bytes(figure));
+                assertTrue(chart.path("$schema").asText().contains("vega-lite"), chart::toString);
+                assertEquals(365, chart.path("datasets").elements().next().size(), "every row of the data");
+            }
+            default -> throw new AssertionError("no check for " + format);
+        }
     }
 
     @Test

@@ -146,6 +146,38 @@ class ShellIT {
         }
     }
 
+    @Test
+    void aTableWithoutRowsIsRefusedAndTheSessionGoesOn() throws IOException {
+        Path header = Files.writeString(tmp.resolve("header.csv"), "date,temp_max\n");
+        Path script = Files.writeString(tmp.resolve("note.py"), """
+                import matplotlib.pyplot as plt
+                fig, ax = plt.subplots()
+                ax.text(0.5, 0.5, f"{len(df)} rows")
+                """);
+        String refusal = "charton: " + header + ": no rows to plot (the table has 2 columns but no data rows)";
+        try (TerminalSession terminal = shell(header.toString())) {
+            awaitPrompt(terminal, "header.csv: 0 rows, 2 columns");
+            terminal.enter("plot --x date --y temp_max");
+            terminal.waitFor(refusal, STEP);
+            Path refused = tmp.resolve("refused.png");
+            terminal.enter("plot --x date --y temp_max -o " + refused);
+            terminal.waitUntil(s -> s.split(Pattern.quote(refusal), -1).length == 3, "the second refusal", STEP);
+            assertFalse(Files.exists(refused), "no figure for a table without rows");
+
+            // A script may draw something of its own: it is plotted, as the session's first figure.
+            terminal.enter("plot --script " + script);
+            Path first = figure(terminal.waitUntil(s -> FIGURE.matcher(s).find(), "the script's figure", STEP), 1);
+            assertTrue(Png.distinctColours(Png.decode(first)) > 1, "the script's text is drawn");
+            try (var figures = Files.list(first.getParent())) {
+                assertEquals(List.of("plot-1.png"), figures.map(f -> f.getFileName().toString())
+                        .filter(name -> !name.startsWith("charton-data-")).toList(), // the loaded data's spool
+                        "the refused plots wrote nothing to the session directory");
+            }
+            terminal.enter("quit");
+            assertEquals(0, terminal.waitForExit(STEP));
+        }
+    }
+
     /** Waits for the greeting, then for the prompt: only then are keys read by the line editor. */
     private static void awaitPrompt(TerminalSession terminal, String greeting) {
         terminal.waitFor(greeting, START);
