@@ -48,8 +48,21 @@ public final class MemoryLimit {
         return number << shift;
     }
 
-    /** The user's default, CHARTON_MEMORY_LIMIT, in bytes (null when unset); a bad value is a usage error. */
-    public static Long fromEnvironment(Map<String, String> env) {
+    /**
+     * {@code env} as Python workers get it: with the limit {@code optionBytes} (--memory-limit), else
+     * the user's default CHARTON_MEMORY_LIMIT (a bad value is a usage error), else none.
+     */
+    public static Map<String, String> workerEnvironment(Map<String, String> env, Long optionBytes) {
+        Long bytes = optionBytes != null ? optionBytes : fromEnvironment(env);
+        Map<String, String> withLimit = new HashMap<>(env);
+        withLimit.remove(WORKER_VARIABLE);
+        if (bytes != null) {
+            withLimit.put(WORKER_VARIABLE, Long.toString(bytes));
+        }
+        return withLimit;
+    }
+
+    private static Long fromEnvironment(Map<String, String> env) {
         String value = env.get(USER_VARIABLE);
         if (value == null || value.isBlank()) {
             return null;
@@ -59,15 +72,5 @@ public final class MemoryLimit {
         } catch (IllegalArgumentException e) {
             throw new ChartonException(ExitCode.USAGE, USER_VARIABLE + ": " + e.getMessage());
         }
-    }
-
-    /** {@code env} with the worker's limit set (or left out when {@code bytes} is null). */
-    public static Map<String, String> workerEnvironment(Map<String, String> env, Long bytes) {
-        Map<String, String> withLimit = new HashMap<>(env);
-        withLimit.remove(WORKER_VARIABLE);
-        if (bytes != null) {
-            withLimit.put(WORKER_VARIABLE, Long.toString(bytes));
-        }
-        return withLimit;
     }
 }

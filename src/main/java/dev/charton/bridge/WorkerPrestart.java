@@ -34,8 +34,8 @@ public final class WorkerPrestart {
         }
         Map<String, String> env;
         try {
-            env = MemoryLimit.workerEnvironment(System.getenv(), scan.memoryLimit() != null
-                    ? Long.valueOf(MemoryLimit.parse(scan.memoryLimit())) : MemoryLimit.fromEnvironment(System.getenv()));
+            env = MemoryLimit.workerEnvironment(System.getenv(),
+                    scan.memoryLimit() == null ? null : MemoryLimit.parse(scan.memoryLimit()));
         } catch (RuntimeException e) {
             return; // a bad size: the parsed options report it
         }

@@ -35,7 +35,7 @@ final class PythonOptions {
 
     /** {@code environment} as Python workers get it: with the memory limit, if there is one. */
     Map<String, String> workerEnvironment(Map<String, String> environment) {
-        return MemoryLimit.workerEnvironment(environment, memoryLimit != null ? memoryLimit : MemoryLimit.fromEnvironment(environment));
+        return MemoryLimit.workerEnvironment(environment, memoryLimit);
     }
 
     Duration timeout() {
