@@ -356,7 +356,7 @@ class BatchIT {
                 """);
         Path temp = Files.createDirectory(tmp.resolve("java-tmp"));
         Charton.run("--version").in(tmp).go(); // the managed Python is set up before the timed part
-        ProcessBuilder builder = new ProcessBuilder(Repo.launcher().toString(), "batch", "report.yaml", "--timeout", "0")
+        ProcessBuilder builder = new ProcessBuilder(Repo.launcherCommand(List.of("batch", "report.yaml", "--timeout", "0")))
                 .directory(tmp.toFile()).redirectErrorStream(true).redirectOutput(tmp.resolve("log.txt").toFile());
         builder.environment().put("TMPDIR", temp.toString());
         Process charton = builder.start();

@@ -98,8 +98,8 @@ class IsolationIT {
     @ValueSource(strings = {"TERM", "INT"})
     void aSignalToChartonStopsPythonToo(String signal) throws Exception {
         Path pids = tmp.resolve("pids");
-        ProcessBuilder builder = new ProcessBuilder(Repo.launcher().toString(), "plot",
-                Repo.example("weather.csv").toString(), "-r", "sleep_with_child", "-o", tmp.resolve("o.json").toString())
+        ProcessBuilder builder = new ProcessBuilder(Repo.launcherCommand(List.of("plot",
+                Repo.example("weather.csv").toString(), "-r", "sleep_with_child", "-o", tmp.resolve("o.json").toString())))
                 .redirectErrorStream(true).redirectOutput(tmp.resolve("log").toFile());
         builder.environment().put("CHARTON_TEMPLATES", TestPython.faultRenderers().toString());
         builder.environment().put("CHARTON_PYTHON", TestPython.interpreter().toString());

@@ -118,8 +118,7 @@ public final class Charton {
 
     private ProcessBuilder builder() {
         List<String> command = new ArrayList<>(wrapper);
-        command.add(Repo.launcher().toString());
-        command.addAll(args);
+        command.addAll(Repo.launcherCommand(args));
         ProcessBuilder builder = new ProcessBuilder(command).directory(workingDirectory.toFile());
         unsetEnv.forEach(builder.environment()::remove);
         builder.environment().putAll(env);
