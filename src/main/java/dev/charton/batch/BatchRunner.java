@@ -1,17 +1,17 @@
 package dev.charton.batch;
 
-import dev.charton.bridge.ArrowSpool;
-import dev.charton.bridge.PythonFailure;
 import dev.charton.error.ChartonException;
 import dev.charton.error.ExitCode;
-import dev.charton.render.RowsRequired;
+import dev.charton.pipeline.RowsRequired;
+import dev.charton.python.pool.WorkerPools;
+import dev.charton.python.protocol.PythonFailure;
+import dev.charton.table.ArrowSpool;
 
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -99,11 +99,11 @@ public final class BatchRunner {
     private List<ChartResult> render(List<Chart> charts) {
         Progress progress = new Progress(err, Progress.stderrIsTerminal(), charts.size());
         AtomicBoolean stop = new AtomicBoolean();
-        Map<Dataset, ArrowSpool> spools = new HashMap<>();
-        Map<Dataset, ChartonException> unreadable = new HashMap<>();
+        Map<BatchDataset, ArrowSpool> spools = new HashMap<>();
+        Map<BatchDataset, ChartonException> unreadable = new HashMap<>();
         try (WorkerPools pools = new WorkerPools(settings.jobs())) {
             pools.warmUp(charts);
-            for (Dataset dataset : new LinkedHashSet<>(charts.stream().map(Chart::dataset).toList())) {
+            for (BatchDataset dataset : new LinkedHashSet<>(charts.stream().map(Chart::dataset).toList())) {
                 if (stop.get()) {
                     break;
                 }
@@ -153,12 +153,12 @@ public final class BatchRunner {
     /** One chart on a worker: its dataset's bytes in, its figure out to its file. */
     private final class ChartRender {
         private final WorkerPools pools;
-        private final Map<Dataset, ArrowSpool> spools;
-        private final Map<Dataset, ChartonException> unreadable;
+        private final Map<BatchDataset, ArrowSpool> spools;
+        private final Map<BatchDataset, ChartonException> unreadable;
         private final AtomicBoolean stop;
         private final Progress progress;
 
-        ChartRender(WorkerPools pools, Map<Dataset, ArrowSpool> spools, Map<Dataset, ChartonException> unreadable,
+        ChartRender(WorkerPools pools, Map<BatchDataset, ArrowSpool> spools, Map<BatchDataset, ChartonException> unreadable,
                     AtomicBoolean stop, Progress progress) {
             this.pools = pools;
             this.spools = spools;
@@ -196,7 +196,7 @@ public final class BatchRunner {
             return result;
         }
 
-        private ArrowSpool spool(Dataset dataset) {
+        private ArrowSpool spool(BatchDataset dataset) {
             ChartonException failure = unreadable.get(dataset);
             if (failure != null) {
                 throw new ChartonException(failure.exitCode(), "dataset '" + dataset.name() + "': " + failure.getMessage(), failure);

@@ -1,8 +1,9 @@
 package dev.charton.batch;
 
 import dev.charton.error.ChartonException;
+import dev.charton.error.Suggestion;
 import dev.charton.error.ExitCode;
-import dev.charton.render.PlotJob;
+import dev.charton.pipeline.FigureJob;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 
@@ -28,7 +29,7 @@ public final class BatchSpecReader {
     private static final String DATASET_KEY = "dataset";
     private static final String STDIN = "-";
 
-    private final EntryOptions<PlotJob> chartOptions;
+    private final EntryOptions<FigureJob> chartOptions;
     private final EntryOptions<DatasetRead> readOptions;
     private final List<String> chartBaseArguments;
 
@@ -37,7 +38,7 @@ public final class BatchSpecReader {
      * @param datasets           how the read options of a dataset are parsed
      * @param chartBaseArguments plot options from the batch's own command line, which charts may override
      */
-    public BatchSpecReader(OptionModel<PlotJob> charts, OptionModel<DatasetRead> datasets, List<String> chartBaseArguments) {
+    public BatchSpecReader(OptionModel<FigureJob> charts, OptionModel<DatasetRead> datasets, List<String> chartBaseArguments) {
         this.chartOptions = new EntryOptions<>(charts);
         this.readOptions = new EntryOptions<>(datasets);
         this.chartBaseArguments = List.copyOf(chartBaseArguments);
@@ -56,7 +57,7 @@ public final class BatchSpecReader {
                 problems.add(s.key(), unknownKey("", s.name(), SECTIONS)));
         String title = sections.containsKey("title") ? scalar(sections.get("title"), "title", problems) : null;
         Map<String, SpecNodes.Entry> declared = section(sections, "datasets", root, problems);
-        Map<String, Dataset> datasets = datasets(declared, base, problems);
+        Map<String, BatchDataset> datasets = datasets(declared, base, problems);
         Collection<SpecNodes.Entry> defaults = defaults(section(sections, "defaults", null, problems), problems);
         List<Chart> charts = charts(section(sections, "charts", root, problems), defaults, datasets, declared.keySet(),
                 base, problems);
@@ -85,8 +86,8 @@ public final class BatchSpecReader {
         return entries;
     }
 
-    private Map<String, Dataset> datasets(Map<String, SpecNodes.Entry> entries, Path base, SpecProblems problems) {
-        Map<String, Dataset> datasets = new LinkedHashMap<>();
+    private Map<String, BatchDataset> datasets(Map<String, SpecNodes.Entry> entries, Path base, SpecProblems problems) {
+        Map<String, BatchDataset> datasets = new LinkedHashMap<>();
         String stdinTakenBy = "";
         for (SpecNodes.Entry entry : entries.values()) {
             String what = "dataset '" + entry.name() + "'";
@@ -130,7 +131,7 @@ public final class BatchSpecReader {
                 problems.add(pathNode, e.exitCode(), what + ": " + e.getMessage());
                 continue;
             }
-            datasets.put(entry.name(), new Dataset(entry.name(), SpecNodes.line(entry.key()), read.value(), read.arguments()));
+            datasets.put(entry.name(), new BatchDataset(entry.name(), SpecNodes.line(entry.key()), read.value(), read.arguments()));
         }
         return datasets;
     }
@@ -141,7 +142,7 @@ public final class BatchSpecReader {
     }
 
     private List<Chart> charts(Map<String, SpecNodes.Entry> entries, Collection<SpecNodes.Entry> defaults,
-                               Map<String, Dataset> datasets, Set<String> declared, Path base, SpecProblems problems) {
+                               Map<String, BatchDataset> datasets, Set<String> declared, Path base, SpecProblems problems) {
         List<Chart> charts = new ArrayList<>();
         Map<Path, String> outputs = new HashMap<>();
         for (SpecNodes.Entry entry : entries.values()) {
@@ -155,9 +156,9 @@ public final class BatchSpecReader {
             SpecNodes.entries(mapping, problems).values().stream()
                     .filter(key -> knownChartKey(what + ": ", key, problems))
                     .forEach(key -> keys.put(key.name(), key));
-            Dataset dataset = dataset(what, entry, keys.remove(DATASET_KEY), datasets, declared, problems);
+            BatchDataset dataset = dataset(what, entry, keys.remove(DATASET_KEY), datasets, declared, problems);
             String input = dataset == null ? STDIN : dataset.read().input().path().map(Path::toString).orElse(STDIN);
-            EntryOptions.Parsed<PlotJob> plot = chartOptions.parse(what, entry.value(), keys.values(), chartBaseArguments,
+            EntryOptions.Parsed<FigureJob> plot = chartOptions.parse(what, entry.value(), keys.values(), chartBaseArguments,
                     input, base, problems);
             if (plot == null || dataset == null) {
                 continue;
@@ -179,7 +180,7 @@ public final class BatchSpecReader {
     }
 
     /** The chart's dataset; null, with a problem unless its own entry already has one, when there is none. */
-    private static Dataset dataset(String what, SpecNodes.Entry chart, SpecNodes.Entry key, Map<String, Dataset> datasets,
+    private static BatchDataset dataset(String what, SpecNodes.Entry chart, SpecNodes.Entry key, Map<String, BatchDataset> datasets,
                                    Set<String> declared, SpecProblems problems) {
         if (key == null) {
             if (declared.size() == 1) {

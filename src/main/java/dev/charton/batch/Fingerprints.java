@@ -5,8 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.charton.error.ChartonException;
 import dev.charton.error.ExitCode;
-import dev.charton.render.RenderRequest;
-import dev.charton.render.TemplateDirectories;
+import dev.charton.pipeline.RenderRequest;
+import dev.charton.pipeline.TemplateDirectories;
 
 import java.io.File;
 import java.io.IOException;
@@ -31,7 +31,7 @@ final class Fingerprints {
     private static final ObjectMapper SORTED_JSON = new ObjectMapper()
             .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
 
-    private final Map<Dataset, String> datasets = new HashMap<>();
+    private final Map<BatchDataset, String> datasets = new HashMap<>();
     private String templates;
 
     String of(Chart chart) {
@@ -50,7 +50,7 @@ final class Fingerprints {
         return digest.hex();
     }
 
-    private String dataset(Dataset dataset) {
+    private String dataset(BatchDataset dataset) {
         return datasets.computeIfAbsent(dataset, d -> {
             Digest digest = new Digest();
             // Standard input cannot be read twice, so it never counts as unchanged.

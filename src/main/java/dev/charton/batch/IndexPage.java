@@ -3,7 +3,7 @@ package dev.charton.batch;
 import dev.charton.error.ChartonException;
 import dev.charton.error.ExitCode;
 import dev.charton.output.FigureOutput;
-import dev.charton.render.OutputFormat;
+import dev.charton.pipeline.OutputFormat;
 
 import java.io.File;
 import java.io.IOException;

@@ -1,8 +1,8 @@
 package dev.charton.batch;
 
-import dev.charton.bridge.PythonTemplates;
 import dev.charton.error.ChartonException;
 import dev.charton.error.ExitCode;
+import dev.charton.python.setup.PythonTemplates;
 
 import java.io.IOException;
 import java.net.URISyntaxException;

@@ -6,6 +6,8 @@ import dev.charton.batch.BatchSpecReader;
 import dev.charton.batch.DatasetRead;
 import dev.charton.batch.OptionModel;
 import dev.charton.input.InputSource;
+import dev.charton.options.PythonOptions;
+import dev.charton.options.ReadOptionsMixin;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

@@ -1,9 +1,10 @@
 package dev.charton.cli;
 
 import dev.charton.input.InputSource;
-import dev.charton.output.ArrowIpcWriter;
+import dev.charton.options.ReadOptionsMixin;
 import dev.charton.output.OutputTarget;
-import dev.charton.output.TableExport;
+import dev.charton.table.ArrowIpcWriter;
+import dev.charton.table.TableExport;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

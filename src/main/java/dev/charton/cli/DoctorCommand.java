@@ -1,8 +1,9 @@
 package dev.charton.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.charton.bridge.Doctor;
+import dev.charton.app.Doctor;
 import dev.charton.error.ExitCode;
+import dev.charton.options.PythonOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

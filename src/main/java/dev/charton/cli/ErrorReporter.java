@@ -1,8 +1,8 @@
 package dev.charton.cli;
 
-import dev.charton.bridge.PythonFailure;
 import dev.charton.error.ChartonException;
 import dev.charton.error.ExitCode;
+import dev.charton.python.protocol.PythonFailure;
 import picocli.CommandLine;
 
 import java.io.PrintStream;

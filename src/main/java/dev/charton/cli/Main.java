@@ -1,6 +1,5 @@
 package dev.charton.cli;
 
-import dev.charton.bridge.WorkerPrestart;
 import dev.charton.error.ExitCode;
 import picocli.CommandLine;
 
@@ -13,7 +12,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        WorkerPrestart.begin(args); // Python's start overlaps the JVM's parsing of the options
+        PrestartScan.begin(args); // Python's start overlaps the JVM's parsing of the options
         int code;
         try {
             code = run(args);

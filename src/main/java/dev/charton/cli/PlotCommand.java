@@ -1,13 +1,18 @@
 package dev.charton.cli;
 
 import dev.charton.input.InputSource;
+import dev.charton.options.ChartOptions;
+import dev.charton.options.FigureOptions;
+import dev.charton.options.PythonOptions;
+import dev.charton.options.ReadOptionsMixin;
+import dev.charton.options.TemplateOptions;
+import dev.charton.options.UserCodeOptions;
 import dev.charton.output.FigureOutput;
-import dev.charton.render.OutputFormat;
-import dev.charton.render.PlotJob;
-import dev.charton.render.Plotter;
-import dev.charton.render.PythonChoice;
-import dev.charton.render.RenderRequest;
-import dev.charton.render.UserCode;
+import dev.charton.pipeline.FigureJob;
+import dev.charton.pipeline.FigurePipeline;
+import dev.charton.pipeline.PythonChoice;
+import dev.charton.pipeline.RenderRequest;
+import dev.charton.pipeline.UserCode;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -16,7 +21,7 @@ import picocli.CommandLine.Parameters;
 
 import java.util.concurrent.Callable;
 
-/** {@code charton plot}: parses options and hands them to the {@link Plotter}. */
+/** {@code charton plot}: parses options and hands them to the {@link FigurePipeline}. */
 @Command(name = "plot",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
@@ -59,18 +64,18 @@ final class PlotCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PlotJob job = job();
-        new Plotter(job.python().setup()).plot(job);
+        FigureJob job = job();
+        new FigurePipeline(job.python().setup()).plot(job);
         return 0;
     }
 
     /** The figure these options describe; charton batch parses each chart's options into one too. */
-    PlotJob job() {
+    FigureJob job() {
         FigureOutput out = FigureOutput.of(output);
         UserCode code = userCode.toUserCode();
-        RenderRequest request = new RenderRequest(figure.renderer(code, FigureOptions.DEFAULT_RENDERER), figure.format(out),
+        RenderRequest request = new RenderRequest(figure.renderer(code, RenderRequest.DEFAULT_RENDERER), figure.format(out),
                 chart.toSpec(), code);
-        return new PlotJob(InputSource.of(input), read.toReadOptions(), request, out,
-                new PythonChoice(python.python, python.workerEnvironment(templates.environment())), python.timeout());
+        return new FigureJob(InputSource.of(input), read.toReadOptions(), request, out,
+                new PythonChoice(python.interpreter(), python.workerEnvironment(templates.environment())), python.timeout());
     }
 }

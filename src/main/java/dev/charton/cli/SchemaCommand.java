@@ -1,14 +1,15 @@
 package dev.charton.cli;
 
+import dev.charton.app.SchemaInspector;
+import dev.charton.app.TableSchema;
 import dev.charton.input.InputSource;
-import dev.charton.inspect.SchemaInspector;
-import dev.charton.inspect.TableSchema;
+import dev.charton.options.ReadOptionsMixin;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 import java.util.concurrent.Callable;
 

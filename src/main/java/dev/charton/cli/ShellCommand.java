@@ -1,8 +1,13 @@
 package dev.charton.cli;
 
 import dev.charton.input.InputSource;
-import dev.charton.render.OutputFormat;
-import dev.charton.render.UserCode;
+import dev.charton.options.FigureOptions;
+import dev.charton.options.PythonOptions;
+import dev.charton.options.ReadOptionsMixin;
+import dev.charton.options.TemplateOptions;
+import dev.charton.pipeline.OutputFormat;
+import dev.charton.pipeline.RenderRequest;
+import dev.charton.pipeline.UserCode;
 import dev.charton.shell.Shell;
 import dev.charton.shell.ShellSettings;
 import picocli.CommandLine;
@@ -55,7 +60,7 @@ final class ShellCommand implements Callable<Integer> {
         }
         ShellSettings settings = new ShellSettings(input == null ? null : InputSource.of(input), read.toReadOptions(),
                 python.setup(Shell.workerEnvironment(templates.environment())), python.timeout(),
-                figure.renderer(UserCode.NONE, FigureOptions.DEFAULT_RENDERER),
+                figure.renderer(UserCode.NONE, RenderRequest.DEFAULT_RENDERER),
                 figure.format().orElse(OutputFormat.PNG));
         return Shell.run(settings, new ErrorReporter());
     }

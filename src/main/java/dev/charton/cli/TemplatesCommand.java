@@ -1,6 +1,8 @@
 package dev.charton.cli;
 
-import dev.charton.render.RendererCatalog;
+import dev.charton.options.PythonOptions;
+import dev.charton.options.TemplateOptions;
+import dev.charton.pipeline.RendererCatalog;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

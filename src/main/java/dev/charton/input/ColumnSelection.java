@@ -2,6 +2,7 @@ package dev.charton.input;
 
 import dev.charton.error.ChartonException;
 import dev.charton.error.ExitCode;
+import dev.charton.error.Suggestion;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -42,6 +43,7 @@ public final class ColumnSelection {
 
     /** The one wording, for every format, of a column name the table does not have. */
     public static String noSuchColumn(List<String> available, String name, String sourceName) {
-        return sourceName + ": no column named '" + name + "' (available: " + String.join(", ", available) + ")";
+        String hint = Suggestion.closest(name, available).map(c -> "; did you mean '" + c + "'?").orElse("");
+        return sourceName + ": no column named '" + name + "'" + hint + " (available: " + String.join(", ", available) + ")";
     }
 }

@@ -1,6 +1,6 @@
 package dev.charton.shell;
 
-import dev.charton.bridge.UserDirectories;
+import dev.charton.python.setup.UserDirectories;
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;

@@ -4,7 +4,7 @@ import dev.charton.error.ChartonException;
 import dev.charton.error.ExitCode;
 import dev.charton.lifecycle.PrivateTempFile;
 import dev.charton.output.FigureOutput;
-import dev.charton.render.OutputFormat;
+import dev.charton.pipeline.OutputFormat;
 
 import java.io.IOException;
 import java.nio.file.Files;

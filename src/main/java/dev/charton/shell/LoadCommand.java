@@ -1,7 +1,7 @@
 package dev.charton.shell;
 
-import dev.charton.cli.ReadOptionsMixin;
 import dev.charton.input.InputSource;
+import dev.charton.options.ReadOptionsMixin;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

@@ -2,19 +2,19 @@ package dev.charton.shell;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.charton.bridge.Frame;
-import dev.charton.bridge.PythonFailure;
-import dev.charton.bridge.PythonWorker;
-import dev.charton.cli.BuiltinRenderers;
 import dev.charton.error.ChartonException;
 import dev.charton.error.ExitCode;
 import dev.charton.input.InputSource;
 import dev.charton.input.ReadOptions;
+import dev.charton.options.BuiltinRenderers;
 import dev.charton.output.FigureOutput;
-import dev.charton.render.OutputFormat;
-import dev.charton.render.RenderRequest;
-import dev.charton.render.RendererCatalog;
-import dev.charton.render.RowsRequired;
+import dev.charton.pipeline.OutputFormat;
+import dev.charton.pipeline.RenderRequest;
+import dev.charton.pipeline.RendererCatalog;
+import dev.charton.pipeline.RowsRequired;
+import dev.charton.python.protocol.Frame;
+import dev.charton.python.protocol.PythonFailure;
+import dev.charton.python.protocol.PythonWorker;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -37,7 +37,7 @@ final class Session implements AutoCloseable {
     private final Duration timeout;
     private final OutputFormat defaultFormat;
     private String renderer;
-    private Dataset data;
+    private SessionData data;
     private RendererCatalog catalog;
 
     Session(ShellSettings settings, Cancellation cancel) {
@@ -55,11 +55,11 @@ final class Session implements AutoCloseable {
     }
 
     /** Reads a data file; it replaces the loaded data once it is read whole. */
-    Dataset load(InputSource input, ReadOptions options) {
+    SessionData load(InputSource input, ReadOptions options) {
         if (input.isStdin()) {
             throw new ChartonException(ExitCode.USAGE, "the shell reads its commands from standard input: load a file");
         }
-        Dataset loaded = Dataset.load(input, options, figures.directory(), cancel);
+        SessionData loaded = SessionData.load(input, options, figures.directory(), cancel);
         if (data != null) {
             data.close();
         }
@@ -90,7 +90,7 @@ final class Session implements AutoCloseable {
 
     /** Draws a figure of the loaded data into {@code output}, or the next file of the session directory. */
     Figures.Figure plot(RenderRequest request, FigureOutput output) {
-        Dataset plotted = data();
+        SessionData plotted = data();
         FigureOutput out = output != null ? output : figures.next(request.format());
         if (out.isStdout()) {
             throw new ChartonException(ExitCode.USAGE, "-o -: the shell writes figures to files; leave -o out"
@@ -148,7 +148,7 @@ final class Session implements AutoCloseable {
         return data == null ? List.of() : data.columns();
     }
 
-    Optional<Dataset> loaded() {
+    Optional<SessionData> loaded() {
         return Optional.ofNullable(data);
     }
 
@@ -162,7 +162,7 @@ final class Session implements AutoCloseable {
         worker.interrupt();
     }
 
-    private Dataset data() {
+    private SessionData data() {
         if (data == null) {
             throw new ChartonException(ExitCode.USAGE, "no data loaded: load FILE first");
         }

@@ -1,9 +1,9 @@
 package dev.charton.shell;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.charton.bridge.PythonSetup;
-import dev.charton.bridge.PythonWorker;
 import dev.charton.error.ChartonException;
+import dev.charton.python.protocol.PythonWorker;
+import dev.charton.python.setup.PythonSetup;
 
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -39,12 +39,12 @@ final class SessionWorker implements AutoCloseable {
     }
 
     /** Sends a render request ({@code RQST}) with the data, or a reference to it. */
-    PythonWorker.Rendered render(ObjectNode request, Dataset data, String renderer, Duration timeout) {
+    PythonWorker.Rendered render(ObjectNode request, SessionData data, String renderer, Duration timeout) {
         return use(renderer, w -> w.render(request, attach(request, w, data), timeout), data);
     }
 
     /** Sends a session request ({@code EXEC}) with the data (or a reference to it), or none. */
-    PythonWorker.Rendered execute(ObjectNode request, Dataset data, String renderer, Duration timeout) {
+    PythonWorker.Rendered execute(ObjectNode request, SessionData data, String renderer, Duration timeout) {
         return use(renderer, w -> w.execute(request, attach(request, w, data), timeout), data);
     }
 
@@ -53,7 +53,7 @@ final class SessionWorker implements AutoCloseable {
         return use(renderer, call, null);
     }
 
-    private <T> T use(String renderer, Function<PythonWorker, T> call, Dataset sent) {
+    private <T> T use(String renderer, Function<PythonWorker, T> call, SessionData sent) {
         PythonWorker w = worker(renderer);
         cancel.check("nothing was sent to Python");
         busy = w;
@@ -87,7 +87,7 @@ final class SessionWorker implements AutoCloseable {
         }
     }
 
-    private PythonWorker.DataWriter attach(ObjectNode request, PythonWorker w, Dataset data) {
+    private PythonWorker.DataWriter attach(ObjectNode request, PythonWorker w, SessionData data) {
         if (data == null) {
             request.put("data", "none");
             return out -> { };

@@ -61,7 +61,7 @@ public final class Shell {
     }
 
     private void greet() {
-        String data = session.loaded().map(Dataset::summary).orElse("no data loaded (load FILE)");
+        String data = session.loaded().map(SessionData::summary).orElse("no data loaded (load FILE)");
         console.print("charton shell: " + data + "\nhelp lists the commands, Tab completes, Ctrl-D quits."
                 + " Figures go to " + session.directory());
     }

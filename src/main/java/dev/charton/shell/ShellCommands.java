@@ -18,8 +18,8 @@ final class ShellCommands implements Runnable {
     /** The commands, run against {@code shell}. */
     static CommandLine model(Shell shell) {
         CommandLine model = new CommandLine(new ShellCommands());
-        for (Object command : new Object[] {new LoadCommand(shell), new SchemaCommand(shell), new HeadCommand(shell),
-                new PlotCommand(shell), new RendererCommand(shell), new SaveCommand(shell), new PyCommand(shell),
+        for (Object command : new Object[] {new LoadCommand(shell), new ShellSchemaCommand(shell), new HeadCommand(shell),
+                new ShellPlotCommand(shell), new RendererCommand(shell), new SaveCommand(shell), new PyCommand(shell),
                 new CommandLine.HelpCommand(), new QuitCommand(shell)}) {
             model.addSubcommand(command);
         }

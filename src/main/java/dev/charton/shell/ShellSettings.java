@@ -1,9 +1,9 @@
 package dev.charton.shell;
 
-import dev.charton.bridge.PythonSetup;
 import dev.charton.input.InputSource;
 import dev.charton.input.ReadOptions;
-import dev.charton.render.OutputFormat;
+import dev.charton.pipeline.OutputFormat;
+import dev.charton.python.setup.PythonSetup;
 
 import java.time.Duration;
 

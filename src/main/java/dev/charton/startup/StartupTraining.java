@@ -1,11 +1,12 @@
 package dev.charton.startup;
 
-import dev.charton.bridge.ArrowStreamSender;
-import dev.charton.bridge.WorkerPrestart;
 import dev.charton.input.InputSource;
 import dev.charton.input.ReadOptions;
 import dev.charton.input.TableReader;
 import dev.charton.input.TableReaders;
+import dev.charton.pipeline.RenderRequest;
+import dev.charton.python.pool.WorkerPrestart;
+import dev.charton.table.ArrowStreamSender;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
 import picocli.CommandLine;
@@ -30,7 +31,7 @@ public final class StartupTraining {
     }
 
     public static void run(Supplier<CommandLine> commands, List<String> inputs) {
-        inputs.stream().findFirst().ifPresent(input -> WorkerPrestart.begin(new String[] {"plot", input}));
+        inputs.stream().findFirst().ifPresent(input -> WorkerPrestart.begin(null, RenderRequest.DEFAULT_RENDERER, null));
         PrintWriter nowhere = new PrintWriter(Writer.nullWriter());
         CommandLine root = commands.get();
         root.printVersionHelp(nowhere);

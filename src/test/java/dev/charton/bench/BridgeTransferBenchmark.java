@@ -1,14 +1,14 @@
 package dev.charton.bench;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.charton.bridge.ArrowStreamSender;
-import dev.charton.bridge.Frame;
-import dev.charton.bridge.PythonSetup;
-import dev.charton.bridge.PythonWorker;
 import dev.charton.input.InputSource;
 import dev.charton.input.ReadOptions;
 import dev.charton.input.TableReader;
 import dev.charton.input.TableReaders;
+import dev.charton.python.protocol.Frame;
+import dev.charton.python.protocol.PythonWorker;
+import dev.charton.python.setup.PythonSetup;
+import dev.charton.table.ArrowStreamSender;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
 import org.apache.arrow.vector.BigIntVector;

@@ -1,10 +1,10 @@
 package dev.charton.bench;
 
-import dev.charton.bridge.ArrowStreamSender;
 import dev.charton.input.InputSource;
 import dev.charton.input.ReadOptions;
 import dev.charton.input.TableReader;
 import dev.charton.input.TableReaders;
+import dev.charton.table.ArrowStreamSender;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
 

@@ -1,6 +1,6 @@
 package dev.charton.testing;
 
-import dev.charton.bridge.PythonSetup;
+import dev.charton.python.setup.PythonSetup;
 import org.junit.jupiter.api.Assumptions;
 
 import java.io.IOException;

@@ -1,6 +1,6 @@
 package dev.charton.cli.docs;
 
-import dev.charton.cli.BuiltinRenderers;
+import dev.charton.options.BuiltinRenderers;
 import dev.charton.testing.Repo;
 import dev.charton.testing.Tools;
 import org.junit.jupiter.api.Test;

@@ -111,7 +111,7 @@ class ParquetLayoutsTest {
         Path file = ParquetFixtures.write(dir.resolve("u.parquet"), SCHEMA, ParquetFixtures.Layout.plain(), rows(1));
         ChartonException e = assertThrows(ChartonException.class,
                 () -> ParquetFixtures.open(file, List.of("id", "nmae"), allocator));
-        assertEquals("u.parquet: no column named 'nmae' (available: id, name, score)", e.getMessage());
+        assertEquals("u.parquet: no column named 'nmae'; did you mean 'name'? (available: id, name, score)", e.getMessage());
         assertEquals(65, e.exitCode().code());
     }
 

@@ -1,7 +1,7 @@
 package dev.charton.input.parquet;
 
+import dev.charton.app.TypeNames;
 import dev.charton.input.TableReader;
-import dev.charton.inspect.TypeNames;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
 import org.apache.arrow.vector.VectorSchemaRoot;

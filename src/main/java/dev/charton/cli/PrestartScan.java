@@ -1,0 +1,61 @@
+package dev.charton.cli;
+
+import dev.charton.pipeline.RenderRequest;
+import dev.charton.python.pool.WorkerPrestart;
+
+import java.util.List;
+
+/**
+ * What the arguments of a {@code charton plot} say about its worker, read before picocli parses
+ * them so Python can start at once ({@link WorkerPrestart}): the interpreter, the renderer and the
+ * memory limit. Any other command, or --help and --version, starts nothing.
+ */
+record PrestartScan(String python, String renderer, String memoryLimit) {
+    /** Starts the worker these arguments ask for, if they are a plot command's. */
+    static void begin(String[] args) {
+        PrestartScan scan = of(List.of(args));
+        if (scan != null) {
+            WorkerPrestart.begin(scan.python(), scan.renderer(), scan.memoryLimit());
+        }
+    }
+
+    static PrestartScan of(List<String> args) {
+        int command = 0;
+        while (command < args.size() && args.get(command).startsWith("-")) {
+            command++;
+        }
+        if (command >= args.size() || !args.get(command).equals("plot")) {
+            return null;
+        }
+        String python = null;
+        String memoryLimit = null;
+        String renderer = RenderRequest.DEFAULT_RENDERER;
+        boolean script = false;
+        for (int i = command + 1; i < args.size(); i++) {
+            String arg = args.get(i);
+            String next = i + 1 < args.size() ? args.get(i + 1) : null;
+            if (arg.equals("--")) {
+                break;
+            } else if (List.of("-h", "--help", "-V", "--version").contains(arg)) {
+                return null;
+            } else if (arg.startsWith("-r") && arg.length() > 2 && !arg.startsWith("--")) {
+                renderer = arg.substring(2);
+            } else if (arg.equals("--script") || arg.startsWith("--script=")) {
+                script = true;
+            } else {
+                python = value(arg, next, "--python", python);
+                memoryLimit = value(arg, next, "--memory-limit", memoryLimit);
+                renderer = value(arg, next, "--renderer", value(arg, next, "-r", renderer));
+            }
+        }
+        return renderer == null ? null : new PrestartScan(python, script ? RenderRequest.SCRIPT_RENDERER : renderer, memoryLimit);
+    }
+
+    /** The value {@code arg} (and {@code next}) give option {@code name}, as NAME VALUE or NAME=VALUE; else {@code before}. */
+    private static String value(String arg, String next, String name, String before) {
+        if (arg.equals(name)) {
+            return next;
+        }
+        return arg.startsWith(name + "=") ? arg.substring(name.length() + 1) : before;
+    }
+}

@@ -1,0 +1,66 @@
+package dev.charton.options;
+
+import dev.charton.output.FigureOutput;
+import dev.charton.pipeline.OutputFormat;
+import dev.charton.pipeline.RenderRequest;
+import dev.charton.pipeline.UserCode;
+import picocli.CommandLine;
+import picocli.CommandLine.Option;
+
+import java.util.Optional;
+
+/** Which renderer draws the figure and in which format: shared by {@code plot} and the shell's {@code plot}. */
+public final class FigureOptions {
+
+    @CommandLine.Spec(CommandLine.Spec.Target.MIXEE)
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = {"-r", "--renderer"}, paramLabel = "NAME", completionCandidates = BuiltinRenderers.class,
+            description = "${COMPLETION-CANDIDATES} (default: " + RenderRequest.DEFAULT_RENDERER + "), or a template plugin;"
+                    + " 'charton templates' lists them.")
+    String renderer;
+
+    @Option(names = {"-f", "--format"}, paramLabel = "FORMAT",
+            description = "Figure format: png, svg, pdf, jpg, json or html (default: from the -o extension; png for - or without -o).")
+    String format;
+
+    /** The renderer asked for, {@code fallback} when none was, the script renderer for a script. */
+    public String renderer(UserCode code, String fallback) {
+        if (code.script() == null) {
+            return renderer == null ? fallback : renderer;
+        }
+        if (renderer != null) {
+            throw usage("--script makes the figure itself; it cannot be combined with --renderer");
+        }
+        return RenderRequest.SCRIPT_RENDERER;
+    }
+
+    /** The format given with --format, if any. */
+    public Optional<OutputFormat> format() {
+        if (format == null) {
+            return Optional.empty();
+        }
+        return Optional.of(OutputFormat.fromName(format).orElseThrow(() -> usage("--format: unknown format '"
+                + format + "' (expected one of " + OutputFormat.names() + ")")));
+    }
+
+    /** The format given with --format, else the one the output's extension names (PNG for standard output). */
+    public OutputFormat format(FigureOutput out) {
+        Optional<OutputFormat> given = format();
+        if (given.isPresent()) {
+            return given.get();
+        }
+        if (out.isStdout()) {
+            return OutputFormat.PNG;
+        }
+        String name = out.displayName();
+        String ext = out.extension().orElseThrow(() -> usage("cannot tell the figure format of '" + name
+                + "': give it an extension (" + OutputFormat.names() + ") or use --format"));
+        return OutputFormat.fromName(ext).orElseThrow(() -> usage("unknown figure format '." + ext + "' of '"
+                + name + "' (expected one of " + OutputFormat.names() + ", or use --format)"));
+    }
+
+    private CommandLine.ParameterException usage(String message) {
+        return new CommandLine.ParameterException(spec.commandLine(), message);
+    }
+}

@@ -1,0 +1,54 @@
+package dev.charton.pipeline;
+
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import dev.charton.error.ChartonException;
+import dev.charton.error.ExitCode;
+
+import java.util.List;
+
+/**
+ * What to draw, independent of the renderer: charton's chart grammar. It reaches Python as JSON
+ * data (snake_case keys), never as source code; Python checks the names of kinds, aggregations,
+ * themes and columns against the renderer and the data.
+ *
+ * @param kind   line, scatter, bar, hist, area, box or heatmap; null lets charton choose from the column types
+ * @param y      one series per column
+ * @param color  a column whose values split the chart into series (a heatmap's value instead)
+ * @param facet  a column whose values split the chart into panels
+ * @param width  figure width in pixels
+ * @param height figure height in pixels
+ * @param bins   histogram bins (heatmap axis bins); null for automatic
+ * @param agg    sum, mean, count, min or max over rows sharing an x; null for none
+ */
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+public record ChartSpec(String kind, String x, List<String> y, String color, String facet,
+                        String title, String xlabel, String ylabel,
+                        int width, int height, int dpi, String theme,
+                        boolean logX, boolean logY, Integer bins, String agg) {
+    public static final int DEFAULT_WIDTH = 800;
+    public static final int DEFAULT_HEIGHT = 600;
+    public static final int DEFAULT_DPI = 100;
+
+    public ChartSpec {
+        y = List.copyOf(y);
+        positive("--width", width);
+        positive("--height", height);
+        positive("--dpi", dpi);
+        if (bins != null) {
+            positive("--bins", bins);
+        }
+    }
+
+    /** No columns named, default size: what a request that draws nothing from the grammar sends. */
+    public static ChartSpec defaults() {
+        return new ChartSpec(null, null, List.of(), null, null, null, null, null,
+                DEFAULT_WIDTH, DEFAULT_HEIGHT, DEFAULT_DPI, null, false, false, null, null);
+    }
+
+    private static void positive(String option, int value) {
+        if (value <= 0) {
+            throw new ChartonException(ExitCode.USAGE, option + " must be a positive number, not " + value);
+        }
+    }
+}

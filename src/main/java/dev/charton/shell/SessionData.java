@@ -1,0 +1,91 @@
+package dev.charton.shell;
+
+import dev.charton.input.InputSource;
+import dev.charton.input.ReadOptions;
+import dev.charton.table.ArrowSpool;
+import org.apache.arrow.vector.types.pojo.Field;
+import org.apache.arrow.vector.types.pojo.Schema;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The session's data, read once from its file and spooled as one Arrow IPC stream in the session
+ * directory: what is sent, byte for byte, to each new Python worker, which keeps it under this
+ * dataset's key.
+ */
+final class SessionData implements AutoCloseable {
+    private static final AtomicLong LOADS = new AtomicLong();
+
+    private final String key;
+    private final String source;
+    private final ArrowSpool spool;
+
+    private SessionData(String source, ArrowSpool spool) {
+        this.key = "load-" + LOADS.incrementAndGet();
+        this.source = source;
+        this.spool = spool;
+    }
+
+    /** Reads the whole input; a Ctrl-C stops it between batches. */
+    static SessionData load(InputSource input, ReadOptions options, Path directory, Cancellation cancel) {
+        String what = input.displayName() + " was not loaded";
+        return new SessionData(input.displayName(), ArrowSpool.read(input, options, directory, () -> cancel.check(what)));
+    }
+
+    /** The key the worker keeps this data under; a new one for every load. */
+    String key() {
+        return key;
+    }
+
+    /** The file it was read from, as messages name it. */
+    String source() {
+        return source;
+    }
+
+    long rows() {
+        return spool.rows();
+    }
+
+    List<String> columns() {
+        List<String> names = new ArrayList<>();
+        for (Field field : spool.schema().getFields()) {
+            names.add(field.getName());
+        }
+        return names;
+    }
+
+    /** One line per column: its name and Arrow type, aligned. */
+    String describe() {
+        int width = columns().stream().mapToInt(String::length).max().orElse(0);
+        StringBuilder text = new StringBuilder(summary()).append(System.lineSeparator());
+        for (Field field : spool.schema().getFields()) {
+            String type = field.getType().toString() + (field.getDictionary() != null ? ", dictionary-encoded" : "")
+                    + (field.isNullable() ? "" : ", not null");
+            text.append("  ").append(field.getName()).append(" ".repeat(width - field.getName().length() + 2))
+                    .append(type).append(System.lineSeparator());
+        }
+        return text.toString();
+    }
+
+    String summary() {
+        Schema schema = spool.schema();
+        long rows = spool.rows();
+        return source + ": " + rows + (rows == 1 ? " row, " : " rows, ") + schema.getFields().size()
+                + (schema.getFields().size() == 1 ? " column" : " columns");
+    }
+
+    /** Sends the stream as it was written at load time. */
+    void writeTo(OutputStream out) throws IOException {
+        spool.writeTo(out);
+    }
+
+    @Override
+    public void close() {
+        spool.close();
+    }
+}
