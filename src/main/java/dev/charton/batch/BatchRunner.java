@@ -2,7 +2,9 @@ package dev.charton.batch;
 
 import dev.charton.error.ChartonException;
 import dev.charton.error.ExitCode;
-import dev.charton.pipeline.RowsRequired;
+import dev.charton.pipeline.FigureJob;
+import dev.charton.pipeline.FigurePipeline;
+import dev.charton.pipeline.Timings;
 import dev.charton.python.pool.WorkerPools;
 import dev.charton.python.protocol.PythonFailure;
 import dev.charton.table.ArrowSpool;
@@ -21,10 +23,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 
 /**
- * Renders every chart of a checked spec: each dataset read once into a spool, the charts drawn on
- * warm Python workers, {@code jobs} at a time, each figure written atomically. A failed chart stops
+ * Renders every chart of a checked spec through the figure pipeline: each dataset read once into a
+ * spool, each chart planned and reduced from it and drawn on warm Python workers, {@code jobs} at a time, each figure written atomically. A failed chart stops
  * nothing (unless fail-fast); the run ends with a summary on stderr and, if asked, an index page.
  */
 public final class BatchRunner {
@@ -102,7 +105,8 @@ public final class BatchRunner {
         Map<BatchDataset, ArrowSpool> spools = new HashMap<>();
         Map<BatchDataset, ChartonException> unreadable = new HashMap<>();
         try (WorkerPools pools = new WorkerPools(settings.jobs())) {
-            pools.warmUp(charts);
+            pools.warmUp(charts.stream().collect(Collectors.groupingBy(c -> c.job().python(), LinkedHashMap::new,
+                    Collectors.mapping(c -> c.job().request().renderer(), Collectors.toList()))));
             for (BatchDataset dataset : new LinkedHashSet<>(charts.stream().map(Chart::dataset).toList())) {
                 if (stop.get()) {
                     break;
@@ -174,11 +178,10 @@ public final class BatchRunner {
             long started = System.nanoTime();
             ChartResult result;
             try {
-                ArrowSpool spool = spool(chart.dataset());
-                RowsRequired.check(chart.job().request(), chart.job().input().displayName(),
-                        spool.schema().getFields().size(), spool.rows());
-                byte[] figure = pools.render(chart, chart.job().request().toHeader(id), spool::writeTo).figure();
-                chart.job().output().write(figure);
+                FigureJob job = chart.job();
+                FigurePipeline.Drawn drawn = FigurePipeline.draw(job.request(), spool(chart.dataset()),
+                        (header, data) -> pools.render(job.python(), header, data, job.timeout()), id, Timings.off());
+                job.output().write(drawn.figure());
                 result = ChartResult.rendered(chart, millisSince(started));
             } catch (ChartonException e) {
                 result = ChartResult.failed(chart, millisSince(started), e);

@@ -1,5 +1,6 @@
 package dev.charton.cli;
 
+import dev.charton.app.Plot;
 import dev.charton.input.InputSource;
 import dev.charton.options.ChartOptions;
 import dev.charton.options.FigureOptions;
@@ -9,7 +10,6 @@ import dev.charton.options.TemplateOptions;
 import dev.charton.options.UserCodeOptions;
 import dev.charton.output.FigureOutput;
 import dev.charton.pipeline.FigureJob;
-import dev.charton.pipeline.FigurePipeline;
 import dev.charton.pipeline.PythonChoice;
 import dev.charton.pipeline.RenderRequest;
 import dev.charton.pipeline.UserCode;
@@ -21,7 +21,7 @@ import picocli.CommandLine.Parameters;
 
 import java.util.concurrent.Callable;
 
-/** {@code charton plot}: parses options and hands them to the {@link FigurePipeline}. */
+/** {@code charton plot}: parses options and hands the figure they describe to {@link Plot}. */
 @Command(name = "plot",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
@@ -64,8 +64,7 @@ final class PlotCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        FigureJob job = job();
-        new FigurePipeline(job.python().setup()).plot(job);
+        Plot.run(job());
         return 0;
     }
 

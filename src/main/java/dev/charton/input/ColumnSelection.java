@@ -31,7 +31,7 @@ public final class ColumnSelection {
         for (String name : requested) {
             int position = available.indexOf(name);
             if (position < 0) {
-                throw new ChartonException(ExitCode.DATA, noSuchColumn(available, name, sourceName));
+                throw new UnknownColumnException(name, noSuchColumn(available, name, sourceName));
             }
             if (!seen.add(name)) {
                 throw new ChartonException(ExitCode.USAGE, "--columns: '" + name + "' is listed twice");

@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.List;
 
 /**
  * Opens the right {@link TableReader} for an input, told by its bytes or by {@code --input-format},
@@ -36,6 +37,11 @@ public final class TableReaders {
     public static TableReader open(InputSource source, ReadOptions options, BufferAllocator allocator) {
         TableReader reader = openProjected(source, options, allocator);
         return options.limit() == ReadOptions.NO_LIMIT ? reader : new LimitedTableReader(reader, options.limit());
+    }
+
+    /** Keeps only {@code columns} of an open reader (those it decodes anyway: a view, not a copy). */
+    public static TableReader keep(TableReader reader, List<String> columns, String name) {
+        return new ProjectedTableReader(reader, columns, name);
     }
 
     /** The format of an input: explicit for CSV and Parquet; between Arrow's two layouts the bytes decide. */

@@ -1,5 +1,7 @@
 package dev.charton.options;
 
+import dev.charton.pipeline.RenderRequest;
+
 import java.util.Iterator;
 import java.util.List;
 
@@ -8,7 +10,7 @@ import java.util.List;
  * and listed in --help. A test checks that every renderer the Python registry knows is here.
  */
 public final class BuiltinRenderers implements Iterable<String> {
-    public static final List<String> NAMES = List.of("matplotlib", "seaborn", "altair", "plotly");
+    public static final List<String> NAMES = RenderRequest.BUILTIN_RENDERERS;
 
     @Override
     public Iterator<String> iterator() {

@@ -64,8 +64,13 @@ public final class ChartOptions {
             description = "Aggregate y over rows sharing an x: sum, mean, count, min or max.")
     String agg;
 
+    @Option(names = "--reduce", paramLabel = "MODE", defaultValue = ChartSpec.REDUCE_AUTO,
+            description = "auto: reduce the rows to what the picture needs before they reach Python (M4 for lines, bins,"
+                    + " aggregates); none: send every row (default: ${DEFAULT-VALUE}).")
+    String reduce;
+
     public ChartSpec toSpec() {
         return new ChartSpec(kind, x, y, color, facet, title, xlabel, ylabel, width, height, dpi, theme,
-                logX, logY, bins, agg);
+                logX, logY, bins, agg, reduce);
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import dev.charton.error.ChartonException;
 import dev.charton.error.ExitCode;
+import dev.charton.pipeline.plan.ChartPlan;
 
 import java.util.List;
 
@@ -20,15 +21,18 @@ import java.util.List;
  * @param height figure height in pixels
  * @param bins   histogram bins (heatmap axis bins); null for automatic
  * @param agg    sum, mean, count, min or max over rows sharing an x; null for none
+ * @param reduce auto (reduce the rows to what the picture needs, in Java) or none (send every row)
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record ChartSpec(String kind, String x, List<String> y, String color, String facet,
                         String title, String xlabel, String ylabel,
                         int width, int height, int dpi, String theme,
-                        boolean logX, boolean logY, Integer bins, String agg) {
+                        boolean logX, boolean logY, Integer bins, String agg, String reduce) {
     public static final int DEFAULT_WIDTH = 800;
     public static final int DEFAULT_HEIGHT = 600;
     public static final int DEFAULT_DPI = 100;
+    public static final String REDUCE_AUTO = "auto";
+    public static final String REDUCE_NONE = "none";
 
     public ChartSpec {
         y = List.copyOf(y);
@@ -38,12 +42,28 @@ public record ChartSpec(String kind, String x, List<String> y, String color, Str
         if (bins != null) {
             positive("--bins", bins);
         }
+        if (reduce == null) {
+            reduce = REDUCE_AUTO;
+        } else if (!reduce.equals(REDUCE_AUTO) && !reduce.equals(REDUCE_NONE)) {
+            throw new ChartonException(ExitCode.USAGE, "--reduce: expected auto or none, not '" + reduce + "'");
+        }
+    }
+
+    /** This spec with what the plan decided: the kind, and the x and y columns with the defaults filled in. */
+    public ChartSpec planned(ChartPlan plan) {
+        return new ChartSpec(plan.kind().optionName(), plan.x(), plan.y(), color, facet, title, xlabel, ylabel,
+                width, height, dpi, theme, logX, logY, bins, agg, reduce);
+    }
+
+    /** Whether the rows may be reduced to what the picture needs before they reach Python. */
+    public boolean reduces() {
+        return reduce.equals(REDUCE_AUTO);
     }
 
     /** No columns named, default size: what a request that draws nothing from the grammar sends. */
     public static ChartSpec defaults() {
         return new ChartSpec(null, null, List.of(), null, null, null, null, null,
-                DEFAULT_WIDTH, DEFAULT_HEIGHT, DEFAULT_DPI, null, false, false, null, null);
+                DEFAULT_WIDTH, DEFAULT_HEIGHT, DEFAULT_DPI, null, false, false, null, null, REDUCE_AUTO);
     }
 
     private static void positive(String option, int value) {

@@ -24,6 +24,11 @@ public final class Timings {
         this.out = out;
     }
 
+    /** Timings that record nothing. */
+    public static Timings off() {
+        return new Timings(null, null);
+    }
+
     public static Timings fromEnvironment() {
         if (!"1".equals(System.getenv("CHARTON_TIMINGS"))) {
             return new Timings(null, null);
@@ -36,6 +41,13 @@ public final class Timings {
     public void mark(String milestone) {
         if (marks != null) {
             marks.put(milestone, System.currentTimeMillis());
+        }
+    }
+
+    /** A count beside the milestones, such as the rows read and the rows sent to Python. */
+    public void count(String name, long value) {
+        if (marks != null) {
+            marks.put(name, value);
         }
     }
 

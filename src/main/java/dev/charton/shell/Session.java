@@ -8,10 +8,11 @@ import dev.charton.input.InputSource;
 import dev.charton.input.ReadOptions;
 import dev.charton.options.BuiltinRenderers;
 import dev.charton.output.FigureOutput;
+import dev.charton.pipeline.FigurePipeline;
 import dev.charton.pipeline.OutputFormat;
 import dev.charton.pipeline.RenderRequest;
 import dev.charton.pipeline.RendererCatalog;
-import dev.charton.pipeline.RowsRequired;
+import dev.charton.pipeline.Timings;
 import dev.charton.python.protocol.Frame;
 import dev.charton.python.protocol.PythonFailure;
 import dev.charton.python.protocol.PythonWorker;
@@ -97,10 +98,10 @@ final class Session implements AutoCloseable {
                     + " for a file in the session directory");
         }
         out.checkWritable();
-        RowsRequired.check(request, plotted.source(), plotted.columns().size(), plotted.rows());
-        PythonWorker.Rendered rendered = worker.render(request.toHeader(IDS.incrementAndGet()), plotted,
-                request.renderer(), timeout);
-        return figures.write(out, request.format(), rendered.figure());
+        FigurePipeline.Drawn drawn = FigurePipeline.draw(request, plotted.table(),
+                (header, data) -> worker.render(header, data, request.renderer(), timeout), IDS.incrementAndGet(),
+                Timings.off());
+        return figures.write(out, request.format(), drawn.figure());
     }
 
     /** Copies the last figure. */

@@ -3,6 +3,7 @@ package dev.charton.shell;
 import dev.charton.input.InputSource;
 import dev.charton.input.ReadOptions;
 import dev.charton.table.ArrowSpool;
+import dev.charton.table.TableSource;
 import org.apache.arrow.vector.types.pojo.Field;
 import org.apache.arrow.vector.types.pojo.Schema;
 
@@ -80,6 +81,11 @@ final class SessionData implements AutoCloseable {
     }
 
     /** Sends the stream as it was written at load time. */
+    /** The table, for the figure pipeline to read. */
+    TableSource table() {
+        return spool;
+    }
+
     void writeTo(OutputStream out) throws IOException {
         spool.writeTo(out);
     }

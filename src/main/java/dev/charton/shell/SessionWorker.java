@@ -38,9 +38,9 @@ final class SessionWorker implements AutoCloseable {
         }
     }
 
-    /** Sends a render request ({@code RQST}) with the data, or a reference to it. */
-    PythonWorker.Rendered render(ObjectNode request, SessionData data, String renderer, Duration timeout) {
-        return use(renderer, w -> w.render(request, attach(request, w, data), timeout), data);
+    /** Sends a render request ({@code RQST}) with the data {@code data} writes (the figure pipeline's, not kept). */
+    PythonWorker.Rendered render(ObjectNode request, PythonWorker.DataWriter data, String renderer, Duration timeout) {
+        return use(renderer, w -> w.render(request, data, timeout));
     }
 
     /** Sends a session request ({@code EXEC}) with the data (or a reference to it), or none. */

@@ -2,14 +2,18 @@ package dev.charton.table;
 
 import dev.charton.error.ChartonException;
 import dev.charton.error.ExitCode;
+import dev.charton.input.ColumnSelection;
 import dev.charton.input.ForwardingTableReader;
+import dev.charton.input.InputFormat;
 import dev.charton.input.InputSource;
 import dev.charton.input.ReadOptions;
 import dev.charton.input.TableReader;
 import dev.charton.input.TableReaders;
+import dev.charton.input.csv.CsvOptions;
 import dev.charton.lifecycle.PrivateTempFile;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
+import org.apache.arrow.vector.types.pojo.Field;
 import org.apache.arrow.vector.types.pojo.Schema;
 
 import java.io.BufferedOutputStream;
@@ -17,6 +21,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * A table read once and kept as one Arrow IPC stream in a file only its owner can read, so memory
@@ -24,12 +29,14 @@ import java.nio.file.Path;
  * datasets of charton batch, the loaded data of charton shell. The file is deleted when closed, or
  * at exit if charton is stopped first.
  */
-public final class ArrowSpool implements AutoCloseable {
+public final class ArrowSpool implements TableSource, AutoCloseable {
+    private final String source;
     private final PrivateTempFile file;
     private final Schema schema;
     private final long rows;
 
-    private ArrowSpool(PrivateTempFile file, Schema schema, long rows) {
+    private ArrowSpool(String source, PrivateTempFile file, Schema schema, long rows) {
+        this.source = source;
         this.file = file;
         this.schema = schema;
         this.rows = rows;
@@ -51,7 +58,7 @@ public final class ArrowSpool implements AutoCloseable {
              TableReader table = TableReaders.open(input, options, allocator);
              OutputStream out = new BufferedOutputStream(Files.newOutputStream(file.path()), 1 << 16)) {
             long rows = ArrowStreamSender.send(new Interruptible(table, beforeEachBatch), out);
-            return new ArrowSpool(file, table.root().getSchema(), rows);
+            return new ArrowSpool(input.displayName(), file, table.root().getSchema(), rows);
         } catch (IOException e) {
             file.close();
             throw new ChartonException(ExitCode.IO, "cannot write the data to " + file.path() + ": " + e.getMessage(), e);
@@ -59,6 +66,25 @@ public final class ArrowSpool implements AutoCloseable {
             file.close();
             throw e;
         }
+    }
+
+    /** The name of the input the table was read from. */
+    @Override
+    public String displayName() {
+        return source;
+    }
+
+    @Override
+    public TableReader open(List<String> columns, BufferAllocator allocator) {
+        // Unknown names are reported against the input the user named, not this file.
+        ColumnSelection.resolve(schema.getFields().stream().map(Field::getName).toList(), columns, source);
+        return TableReaders.open(InputSource.of(file.path().toString()),
+                new ReadOptions(InputFormat.ARROW_STREAM, CsvOptions.defaults(), columns, ReadOptions.NO_LIMIT), allocator);
+    }
+
+    @Override
+    public boolean reopenable() {
+        return true;
     }
 
     public Path file() {

@@ -141,7 +141,7 @@ class PlotIT {
         Charton.Result r = Charton.run("plot", Repo.example("weather.csv").toString(), "--x", "date", "--y", "temp",
                 "-o", out.toString()).go();
         assertEquals(65, r.exitCode(), r::toString);
-        assertOneErrorLine(r, "no column 'temp'");
+        assertOneErrorLine(r, "--y: " + Repo.example("weather.csv") + ": no column named 'temp'");
         assertTrue(r.stderr().contains("temp_max"), "the message should name the closest columns");
         assertEquals(3, Files.size(out), "a failed render must not touch an existing output");
         assertEquals(List.of(), leftoverTempFiles());

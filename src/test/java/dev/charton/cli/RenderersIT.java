@@ -156,7 +156,7 @@ class RenderersIT {
         Path out = tmp.resolve("x.png");
         Charton.Result r = plot("weather.csv", "--x temp_min --y temp_max --color wether -o " + out);
         assertEquals(65, r.exitCode(), r::toString);
-        assertOneLine(r, "--color: no column 'wether' in the data; did you mean 'weather'?");
+        assertOneLine(r, "--color: " + Repo.example("weather.csv") + ": no column named 'wether'; did you mean 'weather'?");
     }
 
     static Charton.Result plot(String example, String options) {

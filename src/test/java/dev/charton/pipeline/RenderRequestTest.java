@@ -28,7 +28,7 @@ class RenderRequestTest {
     void theSpecTravelsAsSnakeCaseJsonWithTheUsersCodeInside() throws IOException {
         Path script = Files.writeString(tmp.resolve("plot.py"), "fig = None\n");
         ChartSpec spec = new ChartSpec("bar", "region", List.of("units", "revenue"), "product", "month",
-                "Sales", null, "sum", 640, 480, 120, "dark", false, true, null, "sum");
+                "Sales", null, "sum", 640, 480, 120, "dark", false, true, null, "sum", "none");
         UserCode code = UserCode.of(script.toString(), Map.of("window", "7"));
         JsonNode header = new RenderRequest(RenderRequest.SCRIPT_RENDERER, OutputFormat.SVG, spec, code).toHeader(3);
         assertEquals("script", header.path("renderer").asText());
@@ -56,7 +56,7 @@ class RenderRequestTest {
     @Test
     void sizesAndBinsMustBePositive() {
         ChartonException e = assertThrows(ChartonException.class, () -> new ChartSpec(null, null, List.of(), null, null,
-                null, null, null, 800, 600, 100, null, false, false, 0, null));
+                null, null, null, 800, 600, 100, null, false, false, 0, null, null));
         assertEquals(ExitCode.USAGE, e.exitCode());
         assertEquals("--bins must be a positive number, not 0", e.getMessage());
     }

@@ -1,13 +1,13 @@
 package dev.charton.python.pool;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.charton.batch.Chart;
 import dev.charton.pipeline.PythonChoice;
 import dev.charton.python.protocol.PythonWorker;
 import dev.charton.python.setup.PythonSetup;
 import dev.charton.python.setup.WorkerLauncher;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,8 +16,8 @@ import java.util.concurrent.CompletionException;
 import java.util.stream.Collectors;
 
 /**
- * Warm Python workers for a batch: one {@link WorkerPool} per Python choice (interpreter option
- * and environment) the charts make, each started ahead of demand so Python's start and imports
+ * Warm Python workers for many figures (a batch): one {@link WorkerPool} per Python choice
+ * (interpreter option and environment) the figures make, each started ahead of demand so Python's start and imports
  * overlap the reading of the datasets.
  */
 public final class WorkerPools implements AutoCloseable {
@@ -28,16 +28,17 @@ public final class WorkerPools implements AutoCloseable {
         this.size = size;
     }
 
-    /** Starts, in the background, up to {@code size} workers for each Python choice of {@code charts}. */
-    public void warmUp(List<Chart> charts) {
-        Map<PythonChoice, List<Chart>> byChoice = charts.stream()
-                .collect(Collectors.groupingBy(c -> c.job().python(), LinkedHashMap::new, Collectors.toList()));
-        byChoice.forEach((choice, theirs) -> {
-            String preload = mostUsedRenderer(theirs);
+    /**
+     * Starts, in the background, up to {@code size} workers for each Python choice, given the
+     * renderer of each figure to come (the most used one is preloaded).
+     */
+    public void warmUp(Map<PythonChoice, List<String>> renderersByChoice) {
+        renderersByChoice.forEach((choice, renderers) -> {
+            String preload = mostUsed(renderers);
             PythonSetup setup = choice.setup();
             WorkerLauncher launcher = setup.launcher(preload);
             WorkerPool workers = new WorkerPool(launcher, size);
-            int warm = Math.min(size, theirs.size());
+            int warm = Math.min(size, renderers.size());
             CompletableFuture<Path> python = setup.startWorkerAsync(preload).thenApply(first -> {
                 workers.offer(first);
                 for (int i = 1; i < warm; i++) {
@@ -54,9 +55,10 @@ public final class WorkerPools implements AutoCloseable {
         pools.values().forEach(Pool::interpreter);
     }
 
-    public PythonWorker.Rendered render(Chart chart, ObjectNode request, PythonWorker.DataWriter data) {
-        Pool pool = pools.get(chart.job().python());
-        return pool.workers().render(pool.interpreter(), request, data, chart.job().timeout());
+    public PythonWorker.Rendered render(PythonChoice choice, ObjectNode request, PythonWorker.DataWriter data,
+                                        Duration timeout) {
+        Pool pool = pools.get(choice);
+        return pool.workers().render(pool.interpreter(), request, data, timeout);
     }
 
     @Override
@@ -64,8 +66,8 @@ public final class WorkerPools implements AutoCloseable {
         pools.values().forEach(p -> p.workers().close());
     }
 
-    private static String mostUsedRenderer(List<Chart> charts) {
-        return charts.stream().collect(Collectors.groupingBy(c -> c.job().request().renderer(), Collectors.counting()))
+    private static String mostUsed(List<String> renderers) {
+        return renderers.stream().collect(Collectors.groupingBy(r -> r, Collectors.counting()))
                 .entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElseThrow();
     }
 

@@ -1,0 +1,256 @@
+package dev.charton.pipeline.plan;
+
+import dev.charton.error.ChartonException;
+import dev.charton.error.ExitCode;
+import dev.charton.input.ColumnSelection;
+import dev.charton.input.UnknownColumnException;
+import dev.charton.pipeline.ChartSpec;
+import org.apache.arrow.vector.types.pojo.Field;
+import org.apache.arrow.vector.types.pojo.Schema;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Decides a figure's {@link ChartPlan} from the chart options: first which columns to read (before
+ * any row is), then, once their types are known, the kind and the columns the options left out.
+ * The rules are the grammar's (README "The grammar"); the messages are those Python gave when it
+ * decided, so a user sees the same words whichever side refuses.
+ */
+public final class ChartPlanner {
+    private final ChartSpec spec;
+    private final ChartKind askedKind;
+    private final Aggregation askedAgg;
+
+    public ChartPlanner(ChartSpec spec) {
+        this.spec = spec;
+        this.askedKind = spec.kind() == null ? null : ChartKind.named(spec.kind());
+        this.askedAgg = spec.agg() == null ? null : Aggregation.named(spec.agg());
+        if (askedKind != null) {
+            checkApplies(askedKind);
+        }
+    }
+
+    /**
+     * The columns to read: those the options name, or null (every column) when a column the
+     * options leave out is to be chosen by its type.
+     */
+    public Optional<List<String>> projection() {
+        if (choosesAColumn()) {
+            return Optional.empty();
+        }
+        return Optional.of(named().columns());
+    }
+
+    /** The plan for a table of this schema (which holds at least the projected columns). */
+    public ChartPlan plan(Schema schema, String sourceName) {
+        Map<String, ColumnType> types = new LinkedHashMap<>();
+        for (Field field : schema.getFields()) {
+            types.putIfAbsent(field.getName(), ColumnType.of(field));
+        }
+        ChartPlan named = named();
+        for (String column : named.columns()) {
+            if (!types.containsKey(column)) {
+                throw new UnknownColumnException(column,
+                        ColumnSelection.noSuchColumn(new ArrayList<>(types.keySet()), column, sourceName));
+            }
+        }
+        return new Decision(types).decide();
+    }
+
+    /**
+     * The same failure with the options that name the column first ({@code --color: ...}), so the
+     * user knows which of their options to fix.
+     */
+    public ChartonException naming(UnknownColumnException unknown) {
+        List<String> options = new ArrayList<>();
+        if (unknown.column().equals(spec.x())) {
+            options.add("--x");
+        }
+        if (spec.y().contains(unknown.column())) {
+            options.add("--y");
+        }
+        if (unknown.column().equals(spec.color())) {
+            options.add("--color");
+        }
+        if (unknown.column().equals(spec.facet())) {
+            options.add("--facet");
+        }
+        return options.isEmpty() ? unknown
+                : new ChartonException(unknown.exitCode(), String.join(", ", options) + ": " + unknown.getMessage(), unknown);
+    }
+
+    private ChartPlan named() {
+        return new ChartPlan(askedKind == null ? ChartKind.LINE : askedKind, spec.x(), spec.y(), spec.color(),
+                spec.facet(), askedAgg, spec.bins());
+    }
+
+    /** Whether a column the options leave out is chosen by type, from every column. */
+    private boolean choosesAColumn() {
+        if (!spec.y().isEmpty()) {
+            return false;
+        }
+        if (spec.x() == null) {
+            return askedKind != ChartKind.HEATMAP;
+        }
+        if (askedKind == null) {
+            return false;
+        }
+        return switch (askedKind) {
+            case LINE, SCATTER, AREA, BOX -> true;
+            case BAR -> askedAgg != null && askedAgg != Aggregation.COUNT;
+            case HIST, HEATMAP -> false;
+        };
+    }
+
+    private void checkApplies(ChartKind kind) {
+        if ((kind == ChartKind.HIST || kind == ChartKind.BOX) && askedAgg != null) {
+            throw usage("--agg does not apply to a " + kind.optionName() + " chart");
+        }
+        if (spec.bins() != null && kind != ChartKind.HIST && kind != ChartKind.HEATMAP) {
+            throw usage("--bins applies to hist and heatmap charts, not " + kind.optionName());
+        }
+    }
+
+    private static ChartonException usage(String message) {
+        return new ChartonException(ExitCode.USAGE, message);
+    }
+
+    /** The decisions that need the column types. */
+    private final class Decision {
+        private final Map<String, ColumnType> types;
+        private String x = spec.x();
+        private List<String> y = spec.y();
+
+        Decision(Map<String, ColumnType> types) {
+            this.types = types;
+        }
+
+        ChartPlan decide() {
+            if (x == null && y.isEmpty()) {
+                chooseDefaultColumns();
+            }
+            ChartKind kind = askedKind != null ? askedKind
+                    : ChartKind.choose(type(x), y.stream().map(this::type).toList());
+            checkApplies(kind);
+            Aggregation agg = askedAgg;
+            switch (kind) {
+                case LINE, SCATTER, AREA, BAR -> {
+                    boolean counting = kind == ChartKind.BAR && y.isEmpty()
+                            && (agg == null || agg == Aggregation.COUNT);
+                    if (counting) {
+                        agg = Aggregation.COUNT;
+                    } else {
+                        if (y.isEmpty()) {
+                            y = firstNumeric(kind);
+                        }
+                        requireNumeric(y, kind, "--y");
+                    }
+                }
+                case HIST -> {
+                    if (y.isEmpty() && x != null) {
+                        y = List.of(x); // --x alone: a histogram of its values, with no x column of its own
+                        x = null;
+                    } else if (y.isEmpty()) {
+                        y = firstNumeric(kind);
+                    }
+                    for (String name : y) {
+                        if (type(name) != ColumnType.NUMERIC) {
+                            throw usage("a hist chart needs numeric values, but '" + name + "' is " + type(name).word()
+                                    + " (try --kind bar, which counts rows per value)");
+                        }
+                    }
+                }
+                case BOX -> {
+                    if (y.isEmpty()) {
+                        y = firstNumeric(kind);
+                    }
+                    requireNumeric(y, kind, "--y");
+                }
+                case HEATMAP -> agg = heatmapAggregation(agg);
+            }
+            checkScales(kind);
+            return new ChartPlan(kind, x, y, spec.color(), spec.facet(), agg, spec.bins());
+        }
+
+        private Aggregation heatmapAggregation(Aggregation agg) {
+            if (x == null || y.size() != 1) {
+                throw usage("a heatmap needs one --x and one --y column (and optionally a --color value)");
+            }
+            String value = spec.color();
+            if (value != null) {
+                requireNumeric(List.of(value), ChartKind.HEATMAP, "--color");
+            }
+            Aggregation chosen = agg != null ? agg : value != null ? Aggregation.MEAN : Aggregation.COUNT;
+            if (value == null && chosen != Aggregation.COUNT) {
+                throw usage("--agg " + chosen.optionName() + " needs a value to aggregate: name its column with --color");
+            }
+            return chosen;
+        }
+
+        private void chooseDefaultColumns() {
+            List<String> numeric = ofType(ColumnType.NUMERIC);
+            List<String> temporal = ofType(ColumnType.TEMPORAL);
+            boolean series = askedKind == null || switch (askedKind) {
+                case LINE, AREA, SCATTER, BAR -> true;
+                default -> false;
+            };
+            boolean distribution = askedKind == null || askedKind == ChartKind.HIST || askedKind == ChartKind.BOX;
+            if (series && !temporal.isEmpty() && !numeric.isEmpty()) {
+                x = temporal.get(0);
+                y = numeric.subList(0, 1);
+            } else if (distribution && !numeric.isEmpty() && (askedKind != null || numeric.size() == 1)) {
+                y = numeric.subList(0, 1);
+            } else if (askedKind != ChartKind.HEATMAP) {
+                throw usage("name the columns to plot with --x and --y (columns: " + String.join(", ", types.keySet()) + ")");
+            }
+        }
+
+        /** Columns of {@code type} other than the --color and --facet ones, in the table's order. */
+        private List<String> ofType(ColumnType type) {
+            return types.entrySet().stream()
+                    .filter(e -> e.getValue() == type && !e.getKey().equals(spec.color()) && !e.getKey().equals(spec.facet()))
+                    .map(Map.Entry::getKey).toList();
+        }
+
+        private List<String> firstNumeric(ChartKind kind) {
+            List<String> candidates = ofType(ColumnType.NUMERIC).stream().filter(c -> !c.equals(x)).toList();
+            if (candidates.isEmpty()) {
+                throw usage("a " + kind.optionName() + " chart needs a numeric column: name one with --y");
+            }
+            return candidates.subList(0, 1);
+        }
+
+        private void requireNumeric(List<String> names, ChartKind kind, String option) {
+            for (String name : names) {
+                if (type(name) != ColumnType.NUMERIC) {
+                    throw usage(option + " '" + name + "' is " + type(name).word() + ", but a " + kind.optionName()
+                            + " chart needs numbers there");
+                }
+            }
+        }
+
+        private void checkScales(ChartKind kind) {
+            if (kind == ChartKind.HEATMAP && (spec.logX() || spec.logY())) {
+                throw usage("--log-x and --log-y do not apply to a heatmap");
+            }
+            if (spec.logX()) {
+                ColumnType xType = switch (kind) {
+                    case HIST -> ColumnType.NUMERIC;
+                    case BOX -> x == null ? null : ColumnType.CATEGORICAL;
+                    default -> x == null ? ColumnType.NUMERIC : type(x);
+                };
+                if (xType != ColumnType.NUMERIC) {
+                    throw usage("--log-x needs a numeric x axis, but this one is " + (xType == null ? "absent" : xType.word()));
+                }
+            }
+        }
+
+        private ColumnType type(String column) {
+            return column == null ? null : types.get(column);
+        }
+    }
+}
