@@ -1,5 +1,6 @@
 package dev.charton.testing;
 
+import dev.charton.python.protocol.PythonWorker;
 import dev.charton.python.setup.PythonSetup;
 import org.junit.jupiter.api.Assumptions;
 
@@ -26,7 +27,9 @@ public final class TestPython {
     /** The interpreter charton uses for the matplotlib renderer. */
     public static synchronized Path interpreter() {
         if (interpreter == null) {
-            interpreter = new PythonSetup(System.getenv(), System.err, null).interpreterFor("matplotlib");
+            try (PythonWorker worker = new PythonSetup(System.getenv(), System.err, null).startWorker("matplotlib")) {
+                interpreter = worker.python();
+            }
         }
         return interpreter;
     }

@@ -127,13 +127,6 @@ public final class PythonSetup {
                 + ", the oldest charton supports; use Python " + info.minimumPython() + " or newer");
     }
 
-    /** The interpreter charton uses for {@code renderer} (setting it up if it must). */
-    public Path interpreterFor(String renderer) {
-        try (PythonWorker worker = startWorker(renderer)) {
-            return worker.python();
-        }
-    }
-
     /** The interpreters charton would consider, in order, for charton doctor. */
     public List<PythonCandidate> candidates() {
         return locator.candidates(pythonOption);
