@@ -1,0 +1,112 @@
+package dev.charton.pipeline.reduce;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.Float8Vector;
+import org.apache.arrow.vector.types.pojo.Field;
+import org.apache.arrow.vector.types.pojo.Schema;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Group aggregates by (x, column, color, facet), as grammar.py's {@code _aggregate}: bars, and
+ * lines, areas and scatters with --agg. Rows with a null x are dropped (a categorical x keeps them
+ * as its {@code null} group), rows with a null y too except for lines; a bar without --y counts
+ * rows; a bar with repeated x and no --agg sums. Groups come in the order pandas finds them (by
+ * column, then first row), and along x for lines and areas.
+ */
+final class Aggregate implements Reduction {
+    private final ReduceRequest request;
+
+    Aggregate(ReduceRequest request) {
+        this.request = request;
+    }
+
+    private record Group(int x, Series series) {
+    }
+
+    /** Along x as grammar.py sorts a line: by value, a categorical x in its label order. */
+    private static Comparator<Group> alongX(Field xField, KeyColumn x, Map<Integer, Long> xKeys) {
+        if (ValueKind.of(xField).continuous()) {
+            return Comparator.comparingLong(g -> xKeys.get(g.x()));
+        }
+        Comparator<Integer> labels = x.labelOrder();
+        return (a, b) -> labels.compare(a.x(), b.x());
+    }
+
+    @Override
+    public ReducedTable reduce(BatchSource source, BufferAllocator allocator) throws IOException {
+        Schema schema = source.schema();
+        Field xField = schema.findField(request.x());
+        boolean counting = request.kind() == ReduceRequest.Kind.BAR && request.y().isEmpty();
+        boolean keepNullX = ValueKind.of(xField) == ValueKind.CATEGORICAL;
+        boolean keepNullY = request.kind() == ReduceRequest.Kind.LINE;
+        Map<Group, Integer> groups = new HashMap<>();
+        List<Group> found = new ArrayList<>();
+        Map<Integer, Long> xKeys = new HashMap<>();
+        GroupStats stats = new GroupStats();
+        try (KeyColumn x = new KeyColumn(xField, allocator);
+             SeriesColumns series = new SeriesColumns(request.y(), request.color(), request.facet(), schema, allocator);
+             OutputColumns out = new OutputColumns(allocator)) {
+            long rowsRead = RowScan.scan(source, (batch, dictionaries, firstRow) -> {
+                FieldVector xVector = batch.getVector(request.x());
+                NumberView xView = NumberView.of(xVector);
+                x.bind(xVector, dictionaries);
+                series.bind(batch, dictionaries);
+                NumberView[] ys = RowScan.numbers(batch, request.y());
+                for (int row = 0; row < batch.getRowCount(); row++) {
+                    int xId = x.id(row);
+                    if (xId == KeyColumn.NULL && !keepNullX) {
+                        continue;
+                    }
+                    if (xView != null && xId != KeyColumn.NULL) {
+                        xKeys.putIfAbsent(xId, xView.key(row));
+                    }
+                    for (int c = 0; c < Math.max(ys.length, 1); c++) {
+                        boolean missing = !counting && ys[c].isNull(row);
+                        if (missing && !keepNullY) {
+                            continue;
+                        }
+                        Group group = new Group(xId, series.of(c, row));
+                        int number = groups.computeIfAbsent(group, g -> {
+                            found.add(g);
+                            return stats.open();
+                        });
+                        if (missing || counting) {
+                            stats.addNull(number);
+                        } else {
+                            stats.add(number, ys[c].get(row));
+                        }
+                    }
+                }
+            });
+            String agg = counting ? "count" : request.agg() != null ? request.agg() : stats.repeated() ? "sum" : null;
+            List<Group> order = new ArrayList<>(found);
+            order.sort(Comparator.comparingInt(g -> g.series().column()));
+            if (request.kind() == ReduceRequest.Kind.LINE || request.kind() == ReduceRequest.Kind.AREA) {
+                order.sort(alongX(xField, x, xKeys));
+            }
+            FieldVector xOut = out.key("x", x);
+            series.addColumns(out);
+            Float8Vector yOut = out.float64("y");
+            for (int row = 0; row < order.size(); row++) {
+                Group group = order.get(row);
+                x.write(xOut, row, group.x());
+                series.write(row, group.series());
+                double value = stats.value(groups.get(group), agg);
+                if (!Double.isNaN(value)) {
+                    yOut.setSafe(row, value);
+                }
+            }
+            ObjectNode reduced = Reductions.reduced("aggregate", rowsRead);
+            reduced.put("agg", agg);
+            return out.finish(order.size(), reduced);
+        }
+    }
+}

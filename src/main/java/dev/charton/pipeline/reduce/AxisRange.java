@@ -1,0 +1,38 @@
+package dev.charton.pipeline.reduce;
+
+/**
+ * The extent of the values on one axis, then each value's cell among {@code cells} even divisions of
+ * it (even in log10 on a logarithmic axis, where values that are not positive are not drawn and fall
+ * in the first cell).
+ */
+final class AxisRange {
+    private final boolean log;
+    private double low = Double.POSITIVE_INFINITY;
+    private double high = Double.NEGATIVE_INFINITY;
+
+    AxisRange(boolean log) {
+        this.log = log;
+    }
+
+    void add(double value) {
+        double position = position(value);
+        if (!Double.isNaN(position) && !Double.isInfinite(position)) {
+            low = Math.min(low, position);
+            high = Math.max(high, position);
+        }
+    }
+
+    private double position(double value) {
+        return log ? (value > 0 ? Math.log10(value) : Double.NaN) : value;
+    }
+
+    /** The cell of {@code value}, 0 to cells - 1 (values outside the range are clamped). */
+    int cell(double value, int cells) {
+        double position = position(value);
+        if (!(high > low) || Double.isNaN(position)) {
+            return 0;
+        }
+        double cell = Math.floor((position - low) / (high - low) * cells);
+        return (int) Math.max(0, Math.min(cells - 1, cell));
+    }
+}

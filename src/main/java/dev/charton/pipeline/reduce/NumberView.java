@@ -1,0 +1,119 @@
+package dev.charton.pipeline.reduce;
+
+import org.apache.arrow.memory.ArrowBuf;
+import org.apache.arrow.vector.BaseFixedWidthVector;
+import org.apache.arrow.vector.BaseIntVector;
+import org.apache.arrow.vector.BitVector;
+import org.apache.arrow.vector.Decimal256Vector;
+import org.apache.arrow.vector.DecimalVector;
+import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.FloatingPointVector;
+import org.apache.arrow.vector.types.pojo.ArrowType;
+
+import java.util.function.IntToDoubleFunction;
+import java.util.function.IntToLongFunction;
+
+/**
+ * A column of one batch read as doubles: numbers as they are, booleans as 0 and 1, dates, times,
+ * timestamps and durations as counts of the column's own unit (days, seconds, ...), so values of
+ * one column compare and subtract consistently. A float NaN counts as null, as in pandas.
+ */
+public interface NumberView {
+    boolean isNull(int row);
+
+    /** The value of a row that is not null. */
+    double get(int row);
+
+    /**
+     * The row's value as a long that orders and compares exactly: the raw count for integers and
+     * times (a double cannot tell nanosecond timestamps apart), an order-preserving encoding of the
+     * double otherwise.
+     */
+    long key(int row);
+
+    /** A long that orders as the double does (and tells -0.0 from 0.0 no more than pandas does). */
+    static long orderedBits(double value) {
+        long bits = Double.doubleToLongBits(value == 0.0 ? 0.0 : value);
+        return bits ^ ((bits >> 63) & Long.MAX_VALUE);
+    }
+
+    /** A view of {@code vector}, or null when its type is not a number or time. */
+    static NumberView of(FieldVector vector) {
+        if (vector.getField().getDictionary() != null) {
+            return null;
+        }
+        if (vector instanceof FloatingPointVector floats) {
+            return new NumberView() {
+                public boolean isNull(int row) {
+                    return vector.isNull(row) || Double.isNaN(floats.getValueAsDouble(row));
+                }
+
+                public double get(int row) {
+                    return floats.getValueAsDouble(row);
+                }
+
+                public long key(int row) {
+                    return orderedBits(get(row));
+                }
+            };
+        }
+        if (vector instanceof BaseIntVector ints) {
+            return counts(vector, ints::getValueAsLong);
+        }
+        if (isTime(vector.getField().getType()) && vector instanceof BaseFixedWidthVector fixed) {
+            // Dates, times, timestamps and durations are 32- or 64-bit counts of their unit.
+            ArrowBuf data = fixed.getDataBuffer();
+            return fixed.getTypeWidth() == Integer.BYTES
+                    ? counts(vector, row -> data.getInt((long) row * Integer.BYTES))
+                    : counts(vector, row -> data.getLong((long) row * Long.BYTES));
+        }
+        if (vector instanceof BitVector bits) {
+            return counts(vector, bits::get);
+        }
+        if (vector instanceof DecimalVector decimals) {
+            return decimals(vector, row -> decimals.getObject(row).doubleValue());
+        }
+        if (vector instanceof Decimal256Vector decimals) {
+            return decimals(vector, row -> decimals.getObject(row).doubleValue());
+        }
+        return null;
+    }
+
+    private static boolean isTime(ArrowType type) {
+        return type instanceof ArrowType.Date || type instanceof ArrowType.Time || type instanceof ArrowType.Timestamp
+                || type instanceof ArrowType.Duration;
+    }
+
+    /** Values that are whole counts (integers, booleans, times in their unit). */
+    private static NumberView counts(FieldVector vector, IntToLongFunction count) {
+        return new NumberView() {
+            public boolean isNull(int row) {
+                return vector.isNull(row);
+            }
+
+            public double get(int row) {
+                return count.applyAsLong(row);
+            }
+
+            public long key(int row) {
+                return count.applyAsLong(row);
+            }
+        };
+    }
+
+    private static NumberView decimals(FieldVector vector, IntToDoubleFunction value) {
+        return new NumberView() {
+            public boolean isNull(int row) {
+                return vector.isNull(row);
+            }
+
+            public double get(int row) {
+                return value.applyAsDouble(row);
+            }
+
+            public long key(int row) {
+                return orderedBits(get(row));
+            }
+        };
+    }
+}

@@ -1,0 +1,77 @@
+package dev.charton.pipeline.reduce;
+
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.VarCharVector;
+import org.apache.arrow.vector.VectorSchemaRoot;
+import org.apache.arrow.vector.dictionary.DictionaryProvider;
+import org.apache.arrow.vector.types.pojo.Schema;
+
+import java.util.List;
+
+/**
+ * What splits rows into series and panels: the --y column a value comes from, --color and --facet.
+ * Writes the {@code column}, {@code color} and {@code facet} columns of the reduced table.
+ */
+final class SeriesColumns implements AutoCloseable {
+    private final List<String> yNames;
+    private final KeyColumn color;
+    private final KeyColumn facet;
+    private final String colorName;
+    private final String facetName;
+    private VarCharVector columnOut;
+    private FieldVector colorOut;
+    private FieldVector facetOut;
+
+    SeriesColumns(List<String> yNames, String colorName, String facetName, Schema schema, BufferAllocator allocator) {
+        this.yNames = yNames;
+        this.colorName = colorName;
+        this.facetName = facetName;
+        this.color = colorName == null ? null : new KeyColumn(schema.findField(colorName), allocator);
+        this.facet = facetName == null ? null : new KeyColumn(schema.findField(facetName), allocator);
+    }
+
+    void bind(VectorSchemaRoot batch, DictionaryProvider dictionaries) {
+        if (color != null) {
+            color.bind(batch.getVector(colorName), dictionaries);
+        }
+        if (facet != null) {
+            facet.bind(batch.getVector(facetName), dictionaries);
+        }
+    }
+
+    /** The series of a row's value from the {@code column}-th --y column. */
+    Series of(int column, int row) {
+        return new Series(column, color == null ? KeyColumn.NULL : color.id(row),
+                facet == null ? KeyColumn.NULL : facet.id(row));
+    }
+
+    /** Adds the key columns this chart has, after whatever the statistic added first (x). */
+    void addColumns(OutputColumns out) {
+        columnOut = yNames.size() > 1 ? out.utf8("column") : null;
+        colorOut = color == null ? null : out.key("color", color);
+        facetOut = facet == null ? null : out.key("facet", facet);
+    }
+
+    void write(int row, Series series) {
+        if (columnOut != null) {
+            OutputColumns.setText(columnOut, row, yNames.get(series.column()));
+        }
+        if (colorOut != null) {
+            color.write(colorOut, row, series.color());
+        }
+        if (facetOut != null) {
+            facet.write(facetOut, row, series.facet());
+        }
+    }
+
+    @Override
+    public void close() {
+        if (color != null) {
+            color.close();
+        }
+        if (facet != null) {
+            facet.close();
+        }
+    }
+}

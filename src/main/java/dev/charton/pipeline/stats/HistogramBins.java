@@ -1,0 +1,121 @@
+package dev.charton.pipeline.stats;
+
+import java.io.IOException;
+import java.util.Arrays;
+
+/**
+ * A histogram's bin edges as charton's grammar chooses them ({@code np.histogram_bin_edges} with
+ * "auto", recomputed with {@value #MAX_AUTO_BINS} equal bins when "auto" gives more, or a given
+ * count), and the bin of a value as {@code np.histogram(values, edges)} counts it.
+ */
+public final class HistogramBins {
+    /** grammar.MAX_AUTO_BINS. */
+    public static final int MAX_AUTO_BINS = 100;
+
+    private final double[] edges;
+    private final double first;
+    private final double span;
+
+    private HistogramBins(double[] edges) {
+        this.edges = edges;
+        this.first = edges[0];
+        this.span = edges[edges.length - 1] - edges[0];
+    }
+
+    /** The edges grammar._bin_edges chooses: {@code bins} equal bins, or "auto" when it is null. */
+    public static HistogramBins of(DoubleSource values, Integer bins) throws IOException {
+        if (bins != null) {
+            return equal(values, bins);
+        }
+        HistogramBins auto = equal(values, autoCount(values));
+        return auto.count() <= MAX_AUTO_BINS ? auto : equal(values, MAX_AUTO_BINS);
+    }
+
+    /** {@code np.histogram_bin_edges(values, count)}. */
+    public static HistogramBins equal(DoubleSource values, int count) {
+        if (count < 1) {
+            throw new IllegalArgumentException("the number of bins must be positive: " + count);
+        }
+        double first = values.count() == 0 ? 0 : values.min();
+        double last = values.count() == 0 ? 1 : values.max();
+        if (first == last) {
+            first -= 0.5;
+            last += 0.5;
+        }
+        double[] edges = Linspace.of(first, last, count + 1);
+        for (int i = 1; i < edges.length; i++) {
+            if (edges[i - 1] >= edges[i]) {
+                throw new IllegalArgumentException("too many bins (" + count + ") for the range of the values");
+            }
+        }
+        return new HistogramBins(edges);
+    }
+
+    /**
+     * numpy's "auto" bin count: the range over the smaller of the Sturges width and the
+     * Freedman-Diaconis width (the latter at least half the square-root rule's), one bin when the
+     * width is 0.
+     */
+    static int autoCount(DoubleSource values) throws IOException {
+        long n = values.count();
+        if (n == 0) {
+            return 1;
+        }
+        double range = values.max() - values.min();
+        double[] quartiles = Quantiles.percentiles(values, 75, 25);
+        double freedmanDiaconis = 2.0 * (quartiles[0] - quartiles[1]) * CountMath.pow(n, -1.0 / 3.0);
+        double sturges = range / (CountMath.log2(n) + 1.0);
+        double squareRoot = range / Math.sqrt(n);
+        double width = Math.min(Math.max(freedmanDiaconis, squareRoot / 2), sturges);
+        // A width of 0 (all values equal) is one bin, over [value - 0.5, value + 0.5].
+        return width == 0 ? 1 : (int) Math.ceil(range / width);
+    }
+
+    public double[] edges() {
+        return edges.clone();
+    }
+
+    public int count() {
+        return edges.length - 1;
+    }
+
+    /**
+     * The bin of {@code value}: bin i holds edges[i] <= value < edges[i + 1], the last bin its
+     * right edge too; -1 outside the edges. The index from the uniform width is only a first
+     * guess (it can be off by one near an edge): the edges decide, as np.histogram's searchsorted.
+     */
+    public int binOf(double value) {
+        int last = edges.length - 1;
+        if (!(value >= edges[0] && value <= edges[last])) {
+            return -1;
+        }
+        int bin = (int) ((value - first) / span * last);
+        bin = Math.max(0, Math.min(last - 1, bin));
+        while (bin > 0 && value < edges[bin]) {
+            bin--;
+        }
+        while (bin < last - 1 && value >= edges[bin + 1]) {
+            bin++;
+        }
+        return bin;
+    }
+
+    /** The count per bin of the values ({@code np.histogram(values, edges)[0]}). */
+    public long[] counts(DoubleSource values) throws IOException {
+        long[] counts = new long[count()];
+        values.forEachBlock((block, length) -> {
+            for (int i = 0; i < length; i++) {
+                int bin = binOf(block[i]);
+                if (bin >= 0) {
+                    counts[bin]++;
+                }
+            }
+        });
+        return counts;
+    }
+
+    @Override
+    public String toString() {
+        return "HistogramBins" + Arrays.toString(edges);
+    }
+}

@@ -1,0 +1,285 @@
+package dev.charton.pipeline.reduce;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.charton.testing.Repo;
+import dev.charton.testing.TestPython;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.memory.RootAllocator;
+import org.apache.arrow.vector.BaseIntVector;
+import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.FloatingPointVector;
+import org.apache.arrow.vector.TimeStampVector;
+import org.apache.arrow.vector.VectorSchemaRoot;
+import org.apache.arrow.vector.dictionary.DictionaryProvider;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The reductions against the reference: grammar.py's plan computed by the managed Python from every
+ * row of the same random 50,000-row table. Aggregates must match it value for value; M4 and the
+ * scatter grid must keep exactly the rows their definition picks from the plan's rows.
+ */
+class ReductionsIT {
+    private static final int ROWS = 50_000;
+    private static final int WIDTH = 300;
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static BufferAllocator allocator;
+    private static RandomTable table;
+    private static Path file;
+
+    /** One row in the plan's terms: x, series label, facet label, y (nulls as null). */
+    record Row(Object x, String series, String facet, Double y) {
+        String key() {
+            return x + " | " + series + " | " + facet;
+        }
+    }
+
+    @BeforeAll
+    static void writeTable() throws IOException {
+        allocator = new RootAllocator();
+        table = new RandomTable(ROWS, 42, allocator);
+        file = Files.createTempFile("reductions-it", ".arrow");
+        table.write(file);
+    }
+
+    @AfterAll
+    static void release() throws IOException {
+        table.close();
+        allocator.close();
+        Files.deleteIfExists(file);
+    }
+
+    private static ReduceRequest request(String kind, String x, List<String> y, String color, String facet, String agg) {
+        return new ReduceRequest(ReduceRequest.Kind.of(kind), x, y, color, facet, agg, null, WIDTH, 200, 1, 1,
+                false, false);
+    }
+
+    @Test
+    void barsCountingRowsOfATextXByADictionaryColor() throws Exception {
+        assertSameAggregates(request("bar", "group", List.of(), "category", null, null));
+    }
+
+    @Test
+    void barsSummingRepeatedIntegerXPerPanel() throws Exception {
+        assertSameAggregates(request("bar", "k", List.of("walk"), "group", "category", null));
+    }
+
+    @Test
+    void lineMeansOfTwoColumnsAlongATimestampPerPanel() throws Exception {
+        assertSameAggregates(request("line", "ts", List.of("walk", "noise"), null, "group", "mean"));
+    }
+
+    @Test
+    void scatterMaximaAndLineCountsAndMinima() throws Exception {
+        assertSameAggregates(request("scatter", "k", List.of("noise"), "category", null, "max"));
+        assertSameAggregates(request("line", "k", List.of("walk"), "group", null, "count"));
+        assertSameAggregates(request("area", "k", List.of("noise"), null, null, "min"));
+    }
+
+    @Test
+    void m4KeepsTheFirstLastLeastAndGreatestOfEachPixelColumnOfThePlan() throws Exception {
+        ReduceRequest request = request("line", "ts", List.of("walk", "noise"), "category", null, null);
+        List<Row> plan = grammarPlan(request);
+        List<Row> reduced = reduce(request);
+        assertEquals(bySeries(expectedM4(plan)), bySeries(reduced));
+        int series = bySeries(reduced).size();
+        assertTrue(reduced.size() <= 6 * WIDTH * series && reduced.size() < plan.size() / 10,
+                reduced.size() + " of " + plan.size() + " rows");
+    }
+
+    @Test
+    void theScatterGridKeepsTheFirstRowOfEachSeriesInEachPixelCell() throws Exception {
+        ReduceRequest request = request("scatter", "noise", List.of("walk"), "group", "category", null);
+        List<Row> plan = grammarPlan(request);
+        AxisRange xs = new AxisRange(false);
+        AxisRange ys = new AxisRange(false);
+        plan.forEach(row -> {
+            xs.add(((Number) row.x()).doubleValue());
+            ys.add(row.y());
+        });
+        Map<String, Row> first = new LinkedHashMap<>();
+        for (Row row : plan) {
+            int column = xs.cell(((Number) row.x()).doubleValue(), request.gridColumns());
+            int pixelRow = ys.cell(row.y(), request.gridRows());
+            first.putIfAbsent(row.series() + " | " + row.facet() + " | " + column + " | " + pixelRow, row);
+        }
+        assertTrue(first.size() > WIDTH && first.size() < plan.size(), first.size() + " cells of " + plan.size());
+        assertEquals(new TreeSet<>(first.values().stream().map(Row::toString).toList()),
+                new TreeSet<>(reduce(request).stream().map(Row::toString).toList()));
+    }
+
+    @Test
+    void stackedAreasHaveThePlansSumsOnEverySeriesGridX() throws Exception {
+        ReduceRequest request = request("area", "k", List.of("walk"), "group", null, null);
+        Map<String, Double> plan = new HashMap<>();
+        grammarPlan(request).forEach(row -> plan.put(row.key(), row.y()));
+        List<Row> reduced = reduce(request);
+        for (Row row : reduced) {
+            assertClose(plan.get(row.key()), row.y(), row.key());
+        }
+        assertTrue(reduced.size() < plan.size(), reduced.size() + " of " + plan.size());
+    }
+
+    private static void assertSameAggregates(ReduceRequest request) throws Exception {
+        Map<String, Double> expected = new TreeMapOfRows(grammarPlan(request)).values;
+        Map<String, Double> actual = new TreeMapOfRows(reduce(request)).values;
+        assertTrue(expected.size() > 1, "the plan has groups: " + expected);
+        assertEquals(expected.keySet(), actual.keySet(), request.toString());
+        expected.forEach((key, value) -> assertClose(value, actual.get(key), request + ": " + key));
+    }
+
+    private static void assertClose(Double expected, Double actual, String where) {
+        if (expected == null || actual == null) {
+            assertEquals(expected, actual, where);
+            return;
+        }
+        assertEquals(expected, actual, 1e-9 * Math.max(1, Math.abs(expected)), where);
+    }
+
+    /** Rows keyed by x, series and facet (each key once in an aggregate). */
+    private static final class TreeMapOfRows {
+        final Map<String, Double> values = new java.util.TreeMap<>();
+
+        TreeMapOfRows(List<Row> rows) {
+            for (Row row : rows) {
+                assertTrue(!values.containsKey(row.key()), "one row per key: " + row.key());
+                values.put(row.key(), row.y());
+            }
+        }
+    }
+
+    private static Map<String, List<Row>> bySeries(List<Row> rows) {
+        Map<String, List<Row>> series = new java.util.TreeMap<>();
+        rows.forEach(row -> series.computeIfAbsent(row.series() + " | " + row.facet(), s -> new ArrayList<>()).add(row));
+        return series;
+    }
+
+    /** M4 by its definition over the plan's rows, which grammar.py sorted by x. */
+    private static List<Row> expectedM4(List<Row> plan) {
+        AxisRange range = new AxisRange(false);
+        plan.stream().filter(row -> row.y() != null).forEach(row -> range.add(((Number) row.x()).doubleValue()));
+        List<Row> expected = new ArrayList<>();
+        bySeries(plan).forEach((name, rows) -> {
+            Map<Integer, TreeSet<Integer>> kept = new java.util.TreeMap<>();
+            Map<Integer, int[]> roles = new HashMap<>();  // first, last, least, greatest, first gap, last gap
+            for (int i = 0; i < rows.size(); i++) {
+                Row row = rows.get(i);
+                int cell = range.cell(((Number) row.x()).doubleValue(), WIDTH);
+                int[] r = roles.computeIfAbsent(cell, c -> new int[] {-1, -1, -1, -1, -1, -1});
+                int base = row.y() == null ? 4 : 0;
+                r[base] = r[base] < 0 ? i : r[base];
+                r[base + 1] = i;
+                if (row.y() != null) {
+                    r[2] = r[2] < 0 || row.y() < rows.get(r[2]).y() ? i : r[2];
+                    r[3] = r[3] < 0 || row.y() > rows.get(r[3]).y() ? i : r[3];
+                }
+            }
+            roles.forEach((cell, r) -> {
+                for (int index : r) {
+                    if (index >= 0) {
+                        kept.computeIfAbsent(cell, c -> new TreeSet<>()).add(index);
+                    }
+                }
+            });
+            kept.values().forEach(indices -> indices.forEach(i -> expected.add(rows.get(i))));
+        });
+        return expected;
+    }
+
+    private static List<Row> grammarPlan(ReduceRequest request) throws IOException, InterruptedException {
+        ObjectNode spec = JSON.createObjectNode();
+        spec.put("kind", request.kind().wireName());
+        spec.put("x", request.x());
+        spec.putPOJO("y", request.y());
+        spec.put("color", request.color());
+        spec.put("facet", request.facet());
+        spec.put("agg", request.agg());
+        Path script = Repo.root().resolve("src/test/resources/reduce/grammar_plan.py");
+        ProcessBuilder builder = new ProcessBuilder(TestPython.interpreter().toString(), script.toString(),
+                file.toString(), JSON.writeValueAsString(spec));
+        builder.environment().put("PYTHONPATH", Repo.root().resolve("python-templates").toString());
+        builder.redirectError(ProcessBuilder.Redirect.INHERIT);
+        Process python = builder.start();
+        byte[] output = python.getInputStream().readAllBytes();
+        assertTrue(python.waitFor(300, TimeUnit.SECONDS), "grammar_plan.py finished");
+        assertEquals(0, python.exitValue(), "grammar_plan.py: " + new String(output, StandardCharsets.UTF_8));
+        List<Row> rows = new ArrayList<>();
+        for (JsonNode row : JSON.readTree(output).get("rows")) {
+            JsonNode x = row.get(0);
+            Object xValue = x.isNull() ? null : x.isTextual() ? x.asText() : x.isIntegralNumber() ? (Object) x.asLong()
+                    : (Object) x.asDouble();
+            rows.add(new Row(xValue, text(row.get(1)), text(row.get(2)), row.get(3).isNull() ? null : row.get(3).asDouble()));
+        }
+        return rows;
+    }
+
+    private static String text(JsonNode node) {
+        return node.isNull() ? null : node.asText();
+    }
+
+    /** The reduced rows in the plan's terms. */
+    private static List<Row> reduce(ReduceRequest request) throws IOException {
+        try (ReducedTable reduced = Reductions.of(request)
+                .reduce(TestTables.source(table.root, table.dictionaries, 4096), allocator)) {
+            assertEquals(ROWS, reduced.reduced().get("rows_read").asLong());
+            VectorSchemaRoot root = reduced.root();
+            List<Row> rows = new ArrayList<>();
+            for (int i = 0; i < root.getRowCount(); i++) {
+                String color = label(root.getVector("color"), i, reduced.dictionaries());
+                String column = label(root.getVector("column"), i, reduced.dictionaries());
+                String series = column != null && color != null ? column + ", " + color : column != null ? column : color;
+                FieldVector y = root.getVector("y");
+                rows.add(new Row(x(root.getVector("x"), i, reduced.dictionaries()), series,
+                        label(root.getVector("facet"), i, reduced.dictionaries()),
+                        y.isNull(i) ? null : ((FloatingPointVector) y).getValueAsDouble(i)));
+            }
+            return rows;
+        }
+    }
+
+    private static Object x(FieldVector x, int row, DictionaryProvider dictionaries) {
+        if (x.getField().getDictionary() == null && x instanceof TimeStampVector stamps) {
+            return stamps.isNull(row) ? null : stamps.get(row);
+        }
+        if (x.getField().getDictionary() == null && x instanceof BaseIntVector ints) {
+            return x.isNull(row) ? null : (double) ints.getValueAsLong(row);
+        }
+        if (x instanceof FloatingPointVector floats) {
+            return x.isNull(row) ? null : floats.getValueAsDouble(row);
+        }
+        return label(x, row, dictionaries);
+    }
+
+    /** A key as grammar.py labels it: the value's text, "null" for null; null when the column is absent. */
+    private static String label(FieldVector vector, int row, DictionaryProvider dictionaries) {
+        if (vector == null) {
+            return null;
+        }
+        if (vector.isNull(row)) {
+            return "null";
+        }
+        if (vector.getField().getDictionary() != null) {
+            FieldVector values = dictionaries.lookup(vector.getField().getDictionary().getId()).getVector();
+            return String.valueOf(values.getObject((int) ((BaseIntVector) vector).getValueAsLong(row)));
+        }
+        return String.valueOf(vector.getObject(row));
+    }
+}
