@@ -1,17 +1,25 @@
 package dev.charton.pipeline;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.charton.error.ChartonException;
+import dev.charton.error.ExitCode;
 import dev.charton.input.TableReader;
 import dev.charton.input.TableReaders;
 import dev.charton.input.UnknownColumnException;
 import dev.charton.pipeline.plan.ChartPlan;
 import dev.charton.pipeline.plan.ChartPlanner;
+import dev.charton.pipeline.reduce.ReduceRequest;
+import dev.charton.pipeline.reduce.ReducedTable;
+import dev.charton.pipeline.reduce.Reduction;
+import dev.charton.pipeline.reduce.Reductions;
 import dev.charton.python.protocol.PythonWorker;
+import dev.charton.table.ArrowIpcWriter;
 import dev.charton.table.ArrowStreamSender;
 import dev.charton.table.TableSource;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
 
+import java.io.IOException;
 import java.util.List;
 
 /**
@@ -47,20 +55,67 @@ public final class FigurePipeline {
              TableReader reader = table.open(planning.projection(), allocator)) {
             timings.mark("input_opened_at");
             ChartPlan plan = planning.plan(reader.root().getSchema(), table.displayName());
-            RenderRequest planned = plan == null ? request : request.planned(plan);
-            TableReader sent = plan == null || plan.columns().equals(planning.projection()) ? reader
+            if (plan == null) {
+                return sendRows(request, reader, table.displayName(), renderer, id, timings);
+            }
+            TableReader projected = plan.columns().equals(planning.projection()) ? reader
                     : TableReaders.keep(reader, plan.columns(), table.displayName());
-            ObjectNode header = planned.toHeader(id);
-            long[] rows = new long[1];
-            PythonWorker.Rendered rendered = renderer.render(header, out -> {
-                rows[0] = ArrowStreamSender.send(sent, out);
-                timings.mark("input_sent_at");
-                RowsRequired.check(request, table.displayName(), sent.root().getSchema().getFields().size(), rows[0]);
-            });
-            timings.count("rows_read", rows[0]);
-            timings.count("rows_sent", rows[0]);
-            return new Drawn(rendered, rows[0], rows[0]);
+            RenderRequest planned = request.planned(plan);
+            ReduceRequest reduction = planning.builtin() && request.spec().reduces()
+                    ? PictureGrid.reduceRequest(plan, request) : null;
+            if (reduction == null || !Reductions.supports(reduction, projected.root().getSchema())) {
+                return sendRows(planned, projected, table.displayName(), renderer, id, timings);
+            }
+            return sendReduced(planned, Reductions.of(reduction), table, plan.columns(), projected, allocator,
+                    renderer, id, timings);
         }
+    }
+
+    /** Every row of {@code table} (already projected) to Python, as it is read. */
+    private static Drawn sendRows(RenderRequest request, TableReader table, String source, FigureRenderer renderer,
+                                  long id, Timings timings) {
+        long[] rows = new long[1];
+        PythonWorker.Rendered rendered = renderer.render(request.toHeader(id), out -> {
+            rows[0] = ArrowStreamSender.send(table, out);
+            timings.mark("input_sent_at");
+            RowsRequired.check(request, source, table.root().getSchema().getFields().size(), rows[0]);
+        });
+        return counted(new Drawn(rendered, rows[0], rows[0]), timings);
+    }
+
+    /** The statistic computed from every row, and only it, to Python. */
+    private static Drawn sendReduced(RenderRequest request, Reduction reduction, TableSource table, List<String> columns,
+                                     TableReader projected, BufferAllocator allocator, FigureRenderer renderer, long id,
+                                     Timings timings) {
+        int columnCount = projected.root().getSchema().getFields().size();
+        try (TableBatches batches = TableBatches.over(table, columns, projected, allocator);
+             ReducedTable reduced = reduce(reduction, batches)) {
+            timings.mark("input_reduced_at");
+            long rowsRead = reduced.reduced().path("rows_read").asLong();
+            RowsRequired.check(request, table.displayName(), columnCount, rowsRead);
+            ObjectNode header = request.toHeader(id);
+            ((ObjectNode) header.path("spec")).set("reduced", reduced.reduced());
+            long[] sent = new long[1];
+            PythonWorker.Rendered rendered = renderer.render(header, out -> {
+                sent[0] = ArrowIpcWriter.write(reduced.root(), reduced.dictionaries(), out);
+                timings.mark("input_sent_at");
+            });
+            return counted(new Drawn(rendered, rowsRead, sent[0]), timings);
+        }
+    }
+
+    private static ReducedTable reduce(Reduction reduction, TableBatches batches) {
+        try {
+            return reduction.reduce(batches, batches.allocator());
+        } catch (IOException e) {
+            throw new ChartonException(ExitCode.IO, "cannot reduce the data: " + e.getMessage(), e);
+        }
+    }
+
+    private static Drawn counted(Drawn drawn, Timings timings) {
+        timings.count("rows_read", drawn.rowsRead());
+        timings.count("rows_sent", drawn.rowsSent());
+        return drawn;
     }
 
     /**

@@ -1,6 +1,8 @@
 package dev.charton.table;
 
 import dev.charton.input.TableReader;
+import org.apache.arrow.vector.VectorSchemaRoot;
+import org.apache.arrow.vector.dictionary.DictionaryProvider;
 import org.apache.arrow.vector.ipc.ArrowFileWriter;
 import org.apache.arrow.vector.ipc.ArrowStreamWriter;
 import org.apache.arrow.vector.ipc.ArrowWriter;
@@ -53,6 +55,19 @@ public final class ArrowIpcWriter {
             writer.end();
         }
         return rows;
+    }
+
+    /**
+     * Writes one root (and the dictionaries its encoded columns use) as an Arrow IPC stream to
+     * {@code out}, which stays open; returns the number of rows written.
+     */
+    public static long write(VectorSchemaRoot root, DictionaryProvider dictionaries, OutputStream out) throws IOException {
+        try (ArrowStreamWriter writer = new ArrowStreamWriter(root, dictionaries, new KeepOpen(out))) {
+            writer.start();
+            writer.writeBatch();
+            writer.end();
+        }
+        return root.getRowCount();
     }
 
     /** A channel onto a stream whose close only flushes. */

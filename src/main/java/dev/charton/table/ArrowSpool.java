@@ -53,12 +53,22 @@ public final class ArrowSpool implements TableSource, AutoCloseable {
      */
     public static ArrowSpool read(InputSource input, ReadOptions options, Path directory, Runnable beforeEachBatch) {
         input.checkReadable();
-        PrivateTempFile file = createOwnerOnlyFile(directory);
         try (BufferAllocator allocator = new RootAllocator();
-             TableReader table = TableReaders.open(input, options, allocator);
-             OutputStream out = new BufferedOutputStream(Files.newOutputStream(file.path()), 1 << 16)) {
-            long rows = ArrowStreamSender.send(new Interruptible(table, beforeEachBatch), out);
-            return new ArrowSpool(input.displayName(), file, table.root().getSchema(), rows);
+             TableReader table = TableReaders.open(input, options, allocator)) {
+            return write(new Interruptible(table, beforeEachBatch), input.displayName(), directory);
+        }
+    }
+
+    /** Copies the rest of an open table into a new file in the temporary directory ({@code source} names it in messages). */
+    public static ArrowSpool copy(TableReader table, String source) {
+        return write(table, source, PrivateTempFile.directory());
+    }
+
+    private static ArrowSpool write(TableReader table, String source, Path directory) {
+        PrivateTempFile file = createOwnerOnlyFile(directory);
+        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file.path()), 1 << 16)) {
+            long rows = ArrowStreamSender.send(table, out);
+            return new ArrowSpool(source, file, table.root().getSchema(), rows);
         } catch (IOException e) {
             file.close();
             throw new ChartonException(ExitCode.IO, "cannot write the data to " + file.path() + ": " + e.getMessage(), e);
