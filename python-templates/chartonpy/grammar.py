@@ -232,9 +232,7 @@ def _xy_chart(kind):
         if x_type == CATEGORICAL:
             x_values, x_order = labels(x_values)
         data, series, facets = _long_form(columns, x_values, names)
-        data = data[data[X].notna()]
-        if kind != "line":
-            data = data[data[Y].notna()]
+        data = _drawable(data, kind)
         agg = "count" if counting else spec.agg
         if agg is None and kind in ("bar", "area") and data.duplicated(_keys(data, X)).any():
             agg = "sum"  # bars and stacked areas of repeated x values add up, as in every library
@@ -248,6 +246,7 @@ def _xy_chart(kind):
 
 def xy_plan(kind, data, spec, x_type, x_order, series, facets, names, agg, xlabel, timezone, point_count):
     """The Plan of a line, scatter, bar or area chart, from its long-form rows (either path)."""
+    data = _drawable(data, kind)
     if kind in ("line", "area"):
         data = _sort_by_x(data, x_order)
     result = Plan(kind, data.reset_index(drop=True), spec, x_type=x_type, x_order=x_order, series=series,
@@ -256,6 +255,12 @@ def xy_plan(kind, data, spec, x_type, x_order, series, facets, names, agg, xlabe
     if kind == "bar" and series:
         result.bar_layout = "group" if x_type == CATEGORICAL else "stack"
     return result
+
+
+def _drawable(data, kind):
+    """Rows with an x, and with a y unless a line's missing value is a gap to draw."""
+    keep = data[X].notna()
+    return data[keep & data[Y].notna()] if kind != "line" else data[keep]
 
 
 def _sort_by_x(data, x_order):
@@ -294,7 +299,9 @@ def _hist(columns, spec):
 
 
 def hist_plan(data, spec, series, facets, names, edges):
-    """A histogram's Plan from the counts of its non-empty bins (either path)."""
+    """A histogram's Plan from the counts of its non-empty bins (either path), in bin order: layered
+    bars overlap at their edges, so the order they are drawn in shows."""
+    data = data.sort_values(START, kind="stable").reset_index(drop=True)
     return Plan("hist", data, spec, x_type=NUMERIC, series=series, facets=facets,
                 xlabel=str(names[0]) if len(names) == 1 else None, ylabel="count",
                 legend_title=legend_title(spec), edges=np.asarray(edges, dtype=float))
