@@ -12,7 +12,7 @@ def reader_status():
     """(reader name or None, why): what charton doctor and the worker's greeting report."""
     if packages.missing([READER]):
         return None, _missing_message()
-    return READER, "the worker reads charton's Arrow stream with pyarrow (a requirement)"
+    return READER, "a requirement of the worker"
 
 
 def _missing_message():

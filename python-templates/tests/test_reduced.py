@@ -153,3 +153,57 @@ class ReducedRequestsChecked(unittest.TestCase):
 
 if __name__ == "__main__":
     unittest.main()
+
+
+class EveryRendererDrawsBoxStatistics(unittest.TestCase):
+    """Boxes are drawn from their statistics by every renderer, the same from the rows as from Java's table."""
+
+    frame = random_frame(rows=1500)
+    options = {"kind": "box", "x": "level", "y": ["v"], "color": "group", "facet": "panel"}
+
+    def render(self, renderer, fmt, reduced_spec=None, arrow=None):
+        data = Table(arrow) if arrow is not None else table(self.frame)
+        return renderers.load(renderer).render(data, spec(**self.options, reduced=reduced_spec), fmt)[0]
+
+    def both(self, renderer, fmt):
+        arrow, reduced_spec = stats.box(self.frame, self.options, 320)
+        return self.render(renderer, fmt), self.render(renderer, fmt, reduced_spec, arrow)
+
+    def test_seaborn_draws_the_same_png(self):
+        from_rows, from_statistic = (np.asarray(png_image(p)) for p in self.both("seaborn", "png"))
+        self.assertEqual(0, int(np.any(from_rows != from_statistic, axis=-1).sum()))
+
+    def test_plotly_gets_the_same_precomputed_boxes(self):
+        import json
+
+        def boxes(figure):
+            traces = json.loads(figure)["data"]
+            drawn = sorted((t["name"], t["xaxis"], x, q1, med, q3, lo, hi) for t in traces if t["type"] == "box"
+                           for x, q1, med, q3, lo, hi in zip(t["x"], *(_numbers(t[k]) for k in
+                                                                      ("q1", "median", "q3", "lowerfence", "upperfence"))))
+            outliers = sorted((t["xaxis"], x, y) for t in traces if t["type"] == "scatter"
+                              for x, y in zip(t["x"], _numbers(t["y"])))
+            return drawn, outliers
+
+        from_rows, from_statistic = (boxes(f) for f in self.both("plotly", "json"))
+        self.assertEqual(from_rows, from_statistic)
+        self.assertGreater(len(from_rows[0]), 10)
+        self.assertGreater(len(from_rows[1]), 0, "the random data has outliers")
+
+    def test_altair_gets_the_same_layers_and_rows(self):
+        from chartdata import vega_lite
+
+        (rows_chart, rows), (statistic_chart, statistic_rows) = (vega_lite(f) for f in self.both("altair", "json"))
+        self.assertEqual(["rule", "bar", "tick", "circle"], [layer["mark"]["type"] for layer in rows_chart["spec"]["layer"]])
+        key = lambda row: sorted((k, str(v)) for k, v in row.items())  # noqa: E731
+        self.assertEqual(sorted(map(key, rows)), sorted(map(key, statistic_rows)))
+        self.assertTrue(any("flier" in row for row in rows))
+
+
+def _numbers(values):
+    """A plotly JSON array: a list, or numpy's typed-array encoding."""
+    if isinstance(values, dict):
+        import base64
+
+        return np.frombuffer(base64.b64decode(values["bdata"]), dtype=values["dtype"]).tolist()
+    return list(values)
