@@ -9,23 +9,19 @@ import platform
 import sys
 
 from . import PROTOCOL_VERSION, ingest, renderers
-from .errors import ChartonError
 
-_READER_PACKAGES = ("pyarrow", "polars", "numpy", "pandas")
+_READER_PACKAGES = ("pyarrow", "numpy", "pandas")
 
 
 def report():
-    try:
-        reader, why = ingest.choose_reader()
-    except ChartonError as e:
-        reader, why = None, str(e)
+    reader, why = ingest.reader_status()
     document = {
         "protocol": PROTOCOL_VERSION,
         "python": platform.python_version(),
         "implementation": platform.python_implementation(),
         "executable": sys.executable,
         "prefix": sys.prefix,
-        "reader": {"name": reader, "reason": why, "env": ingest.ENV_VARIABLE},
+        "reader": {"name": reader, "reason": why},
         "packages": {name: version(name) for name in _READER_PACKAGES},
         "renderers": [_renderer(row) for row in renderers.catalog()],
     }

@@ -1,9 +1,11 @@
 """charton's chart grammar, independent of any plotting library.
 
-``plan(frame, spec)`` checks the spec against the data, chooses the kind when none is given,
-splits series and facets, aggregates and bins, and returns a :class:`Plan`: long-form data under
+``plan(frame, spec)`` checks the spec against the data (its kind is the one charton's Java side
+decided, docs/plan.md), splits series and facets, aggregates, bins and computes box statistics, and
+returns a :class:`Plan`: long-form data under
 fixed column names that a renderer only has to draw. Every renderer draws the same plan, so the
-same options mean the same chart whichever library draws it.
+same options mean the same chart whichever library draws it. chartonpy.reduced builds the same Plan
+from the statistic Java computed instead of every row.
 """
 import datetime
 import decimal
@@ -13,12 +15,15 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
+from . import boxstats
 from .columns import require
-from .errors import DataError, UsageError
+from .errors import ChartonError, DataError, UsageError
+from .labels import (CATEGORICAL, NUMERIC, TEMPORAL, binned, column_type, heatmap_value_label,  # noqa: F401
+                     interval_labels, labels, legend_title, series_column, series_names, split, value_label,
+                     x_label, zone)
 
 KINDS = ("line", "scatter", "bar", "hist", "area", "box", "heatmap")
 AGGREGATIONS = ("sum", "mean", "count", "min", "max")
-TEMPORAL, NUMERIC, CATEGORICAL = "temporal", "numeric", "categorical"
 
 # Column names of Plan.data. Fixed names keep user column names (which may hold any character)
 # out of every library's field syntax; the user's names only appear in labels.
@@ -34,7 +39,8 @@ MAX_AUTO_BINS = 100
 
 @dataclass
 class Plan:
-    """What to draw. ``data`` holds X and Y, plus SERIES / FACET when the chart is split."""
+    """What to draw. ``data`` holds X and Y, plus SERIES / FACET when the chart is split; a histogram's
+    START, END and Y (the count) of its non-empty bins; a box chart's boxstats.STATS per box."""
 
     kind: str
     data: pd.DataFrame
@@ -52,6 +58,7 @@ class Plan:
     timezone: str = None  # zone of a tz-aware temporal x, shown in that zone
     bar_layout: str = None  # "group" or "stack" when bars of several series share an x
     edges: np.ndarray = None  # a histogram's bin edges, the same for every series and panel
+    point_count: int = None  # the rows a scatter stands for (rows read, whatever was sent)
 
     def grid(self):
         """(rows, columns) of the facet panels."""
@@ -84,44 +91,38 @@ class Plan:
                 yield name, groups[name]
 
 
-def column_type(values):
-    if pd.api.types.is_datetime64_any_dtype(values.dtype):
-        return TEMPORAL
-    if pd.api.types.is_bool_dtype(values.dtype):
-        return CATEGORICAL
-    if pd.api.types.is_numeric_dtype(values.dtype):
-        return NUMERIC
-    return CATEGORICAL
-
-
-def infer_kind(x_type, y_types):
-    """The kind charton draws when --kind is not given, from the types of --x and --y."""
-    if x_type is None:
-        if len(y_types) == 1 and y_types[0] == NUMERIC:
-            return "hist"
-        if y_types and all(t == NUMERIC for t in y_types):
-            return "line"
-        raise UsageError("cannot choose a chart for these columns: give --kind")
-    if not y_types:
-        return "hist" if x_type == NUMERIC else "bar"
-    if all(t == NUMERIC for t in y_types):
-        return {TEMPORAL: "line", NUMERIC: "scatter", CATEGORICAL: "bar"}[x_type]
-    if x_type == CATEGORICAL and y_types == [CATEGORICAL]:
-        return "heatmap"
-    raise UsageError("cannot choose a chart for a categorical --y against a %s --x: give --kind" % x_type)
-
-
 def plan(frame, spec):
     """The Plan for drawing ``frame`` as ``spec`` asks; UsageError or DataError when it cannot."""
-    _check_options(spec)
+    check_options(spec)
     columns = _Columns(frame, spec)
-    kind = spec.kind or infer_kind(columns.type(columns.x), [columns.type(y) for y in columns.y])
-    _check_applies(kind, spec)
-    result = _BUILDERS[kind](columns, spec)
+    result = _BUILDERS[spec.kind](columns, spec)
+    return finish(result, spec)
+
+
+def check_options(spec):
+    if spec.kind is None:
+        raise ChartonError("the request has no chart kind: charton decides it before sending (docs/plan.md)")
+    if spec.kind not in KINDS:
+        raise UsageError("--kind: unknown kind '%s' (expected one of %s)" % (spec.kind, ", ".join(KINDS)))
+    if spec.agg is not None and spec.agg not in AGGREGATIONS:
+        raise UsageError("--agg: unknown aggregation '%s' (expected one of %s)" % (spec.agg, ", ".join(AGGREGATIONS)))
+    if spec.bins is not None and int(spec.bins) < 1:
+        raise UsageError("--bins must be at least 1")
+    if spec.kind in ("hist", "box") and spec.agg is not None:
+        raise UsageError("--agg does not apply to a %s chart" % spec.kind)
+    if spec.bins is not None and spec.kind not in ("hist", "heatmap"):
+        raise UsageError("--bins applies to hist and heatmap charts, not %s" % spec.kind)
+
+
+def finish(result, spec):
+    """The options every kind shares: title, axis titles given on the command line, scales."""
     result.title = spec.title
     result.xlabel = spec.xlabel if spec.xlabel is not None else result.xlabel
     result.ylabel = spec.ylabel if spec.ylabel is not None else result.ylabel
-    _check_scales(result, spec)
+    if result.kind == "heatmap" and (spec.log_x or spec.log_y):
+        raise UsageError("--log-x and --log-y do not apply to a heatmap")
+    if spec.log_x and result.x_type != NUMERIC:
+        raise UsageError("--log-x needs a numeric x axis, but this one is %s" % (result.x_type or "absent"))
     return result
 
 
@@ -140,22 +141,6 @@ def wall_clock(values):
     return values
 
 
-def _check_options(spec):
-    if spec.kind is not None and spec.kind not in KINDS:
-        raise UsageError("--kind: unknown kind '%s' (expected one of %s)" % (spec.kind, ", ".join(KINDS)))
-    if spec.agg is not None and spec.agg not in AGGREGATIONS:
-        raise UsageError("--agg: unknown aggregation '%s' (expected one of %s)" % (spec.agg, ", ".join(AGGREGATIONS)))
-    if spec.bins is not None and int(spec.bins) < 1:
-        raise UsageError("--bins must be at least 1")
-
-
-def _check_applies(kind, spec):
-    if kind in ("hist", "box") and spec.agg is not None:
-        raise UsageError("--agg does not apply to a %s chart" % kind)
-    if spec.bins is not None and kind not in ("hist", "heatmap"):
-        raise UsageError("--bins applies to hist and heatmap charts, not %s" % kind)
-
-
 class _Columns:
     """The columns the options name, checked against the data, with typed access."""
 
@@ -166,8 +151,6 @@ class _Columns:
         self.color = self._name(spec.color, "--color")
         self.facet = self._name(spec.facet, "--facet")
         self._values = {}
-        if self.x is None and not self.y:
-            self._choose_default_columns(spec)
 
     def _name(self, name, option):
         if name is None:
@@ -189,27 +172,11 @@ class _Columns:
     def type(self, name):
         return None if name is None else column_type(self.values(name))
 
-    def numeric(self, exclude=()):
-        return [c for c in self.frame.columns if c not in exclude and self.type(c) == NUMERIC]
-
-    def _choose_default_columns(self, spec):
-        """With neither --x nor --y: a time series when there is a date column, else one histogram."""
-        used = (self.color, self.facet)
-        numeric = self.numeric(exclude=used)
-        temporal = [c for c in self.frame.columns if c not in used and self.type(c) == TEMPORAL]
-        if spec.kind in (None, "line", "area", "scatter", "bar") and temporal and numeric:
-            self.x, self.y = temporal[0], numeric[:1]
-        elif spec.kind in (None, "hist", "box") and len(numeric) >= 1 and (spec.kind or len(numeric) == 1):
-            self.y = numeric[:1]
-        elif spec.kind != "heatmap":
-            raise UsageError("name the columns to plot with --x and --y (columns: %s)"
-                             % ", ".join(str(c) for c in self.frame.columns))
-
-    def first_numeric(self, kind):
-        candidates = self.numeric(exclude=(self.x, self.color, self.facet))
-        if not candidates:
+    def value_names(self, kind):
+        if not self.y:
             raise UsageError("a %s chart needs a numeric column: name one with --y" % kind)
-        return candidates[:1]
+        self.require_numeric(self.y, kind)
+        return self.y
 
     def require_numeric(self, names, kind, option="--y"):
         for name in names:
@@ -217,85 +184,32 @@ class _Columns:
                 raise UsageError("%s '%s' is %s, but a %s chart needs numbers there"
                                  % (option, name, self.type(name), kind))
 
+    def split(self, option, name, limit=MAX_SPLITS):
+        return (None, None) if name is None else split(self.values(name), option, name, limit)
+
 
 def _first_valid(values):
     index = values.first_valid_index()
     return None if index is None else values[index]
 
 
-# ---------------------------------------------------------------------------------------------
-# Category labels: every categorical axis, series and panel is drawn from plain strings, in an
-# order charton chooses once for all renderers.
-
-NULL_LABEL = "null"
-
-
-def _labels(values):
-    """(labels as a str Series, their order): categories in declared order, else sorted values."""
-    if isinstance(values.dtype, pd.CategoricalDtype):
-        present = set(values.dropna().unique())
-        order_values = [c for c in values.cat.categories if c in present]
-        values = values.astype(object)
-    else:
-        order_values = list(pd.unique(values.dropna()))
-        try:
-            order_values.sort()
-        except TypeError:
-            order_values.sort(key=str)
-    text = _format(values)
-    order = list(_format(pd.Series(order_values, dtype=values.dtype if order_values else object)))
-    if values.isna().any():
-        order.append(NULL_LABEL)
-    return text, _unique_in_order(order)
-
-
-def _format(values):
-    if column_type(values) == TEMPORAL:
-        valid = values.dropna()
-        midnight = valid.empty or bool((valid.dt.normalize() == valid).all())
-        text = values.dt.strftime("%Y-%m-%d" if midnight else "%Y-%m-%d %H:%M")
-    else:
-        text = values.astype(object).map(str, na_action="ignore")
-    return text.fillna(NULL_LABEL).astype(object)
-
-
-def _unique_in_order(items):
-    return list(dict.fromkeys(items))
-
-
-def _split(columns, option, name, limit=MAX_SPLITS):
-    if name is None:
-        return None, []
-    labels, order = _labels(columns.values(name))
-    if len(order) > limit:
-        raise UsageError("%s '%s' has %d distinct values; one %s per value needs at most %d"
-                         % (option, name, len(order), "panel" if option == "--facet" else "series", limit))
-    return labels, order
-
-
-# ---------------------------------------------------------------------------------------------
-# Long form: one row per drawn value, with its series and panel.
-
 def _long_form(columns, x_values, value_names):
     """Stacks the value columns under Y; SERIES names the column and/or the --color value."""
-    color, color_order = _split(columns, "--color", columns.color)
-    facet, facet_order = _split(columns, "--facet", columns.facet)
-    pieces, series = [], []
+    color, color_order = columns.split("--color", columns.color)
+    facet, facet_order = columns.split("--facet", columns.facet)
+    several = len(value_names) > 1
+    pieces = []
     for name in value_names or [None]:
         piece = pd.DataFrame({Y: columns.values(name) if name is not None else np.ones(len(columns.frame))})
         if x_values is not None:
             piece.insert(0, X, x_values)
-        if color is not None:
-            piece[SERIES] = color if len(value_names) <= 1 else str(name) + ", " + color
-            series += color_order if len(value_names) <= 1 else ["%s, %s" % (name, c) for c in color_order]
-        elif len(value_names) > 1:
-            piece[SERIES] = str(name)
-            series.append(str(name))
+        if color is not None or several:
+            piece[SERIES] = series_column(str(name), color, several)
         if facet is not None:
             piece[FACET] = facet
         pieces.append(piece)
     data = pd.concat(pieces, ignore_index=True) if len(pieces) > 1 else pieces[0]
-    return data, _unique_in_order(series), facet_order
+    return data, series_names(value_names, color_order), facet_order or []
 
 
 def _keys(data, *first):
@@ -308,57 +222,45 @@ def _aggregate(data, how, keys):
     return result.rename(Y).reset_index()
 
 
-def _value_label(names, agg):
-    if agg == "count":
-        return "count"
-    single = str(names[0]) if len(names) == 1 else None
-    if agg:
-        return "%s of %s" % (agg, single) if single else agg
-    return single
-
-
-def _x_axis(columns):
-    """(x values, type, label): the --x column, or the row number."""
-    if columns.x is None:
-        return pd.Series(np.arange(len(columns.frame))), NUMERIC, "row"
-    values = columns.values(columns.x)
-    kind = column_type(values)
-    tz = getattr(values.dtype, "tz", None)
-    label = str(columns.x) + (" (%s)" % tz if tz is not None else "")
-    return values, kind, label
-
-
 def _xy_chart(kind):
     def build(columns, spec):
-        x_values, x_type, x_label = _x_axis(columns)
-        names = columns.y
-        counting = kind == "bar" and not names and (spec.agg in (None, "count"))
-        if not names and not counting:
-            names = columns.first_numeric(kind)
-        columns.require_numeric(names, kind)
+        x_values = columns.values(columns.x) if columns.x is not None else pd.Series(np.arange(len(columns.frame)))
+        x_type = column_type(x_values)
+        counting = kind == "bar" and not columns.y and (spec.agg in (None, "count"))
+        names = [] if counting else columns.value_names(kind)
+        x_order = None
         if x_type == CATEGORICAL:
-            x_values, x_order = _labels(x_values)
-        else:
-            x_order = None
+            x_values, x_order = labels(x_values)
         data, series, facets = _long_form(columns, x_values, names)
-        data = data[data[X].notna()]
-        if kind != "line":
-            data = data[data[Y].notna()]
+        data = _drawable(data, kind)
         agg = "count" if counting else spec.agg
         if agg is None and kind in ("bar", "area") and data.duplicated(_keys(data, X)).any():
             agg = "sum"  # bars and stacked areas of repeated x values add up, as in every library
         if agg is not None:
             data = _aggregate(data, agg, _keys(data, X))
-        if kind in ("line", "area"):
-            data = _sort_by_x(data, x_order)
-        plan_ = Plan(kind, data.reset_index(drop=True), spec, x_type=x_type, x_order=x_order, series=series,
-                     facets=facets, xlabel=x_label, ylabel=_value_label(names or ["rows"], agg),
-                     legend_title=_legend_title(columns), timezone=_zone(columns))
-        if kind == "bar" and series:
-            plan_.bar_layout = "group" if x_type == CATEGORICAL else "stack"
-        return plan_
+        return xy_plan(kind, data, spec, x_type, x_order, series, facets, names, agg,
+                       x_label(columns.x, x_values), zone(x_values), len(data))
 
     return build
+
+
+def xy_plan(kind, data, spec, x_type, x_order, series, facets, names, agg, xlabel, timezone, point_count):
+    """The Plan of a line, scatter, bar or area chart, from its long-form rows (either path)."""
+    data = _drawable(data, kind)
+    if kind in ("line", "area"):
+        data = _sort_by_x(data, x_order)
+    result = Plan(kind, data.reset_index(drop=True), spec, x_type=x_type, x_order=x_order, series=series,
+                  facets=facets, xlabel=xlabel, ylabel=value_label(names or ["rows"], agg),
+                  legend_title=legend_title(spec), timezone=timezone, point_count=point_count)
+    if kind == "bar" and series:
+        result.bar_layout = "group" if x_type == CATEGORICAL else "stack"
+    return result
+
+
+def _drawable(data, kind):
+    """Rows with an x, and with a y unless a line's missing value is a gap to draw."""
+    keep = data[X].notna()
+    return data[keep & data[Y].notna()] if kind != "line" else data[keep]
 
 
 def _sort_by_x(data, x_order):
@@ -368,19 +270,15 @@ def _sort_by_x(data, x_order):
     return data.iloc[np.argsort(data[X].map(position).to_numpy(), kind="stable")]
 
 
-def _legend_title(columns):
-    return str(columns.color) if columns.color is not None else None
-
-
-def _zone(columns):
-    if columns.x is None:
-        return None
-    tz = getattr(columns.values(columns.x).dtype, "tz", None)
-    return str(tz) if tz is not None else None
+def hist_names(spec):
+    """The columns a histogram counts: the --y columns, else --x."""
+    return list(spec.y) or ([spec.x] if spec.x is not None else [])
 
 
 def _hist(columns, spec):
-    names = columns.y or ([columns.x] if columns.x is not None else columns.first_numeric("hist"))
+    names = hist_names(spec)
+    if not names:
+        raise UsageError("a hist chart needs a numeric column: name one with --y")
     for name in names:
         if columns.type(name) != NUMERIC:
             hint = " (try --kind bar, which counts rows per value)" if columns.type(name) else ""
@@ -396,10 +294,17 @@ def _hist(columns, spec):
         part = pd.DataFrame({START: edges[:-1], END: edges[1:], Y: counts})
         for key, value in zip(_keys(data), keys if isinstance(keys, tuple) else (keys,)):
             part[key] = value
-        rows.append(part)
-    return Plan("hist", pd.concat(rows, ignore_index=True), spec, x_type=NUMERIC, series=series, facets=facets,
+        rows.append(part[part[Y] > 0])
+    return hist_plan(pd.concat(rows, ignore_index=True), spec, series, facets, names, edges)
+
+
+def hist_plan(data, spec, series, facets, names, edges):
+    """A histogram's Plan from the counts of its non-empty bins (either path), in bin order: layered
+    bars overlap at their edges, so the order they are drawn in shows."""
+    data = data.sort_values(START, kind="stable").reset_index(drop=True)
+    return Plan("hist", data, spec, x_type=NUMERIC, series=series, facets=facets,
                 xlabel=str(names[0]) if len(names) == 1 else None, ylabel="count",
-                legend_title=_legend_title(columns), edges=edges)
+                legend_title=legend_title(spec), edges=np.asarray(edges, dtype=float))
 
 
 def _bin_edges(values, bins):
@@ -410,31 +315,47 @@ def _bin_edges(values, bins):
 
 
 def _box(columns, spec):
-    names = columns.y or columns.first_numeric("box")
-    columns.require_numeric(names, "box")
-    x_values, x_order, x_label = None, None, None
-    if columns.x is not None:
-        x_values, x_order = _split(columns, "--x", columns.x, MAX_GROUPS)
-        x_label = str(columns.x)
+    names = columns.value_names("box")
+    x_values, x_order = columns.split("--x", columns.x, MAX_GROUPS)
     data, series, facets = _long_form(columns, x_values, names)
     data = data[data[Y].notna()]
+    values = data[Y].to_numpy(dtype=float)
+    low, high = (float(values.min()), float(values.max())) if len(values) else (0.0, 1.0)
+    boxes = []
+    keys = _keys(data, X) if X in data.columns else _keys(data)
+    for key, group in data.groupby(keys, sort=False, observed=True) if keys else [((), data)]:
+        stats = boxstats.box_stats(group[Y].to_numpy(dtype=float))
+        stats["fliers"] = boxstats.thin_fliers(stats["fliers"], low, high, spec.height)
+        boxes.append({**dict(zip(keys, key if isinstance(key, tuple) else (key,))), **stats})
+    stats_columns = keys + list(boxstats.STATS)
+    return box_plan(pd.DataFrame(boxes, columns=stats_columns), spec, x_order, series, facets, names)
+
+
+def box_plan(data, spec, x_order, series, facets, names):
+    """A box chart's Plan from one row of statistics per box (either path)."""
     return Plan("box", data.reset_index(drop=True), spec, x_type=CATEGORICAL if x_order else None,
-                x_order=x_order, series=series, facets=facets, xlabel=x_label,
-                ylabel=str(names[0]) if len(names) == 1 else None, legend_title=_legend_title(columns))
+                x_order=x_order, series=series, facets=facets, xlabel=str(spec.x) if x_order else None,
+                ylabel=str(names[0]) if len(names) == 1 else None, legend_title=legend_title(spec))
+
+
+def heatmap_agg(spec):
+    """The aggregation of a heatmap's cells, checked against its options."""
+    if spec.x is None or len(spec.y) != 1:
+        raise UsageError("a heatmap needs one --x and one --y column (and optionally a --color value)")
+    agg = spec.agg or ("mean" if spec.color is not None else "count")
+    if spec.color is None and agg != "count":
+        raise UsageError("--agg %s needs a value to aggregate: name its column with --color" % agg)
+    return agg
 
 
 def _heatmap(columns, spec):
-    if columns.x is None or len(columns.y) != 1:
-        raise UsageError("a heatmap needs one --x and one --y column (and optionally a --color value)")
+    agg = heatmap_agg(spec)
     value = columns.color
     if value is not None:
         columns.require_numeric([value], "heatmap", "--color")
-    agg = spec.agg or ("mean" if value is not None else "count")
-    if value is None and agg != "count":
-        raise UsageError("--agg %s needs a value to aggregate: name its column with --color" % agg)
     x_labels, x_order = _cells(columns.values(columns.x), spec.bins)
     y_labels, y_order = _cells(columns.values(columns.y[0]), spec.bins)
-    facet, facets = _split(columns, "--facet", columns.facet)
+    facet, facets = columns.split("--facet", columns.facet)
     data = pd.DataFrame({X: x_labels, Y: y_labels})
     data[VALUE] = columns.values(value) if value is not None else 1.0
     if facet is not None:
@@ -442,25 +363,29 @@ def _heatmap(columns, spec):
     keys = [X, Y] + ([FACET] if facet is not None else [])
     grouped = data.groupby(keys, sort=False, observed=True)
     cells = (grouped.size() if agg == "count" else grouped[VALUE].agg(agg)).rename(VALUE).reset_index()
+    return heatmap_plan(cells, spec, x_order, y_order, facets or [], agg)
+
+
+def heatmap_plan(cells, spec, x_order, y_order, facets, agg):
+    """A heatmap's Plan from its labelled cells (either path)."""
     return Plan("heatmap", cells, spec, x_type=CATEGORICAL, x_order=x_order, y_order=y_order, facets=facets,
-                xlabel=str(columns.x), ylabel=str(columns.y[0]),
-                value_label="count" if agg == "count" else "%s of %s" % (agg, value))
+                xlabel=str(spec.x), ylabel=str(spec.y[0]), value_label=heatmap_value_label(agg, spec.color))
 
 
 def _cells(values, bins):
     """Heatmap axis labels: categories as they are; many numbers or times binned into intervals."""
     kind = column_type(values)
     if kind == CATEGORICAL or values.nunique() <= HEATMAP_CELLS:
-        return _labels(values)
+        return labels(values)
     count = int(bins or DEFAULT_HEATMAP_BINS)
     if kind == NUMERIC:
-        binned = pd.cut(values, _round_edges(values.min(), values.max(), count), right=False)
-    else:
-        binned = pd.cut(values, count)
-    labels = {interval: _interval_label(interval, kind) for interval in binned.cat.categories}
-    text = binned.map(labels).astype(object).fillna(NULL_LABEL)
-    order = [labels[i] for i in binned.cat.categories] + ([NULL_LABEL] if text.eq(NULL_LABEL).any() else [])
-    return text, order
+        edges = _round_edges(values.min(), values.max(), count)
+        index = pd.cut(values, edges, right=False, labels=False)
+        return binned(index, interval_labels(edges))
+    cut = pd.cut(values, count)
+    categories = cut.cat.categories
+    edges = np.append(categories.left.as_unit("ns").asi8, categories.right.as_unit("ns").asi8[-1])
+    return binned(cut.cat.codes.where(cut.notna()), interval_labels(edges, temporal=True, zone=zone(values)))
 
 
 def _round_edges(low, high, count):
@@ -470,23 +395,6 @@ def _round_edges(low, high, count):
     step = next(m * magnitude for m in (1, 2, 2.5, 5, 10) if m * magnitude >= raw)
     start = math.floor(float(low) / step) * step
     return start + step * np.arange(math.floor((float(high) - start) / step) + 2)
-
-
-def _interval_label(interval, kind):
-    if kind == TEMPORAL:
-        return "%s to %s" % (interval.left.strftime("%Y-%m-%d %H:%M"), interval.right.strftime("%Y-%m-%d %H:%M"))
-    return "%s to %s" % (_round_number(interval.left), _round_number(interval.right))
-
-
-def _round_number(value):
-    return format(round(float(value), 10), "g")
-
-
-def _check_scales(result, spec):
-    if result.kind == "heatmap" and (spec.log_x or spec.log_y):
-        raise UsageError("--log-x and --log-y do not apply to a heatmap")
-    if spec.log_x and result.x_type != NUMERIC:
-        raise UsageError("--log-x needs a numeric x axis, but this one is %s" % (result.x_type or "absent"))
 
 
 _BUILDERS = {

@@ -1,105 +1,69 @@
-"""Rebuilds the request's table from the Arrow IPC stream that follows it on the pipe.
-
-Readers, in order of preference: pyarrow (fastest, zero copy where pandas allows), polars, then
-charton's own numpy-only reader. CHARTON_ARROW_READER=builtin|pyarrow|polars forces one. Every
-reader consumes exactly one stream, through its end-of-stream marker, so the next request can
-follow on the same pipe.
+"""Rebuilds the request's table from the Arrow IPC stream that follows it on the pipe, with pyarrow,
+which the worker requires. The reader consumes exactly one stream, through its end-of-stream marker,
+so the next request can follow on the same pipe.
 """
-import importlib.util
-import os
-
+from . import packages
 from .errors import DataError, UnavailableError
 
-READERS = ("pyarrow", "polars", "builtin")
-ENV_VARIABLE = "CHARTON_ARROW_READER"
+READER = "pyarrow"
 
 
-def choose_reader(env=None):
-    """(reader name, why it was chosen)."""
-    env = os.environ if env is None else env
-    forced = env.get(ENV_VARIABLE, "").strip().lower()
-    if forced:
-        if forced not in READERS:
-            raise UnavailableError("%s=%s: expected one of %s" % (ENV_VARIABLE, forced, ", ".join(READERS)))
-        if forced != "builtin" and not _importable(forced):
-            raise UnavailableError("%s=%s, but %s is not installed here" % (ENV_VARIABLE, forced, forced))
-        return forced, "forced by %s" % ENV_VARIABLE
-    for name in ("pyarrow", "polars"):
-        if _importable(name):
-            return name, "the first importable of pyarrow, polars, builtin"
-    return "builtin", "neither pyarrow nor polars is importable"
+def reader_status():
+    """(reader name or None, why): what charton doctor and the worker's greeting report."""
+    if packages.missing([READER]):
+        return None, _missing_message()
+    return READER, "a requirement of the worker"
 
 
-def _importable(module):
-    try:
-        return importlib.util.find_spec(module) is not None
-    except (ImportError, ValueError):  # a module set to None in sys.modules, or a broken one
-        return False
+def _missing_message():
+    return "the worker reads charton's data with pyarrow, which is not installed; install it with: %s" \
+        % packages.install_hint([READER])
 
 
 class Table:
-    """The request's data. ``frame`` (a pandas DataFrame) is built on first use; ``arrow`` is the
-    pyarrow Table when pyarrow read the stream, and ``polars`` the polars DataFrame when polars did."""
+    """The request's data: ``arrow``, the pyarrow Table, and ``frame``, a pandas DataFrame of it
+    built on first use (so a renderer that draws from Arrow never imports pandas)."""
 
-    def __init__(self, frame=None, arrow=None, *, reader=None, polars=None, to_frame=None):
-        self.reader = reader or ("pyarrow" if arrow is not None else "polars" if polars is not None else "pandas")
+    reader = READER  # what read the stream, for plugins that report it
+
+    def __init__(self, arrow, frame=None):
         self.arrow = arrow
-        self.polars = polars
         self._frame = frame
-        self._to_frame = to_frame
 
     @property
     def frame(self):
         if self._frame is None:
-            try:
-                self._frame = self._to_frame()
-            except (DataError, KeyboardInterrupt, SystemExit):
-                raise
-            except BaseException as e:  # polars' Rust panics are BaseExceptions
-                raise DataError("the data could not be turned into a pandas DataFrame (%s reader; %s: %s)"
-                                % (self.reader, type(e).__name__, e)) from e
-            self._to_frame = None
+            from .arrow_pandas import to_pandas
+
+            self._frame = to_pandas(self.arrow)
         return self._frame
 
     def fresh(self):
         """Another view of the same data with a pandas frame of its own, built on first use, so what
-        one request does to its ``frame`` never reaches another (Arrow and polars data is immutable
-        and shared)."""
-        if self._to_frame is not None:
-            return Table(arrow=self.arrow, reader=self.reader, polars=self.polars, to_frame=self._to_frame)
-        frame = self._frame
-        return Table(arrow=self.arrow, reader=self.reader, polars=self.polars, to_frame=lambda: frame.copy(deep=True))
+        one request does to its ``frame`` never reaches another (Arrow data is immutable and shared)."""
+        return Table(self.arrow)
 
     @property
     def num_rows(self):
-        if self.arrow is not None:
-            return self.arrow.num_rows
-        if self.polars is not None:
-            return self.polars.height
-        return len(self.frame)
+        return self.arrow.num_rows
 
 
-def read_table(stream, reader):
-    """Reads one stream with ``reader``; any failure becomes a DataError naming the reader."""
+def read_table(stream):
+    """Reads one stream; a missing pyarrow is an UnavailableError, any other failure a DataError."""
     try:
-        return _READ[reader](stream)
-    except (DataError, UnavailableError, KeyboardInterrupt, SystemExit):
+        import pyarrow as pa
+    except ImportError as e:
+        raise UnavailableError(_missing_message()) from e
+    try:
+        batches = pa.ipc.open_stream(pa.PythonFile(_PoolReads(stream, pa), mode="r"))
+        # Empty batches carry nothing, and pyarrow's to_pandas can crash on a list column of a 0-row
+        # batch whose offsets buffer is empty (as Arrow Java writes it): leave them out.
+        return Table(pa.Table.from_batches([b for b in batches if b.num_rows], batches.schema))
+    except (KeyboardInterrupt, SystemExit):
         raise
-    except BaseException as e:  # polars' Rust panics are BaseExceptions
-        raise DataError("the data charton sent could not be read by the %s Arrow reader (%s: %s)"
-                        % (reader, type(e).__name__, e)) from e
-
-
-def _read_pyarrow(stream):
-    import pyarrow as pa
-
-    batches = pa.ipc.open_stream(pa.PythonFile(_PoolReads(stream, pa), mode="r"))
-    # Empty batches carry nothing, and pyarrow's to_pandas can crash on a list column of a 0-row
-    # batch whose offsets buffer is empty (as Arrow Java writes it): leave them out.
-    arrow = pa.Table.from_batches([b for b in batches if b.num_rows], batches.schema)
-    from .arrow_pandas import to_pandas
-
-    return Table(arrow=arrow, reader="pyarrow", to_frame=lambda: to_pandas(arrow))
+    except Exception as e:
+        raise DataError("the data charton sent could not be read as an Arrow stream (%s: %s)"
+                        % (type(e).__name__, e)) from e
 
 
 class _PoolReads:
@@ -132,25 +96,3 @@ class _PoolReads:
                 break
             filled += n
         return buffer if filled == size else buffer.slice(0, filled)
-
-
-def _read_polars(stream):
-    import io
-
-    import polars as pl
-
-    from .ipc_framing import read_stream_bytes
-
-    frame = pl.read_ipc_stream(io.BytesIO(read_stream_bytes(stream)))
-    from .polars_pandas import to_pandas
-
-    return Table(polars=frame, reader="polars", to_frame=lambda: to_pandas(frame))
-
-
-def _read_builtin(stream):
-    from .arrow_builtin import read_stream
-
-    return Table(read_stream(stream), reader="builtin")
-
-
-_READ = {"pyarrow": _read_pyarrow, "polars": _read_polars, "builtin": _read_builtin}

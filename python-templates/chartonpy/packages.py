@@ -12,7 +12,14 @@ def import_name(package):
 
 def missing(packages):
     """The pip packages of ``packages`` that cannot be imported, in the given order."""
-    return [p for p in packages if importlib.util.find_spec(import_name(p)) is None]
+    return [p for p in packages if not _importable(import_name(p))]
+
+
+def _importable(module):
+    try:
+        return importlib.util.find_spec(module) is not None
+    except (ImportError, ValueError):  # a module set to None in sys.modules, or a broken one
+        return False
 
 
 def install_hint(packages):

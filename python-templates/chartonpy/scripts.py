@@ -1,8 +1,7 @@
 """User scripts (--script plot.py): the user's code with the data in scope makes the figure.
 
-The script sees ``df`` (a pandas DataFrame), ``table`` (the pyarrow Table, or None when pyarrow is
-not installed), ``params`` (the --param key=value pairs, as strings) and ``spec`` (the chart
-options). Its figure is the first of: what it assigns to ``fig``, what it assigns to ``chart``,
+The script sees ``df`` (a pandas DataFrame), ``table`` (the pyarrow Table), ``params`` (the --param
+key=value pairs, as strings) and ``spec`` (the chart options). Its figure is the first of: what it assigns to ``fig``, what it assigns to ``chart``,
 what its ``render(df, params)`` returns, the current matplotlib figure.
 """
 import os

@@ -6,7 +6,7 @@ Every request still gets a view of its own (``Table.fresh``): what one plot does
 never reaches the next.
 
 ``EXEC`` requests answer with text. Action ``python`` runs the user's code with ``df`` (a pandas
-DataFrame of the kept data) and ``table`` (the pyarrow Table, or None) in scope; its output and the
+DataFrame of the kept data) and ``table`` (the pyarrow Table) in scope; its output and the
 value of a final expression come back, and an exception it raises comes back as ``raised``. The
 code runs in one namespace kept for the worker's life: variables persist from block to block, and
 ``df`` is the session's own copy of the data, bound again when another dataset is loaded. Anything
@@ -31,13 +31,13 @@ _namespace = {}
 _namespace_key = [None]
 
 
-def table_for(requests, header, reader):
+def table_for(requests, header):
     """The request's table: read from the stream (kept when the request names a dataset), taken from
     the kept dataset, or None for a request without data."""
     data = header.get("data", "arrow-stream")
     key = header.get("dataset")
     if data == "arrow-stream":
-        table = ingest.read_table(requests, reader)
+        table = ingest.read_table(requests)
         if not key:
             return table
         _kept.update(key=key, table=table)
@@ -122,16 +122,9 @@ def _cut_before_user_code(error):
 def first_rows(table, rows, width=80):
     """The first ``rows`` rows as pandas prints them, wrapped at ``width`` columns; only those rows
     are converted to pandas."""
-    if table.arrow is not None:
-        from .arrow_pandas import to_pandas
+    from .arrow_pandas import to_pandas
 
-        frame = to_pandas(table.arrow.slice(0, rows))
-    elif table.polars is not None:
-        from .polars_pandas import to_pandas
-
-        frame = to_pandas(table.polars.head(rows))
-    else:
-        frame = table.frame.head(rows)
+    frame = to_pandas(table.arrow.slice(0, rows))
     return frame.to_string(line_width=width) + "\n"
 
 

@@ -28,6 +28,7 @@ class ChartSpec:
         self.agg = data.get("agg")
         self.script = data.get("script")
         self.params = dict(data.get("params") or {})
+        self.reduced = data.get("reduced")  # None: every row; else the statistic Java sent (docs/plan.md)
         self.raw = data
 
     def __repr__(self):

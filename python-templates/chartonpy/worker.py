@@ -71,8 +71,7 @@ def handle(requests, responses, header, clock, kind=protocol.REQUEST, limit=None
     received = clock.now()
     with limit if limit is not None else contextlib.nullcontext():
         try:
-            reader, _ = ingest.choose_reader()
-            table = session.table_for(requests, header, reader)
+            table = session.table_for(requests, header)
         except (ChartonError, MemoryError) as e:
             # The stream was not read to its end, so the next frame cannot be found: this worker ends.
             _send_error(responses, header, e, closing=True)
@@ -82,7 +81,7 @@ def handle(requests, responses, header, clock, kind=protocol.REQUEST, limit=None
         if kind == protocol.EXECUTE:
             _answer_text(responses, header, table)
         else:
-            _answer(responses, header, table, reader, clock, received, read_done)
+            _answer(responses, header, table, clock, received, read_done)
     try:
         snapshot.restore()  # after the answer is out, so charton does not wait for it
     except Exception as e:  # a state that cannot be reset must not reach the next request
@@ -92,7 +91,7 @@ def handle(requests, responses, header, clock, kind=protocol.REQUEST, limit=None
     return True
 
 
-def _answer(responses, header, table, reader, clock, received, read_done):
+def _answer(responses, header, table, clock, received, read_done):
     try:
         with isolation.catch_warnings():
             figure, media_type = _render(header, table)
@@ -107,7 +106,7 @@ def _answer(responses, header, table, reader, clock, received, read_done):
         "id": header.get("id"),
         "status": "ok",
         "media_type": media_type,
-        "reader": reader,
+        "reader": ingest.READER,
         "pid": os.getpid(),
         "timings": _timings(clock, header, received, read_done, rendered),
     }, figure)
@@ -172,10 +171,7 @@ def _send_error(responses, header, error, closing=False):
 
 def _hello(missing, clock):
     clock.hello_at = clock.now()
-    try:
-        reader, why = ingest.choose_reader()
-    except ChartonError as e:
-        reader, why = None, str(e)
+    reader, why = ingest.reader_status()
     return {
         "protocol": PROTOCOL_VERSION,
         "python": "%d.%d.%d" % sys.version_info[:3],
@@ -191,9 +187,7 @@ def _hello(missing, clock):
 def _preload(renderer):
     """Imports the heavy libraries now, while charton is still reading the input."""
     try:
-        reader, _ = ingest.choose_reader()
-        if reader in ("pyarrow", "polars"):
-            __import__(reader)
+        import pyarrow  # noqa: F401
         import pandas  # noqa: F401
         if renderer in renderers.BUILTIN:
             renderers.load(renderer)

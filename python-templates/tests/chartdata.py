@@ -27,12 +27,10 @@ def sales():
 
 
 def table(frame):
-    """The worker's Table: the frame, plus the pyarrow Table when pyarrow is installed."""
-    try:
-        import pyarrow as pa
-    except ImportError:
-        return Table(frame)
-    return Table(frame, pa.Table.from_pandas(frame, preserve_index=False))
+    """The worker's Table of ``frame``."""
+    import pyarrow as pa
+
+    return Table(pa.Table.from_pandas(frame, preserve_index=False), frame)
 
 
 def spec(**options):

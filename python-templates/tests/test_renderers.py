@@ -20,8 +20,9 @@ KINDS = {
     "box": (weather, {"x": "weather", "y": ["wind"]}),
     "heatmap": (sales, {"x": "month", "y": ["region"], "color": "revenue", "agg": "sum"}),
 }
-VEGA_MARKS = {"line": "line", "scatter": "circle", "bar": "bar", "hist": "bar", "area": "area", "box": "boxplot",
-              "heatmap": "rect"}
+VEGA_MARKS = {"line": ["line"], "scatter": ["circle"], "bar": ["bar"], "hist": ["bar"], "area": ["area"],
+              "box": ["rule", "bar", "tick", "circle"],
+              "heatmap": ["rect"]}
 
 
 def render(renderer, kind, fmt, **extra):
@@ -73,11 +74,11 @@ class MatplotlibFamily(unittest.TestCase):
     def test_facets_and_a_title(self):
         data = sales()
         figure = renderers.load("matplotlib").render(
-            table(data), spec(x="month", y=["units"], color="product", facet="region", title="Units"), "png")[0]
+            table(data), spec(kind="line", x="month", y=["units"], color="product", facet="region", title="Units"), "png")[0]
         self.assertEqual((480, 320), png_image(figure).size)
         for renderer in ("matplotlib", "seaborn"):
             with self.subTest(renderer=renderer):
-                drawn = self._figure(renderer, data, x="month", y=["units"], facet="region", title="Units")
+                drawn = self._figure(renderer, data, kind="bar", x="month", y=["units"], facet="region", title="Units")
                 self.assertEqual(4, len(drawn.axes))
                 self.assertEqual("region = East", drawn.axes[0].get_title())
                 self.assertEqual("Units", drawn._suptitle.get_text())
@@ -92,7 +93,7 @@ class MatplotlibFamily(unittest.TestCase):
         frame = pd.DataFrame({"t": times, "v": np.arange(48.0)})
         for renderer in ("matplotlib", "seaborn"):
             with self.subTest(renderer=renderer):
-                figure = self._figure(renderer, frame, x="t", y=["v"])
+                figure = self._figure(renderer, frame, kind="line", x="t", y=["v"])
                 FigureCanvasAgg(figure).draw()
                 ax = figure.axes[0]
                 self.assertIsInstance(ax.xaxis.get_major_formatter(), ConciseDateFormatter)
@@ -102,7 +103,7 @@ class MatplotlibFamily(unittest.TestCase):
                 self.assertEqual("t (America/New_York)", ax.get_xlabel())
 
     def test_log_scales_and_labels(self):
-        ax = self._figure("matplotlib", weather(), x="wind", y=["precipitation"], log_y=True,
+        ax = self._figure("matplotlib", weather(), kind="scatter", x="wind", y=["precipitation"], log_y=True,
                           xlabel="Wind (m/s)").axes[0]
         self.assertEqual(("linear", "log"), (ax.get_xscale(), ax.get_yscale()))
         self.assertEqual("Wind (m/s)", ax.get_xlabel())
@@ -144,7 +145,8 @@ class Altair(unittest.TestCase):
                 data, media_type = render("altair", kind, "json")
                 chart, rows = vega_lite(data)
                 self.assertEqual("application/json", media_type)
-                self.assertEqual(VEGA_MARKS[kind], chart["mark"]["type"])
+                marks = [layer["mark"]["type"] for layer in chart["layer"]] if "layer" in chart else [chart["mark"]["type"]]
+                self.assertEqual(VEGA_MARKS[kind], marks)
                 self.assertGreater(len(rows), 0)
 
     def test_rows_fields_and_labels(self):
@@ -176,7 +178,7 @@ class Altair(unittest.TestCase):
     def test_facets_title_and_log_scale(self):
         data = sales()
         chart, _ = vega_lite(renderers.load("altair").render(
-            table(data), spec(x="month", y=["units"], facet="region", title="Units", log_y=True), "json")[0])
+            table(data), spec(kind="line", x="month", y=["units"], facet="region", title="Units", log_y=True), "json")[0])
         self.assertEqual(["East", "North", "South", "West"], chart["facet"]["sort"])
         self.assertEqual(2, chart["columns"])
         self.assertEqual("Units", chart["title"])
@@ -185,7 +187,7 @@ class Altair(unittest.TestCase):
     def test_tz_aware_times_are_written_as_wall_clock_times(self):
         times = pd.date_range("2025-01-01 09:00", periods=3, freq="h", tz="Asia/Tokyo")
         frame = pd.DataFrame({"t": times, "v": [1.0, 2.0, 3.0]})
-        chart, rows = vega_lite(renderers.load("altair").render(table(frame), spec(x="t", y=["v"]), "json")[0])
+        chart, rows = vega_lite(renderers.load("altair").render(table(frame), spec(kind="line", x="t", y=["v"]), "json")[0])
         self.assertEqual("temporal", chart["encoding"]["x"]["type"])
         self.assertTrue(rows[0]["x"].startswith("2025-01-01T09:00:00"), rows[0]["x"])
 
@@ -240,7 +242,7 @@ class Plotly(unittest.TestCase):
 
     def test_facets_log_scale_and_theme(self):
         figure = json.loads(renderers.load("plotly").render(
-            table(sales()), spec(x="month", y=["units"], facet="region", log_y=True, theme="dark"), "json")[0])
+            table(sales()), spec(kind="line", x="month", y=["units"], facet="region", log_y=True, theme="dark"), "json")[0])
         texts = sorted(a["text"] for a in figure["layout"]["annotations"])
         self.assertEqual(["region=East", "region=North", "region=South", "region=West"], texts)
         self.assertEqual("log", figure["layout"]["yaxis"]["type"])

@@ -19,7 +19,7 @@ from ..errors import UsageError
 from ..figures import FAMILIES
 
 # What every request needs to read its data, whichever renderer draws it.
-DATA_PACKAGES = ("numpy", "pandas")
+DATA_PACKAGES = ("numpy", "pyarrow", "pandas")
 
 
 @dataclass(frozen=True)
@@ -103,9 +103,15 @@ class _BuiltinRenderer:
         if spec.params:
             raise UsageError("--param is for --script and template renderers; %s takes none" % self.builtin.name)
         figures.check_format(FAMILIES[self.builtin.family], fmt, self.builtin.name)
-        from .. import grammar  # numpy and pandas: imported only once they are known to be installed
+        # Imported only once their packages are known to be installed.
+        if spec.reduced is not None:
+            from .. import reduced
 
-        plan = grammar.plan(table.frame, spec)
+            plan = reduced.plan(table.arrow, spec)
+        else:
+            from .. import grammar
+
+            plan = grammar.plan(table.frame, spec)
         with warnings.catch_warnings(), self.module.style(spec):
             # Deprecations between the plotting libraries are charton's to fix, not the user's to read.
             warnings.simplefilter("ignore", DeprecationWarning)
@@ -130,7 +136,7 @@ class _ScriptRenderer:
 class _TemplateRenderer:
     """A plugin. ``render(df, spec)`` returns a figure of any family, or bytes. A plugin that wants
     full control defines ``render(table, spec, fmt)`` instead: it gets the request's Table (with
-    ``.arrow``, the pyarrow Table, when pyarrow read it) and returns ``(bytes, media_type)``."""
+    ``.arrow``, the pyarrow Table) and returns ``(bytes, media_type)``."""
 
     def __init__(self, template):
         self.template = template

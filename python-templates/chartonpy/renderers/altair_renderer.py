@@ -7,6 +7,7 @@ the wall-clock times of their zone, so the chart shows that zone wherever it is 
 import io
 
 import altair as alt
+import pandas as pd
 
 from ..errors import UsageError
 from ..grammar import CATEGORICAL, END, FACET, NUMERIC, SERIES, START, TEMPORAL, VALUE, X, Y, wall_clock
@@ -19,6 +20,7 @@ FACET_MARGIN = 70  # pixels of axes and labels around each facet panel
 RANK = "rank"  # a series' position in the legend, which orders stacks
 STACKING = ("bar", "area")
 READABLE_ROWS = 5000
+FLIER = "flier"  # an outlier of a box, one per row
 
 
 def themes():
@@ -134,12 +136,31 @@ def area(chart, plan):
 
 
 def box(chart, plan):
+    """Boxes from their statistics (chartonpy.boxstats), layered: whiskers, box, median, outliers."""
     if plan.x_order:
-        return chart.mark_boxplot(size=20).encode(x=_x(plan), y=_y(plan), **_series(plan), **_offset(plan))
-    if plan.series:
-        return chart.mark_boxplot(size=30).encode(x=alt.X(SERIES, type="nominal", sort=plan.series, title=None),
-                                                 y=_y(plan), **_series(plan))
-    return chart.mark_boxplot(size=40).encode(y=_y(plan))
+        x, size = {"x": _x(plan), **_offset(plan)}, 20
+    elif plan.series:
+        x, size = {"x": alt.X(SERIES, type="nominal", sort=plan.series, title=None)}, 30
+    else:
+        x, size = {}, 40
+    colour = _series(plan) or {"color": alt.value("#4c78a8")}
+    y = {"scale": alt.Scale(type="log")} if plan.spec.log_y else {}
+    boxes = alt.Chart().transform_filter("isValid(datum.q1)")
+    outliers = alt.Chart().transform_filter("isValid(datum.%s)" % FLIER)
+    return alt.layer(
+        boxes.mark_rule().encode(y=alt.Y("whislo", type="quantitative", title=plan.ylabel, **y), y2="whishi", **x),
+        boxes.mark_bar(size=size).encode(y="q1:Q", y2="q3:Q", **x, **colour),
+        boxes.mark_tick(size=size, color="black").encode(y="median:Q", **x),
+        outliers.mark_circle(size=12).encode(y=alt.Y(FLIER, type="quantitative"), **x, **colour),
+        data=_box_rows(chart.data))
+
+
+def _box_rows(data):
+    """The statistics without their lists, then one row per outlier (under FLIER), for one data source."""
+    boxes = data.drop(columns=["fliers"])
+    keys = [c for c in (X, SERIES, FACET) if c in data.columns]
+    outliers = data[keys + ["fliers"]].explode("fliers").dropna(subset=["fliers"]).rename(columns={"fliers": FLIER})
+    return pd.concat([boxes, outliers.astype({FLIER: float})], ignore_index=True)
 
 
 def heatmap(chart, plan):

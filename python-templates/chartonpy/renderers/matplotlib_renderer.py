@@ -14,7 +14,8 @@ import matplotlib.style  # noqa: E402  (the backend must be chosen first)
 import numpy as np  # noqa: E402
 
 from ..errors import UsageError  # noqa: E402
-from ..grammar import SERIES, VALUE, X, Y, marker_size  # noqa: E402
+from .. import boxstats  # noqa: E402
+from ..grammar import END, SERIES, START, VALUE, X, Y, marker_size  # noqa: E402
 from . import mpl_common  # noqa: E402
 
 THEME_ALIASES = {"light": "default", "dark": "dark_background"}
@@ -59,7 +60,7 @@ def line(ax, rows, plan, colours):
 
 
 def scatter(ax, rows, plan, colours):
-    size = marker_size(len(plan.data))
+    size = marker_size(plan.point_count)
     for name, part in plan.series_of(rows):
         # plot() with markers draws one path: far faster than scatter() for many points.
         ax.plot(part[X].to_numpy(), part[Y].to_numpy(dtype=float), linestyle="none", marker="o",
@@ -85,9 +86,10 @@ def bar(ax, rows, plan, colours):
 
 def hist(ax, rows, plan, colours):
     layered = len(plan.series) > 1
-    edges = plan.edges
     for name, part in plan.series_of(rows):
-        ax.bar(edges[:-1], part[Y].to_numpy(dtype=float), np.diff(edges), align="edge", color=colours[name],
+        start = part[START].to_numpy(dtype=float)
+        ax.bar(start, part[Y].to_numpy(dtype=float), part[END].to_numpy(dtype=float) - start, align="edge",
+               color=colours[name],
                alpha=0.55 if layered else 1.0, edgecolor="white", linewidth=0.4)
 
 
@@ -105,21 +107,18 @@ def area(ax, rows, plan, colours):
 
 
 def box(ax, rows, plan, colours):
-    groups = range(len(plan.x_order)) if plan.x_order else [None]
+    """One box per row of statistics (chartonpy.boxstats), side by side when there are several series."""
     names = plan.series or [None]
     width = 0.8 / len(names)
     for j, name in enumerate(names):
         part = rows if name is None else rows[rows[SERIES] == name]
-        values, positions = [], []
-        for group in groups:
-            in_group = part[Y] if group is None else part.loc[part[X] == group, Y]
-            if len(in_group):
-                values.append(in_group.to_numpy(dtype=float))
-                positions.append((group or 0) + (j - (len(names) - 1) / 2) * width)
-        if values:
-            ax.boxplot(values, positions=positions, widths=width * 0.85, patch_artist=True, manage_ticks=False,
-                       boxprops={"facecolor": colours[name]}, medianprops={"color": "black"},
-                       flierprops={"markersize": 2})
+        if part.empty:
+            continue
+        groups = part[X].to_numpy(dtype=float) if X in part.columns else np.zeros(len(part))
+        positions = groups + (j - (len(names) - 1) / 2) * width
+        stats = [boxstats.for_drawing(row) for row in part.to_dict("records")]
+        ax.bxp(stats, positions=positions, widths=width * 0.85, patch_artist=True, manage_ticks=False,
+               boxprops={"facecolor": colours[name]}, medianprops={"color": "black"}, flierprops={"markersize": 2})
 
 
 def heatmap(ax, rows, plan, colours):

@@ -8,7 +8,9 @@ import contextlib
 
 import numpy as np
 import plotly.express as px
+import plotly.graph_objects as go
 import plotly.io as pio
+from plotly.subplots import make_subplots
 
 from ..errors import UsageError
 from ..grammar import CATEGORICAL, END, FACET, SERIES, START, TEMPORAL, VALUE, X, Y, marker_size, wall_clock
@@ -75,7 +77,7 @@ def line(data, plan, common):
 
 def scatter(data, plan, common):
     fig = px.scatter(data, x=X, y=Y, opacity=0.75, **common)
-    return fig.update_traces(marker={"size": marker_size(len(data)) + 2})
+    return fig.update_traces(marker={"size": marker_size(plan.point_count) + 2})
 
 
 def bar(data, plan, common):
@@ -95,7 +97,34 @@ def area(data, plan, common):
 
 
 def box(data, plan, common):
-    return px.box(data, x=X if plan.x_order else None, y=Y, **common)
+    """Boxes from their statistics (chartonpy.boxstats): plotly's precomputed quartiles and fences,
+    the outliers as markers beside them."""
+    rows, columns = plan.grid()
+    fig = make_subplots(rows=rows, cols=columns, shared_xaxes=True, shared_yaxes=True,
+                        vertical_spacing=0.12 / rows, horizontal_spacing=0.04,
+                        subplot_titles=["%s=%s" % (plan.spec.facet, f) for f in plan.facets] or None)
+    palette = pio.templates[common["template"]].layout.colorway or px.colors.qualitative.Plotly
+    for i, (_, panel) in enumerate(plan.panels()):
+        where = {"row": i // columns + 1, "col": i % columns + 1}
+        for j, (name, part) in enumerate(plan.series_of(panel)):
+            colour = palette[(plan.series.index(name) if name is not None else 0) % len(palette)]
+            group = {"legendgroup": str(name), "offsetgroup": str(name), "marker_color": colour}
+            positions = list(part[X]) if plan.x_order else [str(name if name is not None else plan.ylabel or "")] * len(part)
+            fig.add_trace(go.Box(x=positions, q1=part["q1"], median=part["median"], q3=part["q3"],
+                                 lowerfence=part["whislo"], upperfence=part["whishi"], boxpoints=False,
+                                 name=str(name) if name is not None else plan.ylabel or "", showlegend=name is not None and i == 0,
+                                 **group), **where)
+            fliers = [(x, v) for x, values in zip(positions, part["fliers"]) for v in values]
+            if fliers:
+                fig.add_trace(go.Scatter(x=[f[0] for f in fliers], y=[f[1] for f in fliers], mode="markers",
+                                         marker_size=4, showlegend=False, **group), **where)
+    fig.update_layout(title=common["title"], width=common["width"], height=common["height"],
+                      template=common["template"], boxmode="group", scattermode="group",
+                      legend_title_text=plan.legend_title or "")
+    fig.update_xaxes(type="category", categoryorder="array", categoryarray=plan.x_order or plan.series or None)
+    fig.update_xaxes(title_text=plan.xlabel or "", row=rows)
+    fig.update_yaxes(title_text=plan.ylabel or "", col=1)
+    return fig
 
 
 def heatmap(data, plan, common):

@@ -1,7 +1,7 @@
 """seaborn: the grammar drawn with seaborn's functions and themes (saved by the matplotlib exporter).
 
-seaborn has no area chart and no stacked bars; those are drawn by the matplotlib renderer's
-functions, with seaborn's theme and palette.
+seaborn has no area chart and no stacked bars, and draws boxes only from every row; those are drawn
+by the matplotlib renderer's functions (boxes from their statistics), with seaborn's theme and palette.
 """
 import matplotlib
 
@@ -46,7 +46,7 @@ def line(ax, rows, plan, colours):
 
 
 def scatter(ax, rows, plan, colours):
-    size = marker_size(len(plan.data)) ** 2 * 2
+    size = marker_size(plan.point_count) ** 2 * 2
     sns.scatterplot(data=rows, x=X, y=Y, s=size, linewidth=0, alpha=0.8, legend=False, ax=ax,
                     **_colour_by_series(plan, colours))
 
@@ -66,11 +66,6 @@ def hist(ax, rows, plan, colours):
                  **_colour_by_series(plan, colours))
 
 
-def box(ax, rows, plan, colours):
-    grouped = {"x": X, "order": [float(i) for i in range(len(plan.x_order))]} if plan.x_order else {}
-    sns.boxplot(data=rows, y=Y, fliersize=2, legend=False, ax=ax, **grouped, **_colour_by_series(plan, colours))
-
-
 def heatmap(ax, rows, plan, colours):
     low, high = mpl_common.value_range(plan, VALUE)
     sns.heatmap(plan.matrix(rows, VALUE), vmin=low, vmax=high, cbar=False, ax=ax,
@@ -80,4 +75,4 @@ def heatmap(ax, rows, plan, colours):
 
 
 DRAW = {"line": line, "scatter": scatter, "bar": bar, "hist": hist, "area": matplotlib_renderer.area,
-        "box": box, "heatmap": heatmap}
+        "box": matplotlib_renderer.box, "heatmap": heatmap}

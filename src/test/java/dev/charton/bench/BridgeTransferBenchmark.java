@@ -52,7 +52,6 @@ public final class BridgeTransferBenchmark {
         int runs = Integer.parseInt(args[3]);
         Map<String, String> env = new HashMap<>(System.getenv());
         env.put("CHARTON_TEMPLATES", args[2]);
-        env.remove("CHARTON_ARROW_READER");
         PythonSetup setup = new PythonSetup(env, System.err, python.toString());
         try (BufferAllocator allocator = new RootAllocator(); VectorSchemaRoot batch = batch(allocator)) {
             int repeats = (int) Math.max(1, megabytes * 1_000_000 / bytesOf(batch));

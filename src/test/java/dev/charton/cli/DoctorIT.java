@@ -19,7 +19,7 @@ class DoctorIT {
     @Test
     void namesThePythonItsVersionRenderersFormatsAndReader() {
         String python = TestPython.interpreter().toString();
-        Charton.Result r = Charton.run("doctor").env("CHARTON_PYTHON", python).unsetEnv("CHARTON_ARROW_READER").go();
+        Charton.Result r = Charton.run("doctor").env("CHARTON_PYTHON", python).go();
         assertEquals(0, r.exitCode(), r::toString);
         String text = r.stdoutText();
         assertTrue(text.startsWith("Python: " + python + " (CPython 3."), text);
@@ -32,19 +32,16 @@ class DoctorIT {
     }
 
     @Test
-    void jsonReportsTheSameAndAForcedReader() throws IOException {
-        Charton.Result r = Charton.run("doctor", "--json").env("CHARTON_PYTHON", TestPython.interpreter().toString())
-                .env("CHARTON_ARROW_READER", "builtin").go();
+    void jsonReportsTheSameAndTheReader() throws IOException {
+        Charton.Result r = Charton.run("doctor", "--json").env("CHARTON_PYTHON", TestPython.interpreter().toString()).go();
         assertEquals(0, r.exitCode(), r::toString);
         JsonNode report = JSON.readTree(r.stdout());
         JsonNode chosen = report.path("chosen");
         assertEquals(TestPython.interpreter().toString(), chosen.path("executable").asText());
         assertTrue(chosen.path("python").asText().startsWith("3."), report::toString);
-        assertEquals("builtin", chosen.path("reader").path("name").asText());
-        assertEquals("forced by CHARTON_ARROW_READER", chosen.path("reader").path("reason").asText());
+        assertEquals("pyarrow", chosen.path("reader").path("name").asText());
+        assertTrue(chosen.path("packages").path("pyarrow").isTextual(), report::toString);
         assertTrue(chosen.path("packages").path("pandas").isTextual(), report::toString);
-        report.path("install").forEach(i -> assertFalse(i.path("for").asText().contains("reader"),
-                "a forced reader is no reason to install anything: " + i));
     }
 
     @Test

@@ -16,7 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Runs the Python side's own unit tests (python-templates/tests) with the interpreter charton
- * uses, polars beside it, so {@code mvn verify} covers both halves of the bridge.
+ * uses, with the compression codecs beside it, so {@code mvn verify} covers both halves of the bridge.
  */
 class PythonUnitTestsIT {
     private static final Pattern RAN = Pattern.compile("(?m)^Ran (\\d+) tests? in ");
@@ -29,7 +29,6 @@ class PythonUnitTestsIT {
         builder.environment().put("CHARTON_TEST_CORPORA", Corpora.root().toString());
         builder.environment().put("PYTHONPATH", TestPython.extraPackages().toString());
         builder.environment().put("MPLBACKEND", "Agg");
-        builder.environment().remove("CHARTON_ARROW_READER");
         builder.environment().remove("CHARTON_TEMPLATES");
         Process process = builder.start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

@@ -49,11 +49,10 @@ public final class TestPython {
     }
 
     /** Packages some tests need that charton's environment does not install. */
-    private static final List<String> EXTRAS = List.of("polars", "lz4", "zstandard");
+    private static final List<String> EXTRAS = List.of("lz4", "zstandard");
 
     /**
-     * A directory for PYTHONPATH holding polars (the second Arrow reader) and the lz4 and zstandard
-     * codecs (compressed Arrow streams): pip installs them there once (target/python-extras). When
+     * A directory for PYTHONPATH holding the lz4 and zstandard codecs (compressed Arrow streams): pip installs them there once (target/python-extras). When
      * that fails, the test fails under CI and is skipped with a visible notice elsewhere.
      */
     public static synchronized Path extraPackages() {

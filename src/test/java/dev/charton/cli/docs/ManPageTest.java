@@ -15,7 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The committed man pages, as `man` shows them. */
 class ManPageTest {
     private static final List<String> ENVIRONMENT = List.of("CHARTON_PYTHON", "CHARTON_NO_SETUP",
-            "CHARTON_ARROW_READER", "CHARTON_TEMPLATES", "CHARTON_MEMORY_LIMIT", "TMPDIR", "VIRTUAL_ENV", "XDG_DATA_HOME", "XDG_CACHE_HOME",
+            "CHARTON_TEMPLATES", "CHARTON_MEMORY_LIMIT", "TMPDIR", "VIRTUAL_ENV", "XDG_DATA_HOME", "XDG_CACHE_HOME",
             "XDG_STATE_HOME", "PIP_RETRIES", "CHARTON_NO_BUILD", "CHARTON_JAVA_OPTS");
     private static final List<String> FILES = List.of("~/.local/share/charton/venv", "~/.cache/charton/python/",
             "~/.local/state/charton/history");

@@ -48,7 +48,6 @@ class WorkerPoolIT {
     void startPool() {
         python = TestPython.interpreter();
         Map<String, String> env = TestPython.environment("CHARTON_TEMPLATES", TestPython.faultRenderers().toString());
-        env.remove("CHARTON_ARROW_READER");
         PythonSetup setup = new PythonSetup(env, new PrintStream(pythonStderr, true, StandardCharsets.UTF_8), null);
         pool = new WorkerPool(setup.launcher("none"), 2);
     }
