@@ -42,4 +42,29 @@ public final class Png {
         }
         return colours.size();
     }
+
+    /**
+     * The share of pixels (0 to 1) whose colour differs by more than {@code levels} (0-255) in any
+     * channel between two images of the same size.
+     */
+    public static double differingShare(BufferedImage a, BufferedImage b, int levels) {
+        if (a.getWidth() != b.getWidth() || a.getHeight() != b.getHeight()) {
+            throw new AssertionError("sizes differ: " + a.getWidth() + "x" + a.getHeight() + " and "
+                    + b.getWidth() + "x" + b.getHeight());
+        }
+        long differing = 0;
+        for (int y = 0; y < a.getHeight(); y++) {
+            for (int x = 0; x < a.getWidth(); x++) {
+                int p = a.getRGB(x, y);
+                int q = b.getRGB(x, y);
+                for (int shift = 0; shift <= 24; shift += 8) {
+                    if (Math.abs(((p >>> shift) & 0xff) - ((q >>> shift) & 0xff)) > levels) {
+                        differing++;
+                        break;
+                    }
+                }
+            }
+        }
+        return differing / (double) ((long) a.getWidth() * a.getHeight());
+    }
 }

@@ -1,0 +1,152 @@
+package dev.charton.pipeline;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.charton.testing.Charton;
+import dev.charton.testing.Png;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.awt.image.BufferedImage;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The picture drawn from the statistic Java computes (--reduce auto) against the picture drawn from
+ * every row (--reduce none), on a 200,000-row table, both PNGs decoded and compared pixel by pixel.
+ */
+class ReducedFiguresIT {
+    private static final String[] CATEGORIES = {"alpha", "beta", "gamma", "delta", "epsilon"};
+    private static final String[] GROUPS = {"north", "south", "west"};
+
+    @TempDir
+    static Path data;
+    private static Path table;
+
+    @TempDir
+    Path tmp;
+
+    @BeforeAll
+    static void writeTable() throws IOException {
+        table = data.resolve("series.csv");
+        write(table, 200_000);
+    }
+
+    /** A minute-by-minute random walk in five series and three groups, with a second walk and an integer. */
+    static void write(Path file, int rows) throws IOException {
+        Random random = new Random(42);
+        LocalDateTime start = LocalDateTime.of(2024, 1, 1, 0, 0);
+        double value = 0;
+        double other = 50;
+        try (BufferedWriter out = Files.newBufferedWriter(file)) {
+            out.write("t,value,other,cat,group,n\n");
+            for (int i = 0; i < rows; i++) {
+                value += random.nextGaussian();
+                other += random.nextGaussian() * 0.5;
+                out.write(start.plusMinutes(i) + "," + value + "," + other + "," + CATEGORIES[random.nextInt(5)] + ","
+                        + GROUPS[random.nextInt(3)] + "," + random.nextInt(1000) + "\n");
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource(delimiter = '|', value = {
+            "hist     | --y value --facet group",
+            "hist     | --y value --y other --bins 40",
+            "bar      | --x cat --y value --agg mean --color group",
+            "bar      | --x cat",
+            "heatmap  | --x cat --y group --color value --agg mean",
+            "heatmap  | --x value --y other",
+            "box      | --x cat --y value",
+            "box      | --y value --y other --facet group"})
+    void statisticsDrawTheSamePicture(String kind, String options) throws IOException {
+        Pair pair = drawBoth(kind, options);
+        assertEquals(0.0, Png.differingShare(pair.reduced(), pair.all(), 0),
+                "the " + kind + " from Java's statistic must be the same picture");
+    }
+
+    /**
+     * Points are a subset of the rows. M4 keeps every pixel a 1-pixel line without antialiasing
+     * would set; matplotlib's 1.4-pixel antialiased line blends the edge pixels of segments M4 leaves
+     * out, so pixels along the lines' edges differ, nowhere else: at most 2% of the picture by more
+     * than 16 levels for two dense random walks (one walk: about 1%). A scatter keeps one point per
+     * series and pixel cell, so a marker moves by under a pixel.
+     */
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource(delimiter = '|', value = {
+            "line     | --x t --y value --color cat         | 0.02",
+            "line     | --x t --y value --y other           | 0.02",
+            "area     | --x t --y other --y n               | 0.02",
+            "line     | --y other --facet group             | 0.02",
+            "scatter  | --x value --y other --color cat     | 0.05"})
+    void pointsDrawTheSameLine(String kind, String options, double tolerance) throws IOException {
+        Pair pair = drawBoth(kind, options);
+        double share = Png.differingShare(pair.reduced(), pair.all(), 16);
+        assertTrue(share <= tolerance, kind + " " + options + ": " + share + " of the pixels differ by more than 16 levels");
+    }
+
+    @Test
+    void aMillionRowLineSendsAtMostFourRowsPerPixelColumnAndSeries() throws IOException {
+        Path big = tmp.resolve("big.csv");
+        write(big, 1_000_000);
+        Charton.Result r = Charton.run("plot", big.toString(), "--x", "t", "--y", "value,other", "-o",
+                tmp.resolve("big.png").toString()).env("CHARTON_TIMINGS", "1").timeout(600).go();
+        assertEquals(0, r.exitCode(), r::toString);
+        JsonNode java = timings(r).path("java");
+        assertEquals(1_000_000, java.path("rows_read").asLong());
+        long sent = java.path("rows_sent").asLong();
+        assertTrue(sent > 0 && sent <= 4L * 800 * 2, "rows sent: " + sent);
+    }
+
+    @Test
+    void withoutReductionEveryRowIsSent() throws IOException {
+        Charton.Result r = Charton.run("plot", table.toString(), "--x", "t", "--y", "value", "--reduce", "none", "-o",
+                tmp.resolve("all.png").toString()).env("CHARTON_TIMINGS", "1").go();
+        assertEquals(0, r.exitCode(), r::toString);
+        JsonNode java = timings(r).path("java");
+        assertEquals(200_000, java.path("rows_read").asLong());
+        assertEquals(200_000, java.path("rows_sent").asLong());
+    }
+
+    private Pair drawBoth(String kind, String options) throws IOException {
+        return new Pair(draw(kind, options, "auto"), draw(kind, options, "none"));
+    }
+
+    private BufferedImage draw(String kind, String options, String reduce) throws IOException {
+        Path out = tmp.resolve(kind + "-" + reduce + ".png");
+        List<String> args = new ArrayList<>(List.of("plot", table.toString(), "--kind", kind, "--reduce", reduce,
+                "-o", out.toString()));
+        args.addAll(Arrays.asList(options.trim().split("\\s+")));
+        Charton.Result r = Charton.run(args.toArray(String[]::new)).env("CHARTON_TIMINGS", "1").timeout(300).go();
+        assertEquals(0, r.exitCode(), r::toString);
+        JsonNode java = timings(r).path("java");
+        assertEquals(200_000, java.path("rows_read").asLong());
+        if (reduce.equals("auto")) {
+            long most = kind.equals("scatter") ? 200_000 : 20_000; // a scatter's cells outnumber these rows
+            assertTrue(java.path("rows_sent").asLong() < most, "the statistic, not the rows: " + java);
+        }
+        return Png.decode(out);
+    }
+
+    static JsonNode timings(Charton.Result r) throws IOException {
+        String line = r.stderr().lines().filter(l -> l.startsWith("charton: timings ")).findFirst()
+                .orElseThrow(() -> new AssertionError("no timings line: " + r));
+        return new ObjectMapper().readTree(line.substring("charton: timings ".length()));
+    }
+
+    private record Pair(BufferedImage reduced, BufferedImage all) {
+    }
+}
