@@ -28,13 +28,16 @@ final class RankSelection {
         }
         int[] all = new int[ranks.length];
         Arrays.setAll(all, i -> i);
-        List<Target> pending = List.of(new Target(List.of(), new Grid(source.min(), source.max()),
-                source.count(), ranks.clone(), all));
+        Grid first = Grid.between(source.min(), source.max());
+        List<Target> pending = List.of(new Target(new Step[0], first, source.count(), ranks.clone(), all));
+        FirstLevel scratch = new FirstLevel(first);
         while (!pending.isEmpty()) {
             List<Target> targets = pending;
+            scratch.want(targets);
             source.forEachBlock((values, length) -> {
+                int hits = scratch.locate(values, length);
                 for (Target target : targets) {
-                    target.scan(values, length);
+                    target.scan(values, scratch.buckets, scratch.hits, hits);
                 }
             });
             List<Target> next = new ArrayList<>();
@@ -46,8 +49,16 @@ final class RankSelection {
         return results;
     }
 
-    /** Buckets of equal width between lo and hi; values outside go to the first or last bucket. */
-    record Grid(double lo, double hi) {
+    /**
+     * Buckets of equal width between lo and hi; values outside go to the first or last bucket. A
+     * range too wide for a double (hi - lo overflows) is measured in halves.
+     */
+    record Grid(double lo, double hi, double scale, boolean halved) {
+        static Grid between(double lo, double hi) {
+            boolean halved = Double.isInfinite(hi - lo);
+            return new Grid(lo, hi, BUCKETS / (halved ? hi * 0.5 - lo * 0.5 : hi - lo), halved);
+        }
+
         int bucket(double value) {
             if (value <= lo) {
                 return 0;
@@ -55,13 +66,61 @@ final class RankSelection {
             if (value >= hi) {
                 return BUCKETS - 1;
             }
+            double offset = halved ? value * 0.5 - lo * 0.5 : value - lo;
             // Monotonic in value, so the order of buckets is the order of their values.
-            return Math.min(BUCKETS - 1, (int) ((value - lo) / (hi - lo) * BUCKETS));
+            return Math.min(BUCKETS - 1, (int) (offset * scale));
         }
 
         Grid of(int bucket) {
-            double width = (hi - lo) / BUCKETS;
-            return new Grid(lo + bucket * width, lo + (bucket + 1) * width);
+            double width = 1 / scale;
+            double start = halved ? lo * 0.5 + bucket * width : lo + bucket * width;
+            double end = halved ? lo * 0.5 + (bucket + 1) * width : lo + (bucket + 1) * width;
+            return halved ? between(Math.max(-Double.MAX_VALUE, start * 2), Math.min(Double.MAX_VALUE, end * 2))
+                    : between(start, end);
+        }
+    }
+
+    /**
+     * Each value's bucket in the first grid, which every target's path starts with, computed once
+     * per value; and the positions of the values in a bucket some target wants, so that targets
+     * deeper down look at those only.
+     */
+    private static final class FirstLevel {
+        private final Grid grid;
+        private final boolean[] wanted = new boolean[BUCKETS];
+        private int[] buckets = new int[0];
+        private int[] hits = new int[0];
+
+        FirstLevel(Grid grid) {
+            this.grid = grid;
+        }
+
+        void want(List<Target> targets) {
+            Arrays.fill(wanted, false);
+            for (Target target : targets) {
+                if (target.path.length == 0) {
+                    Arrays.fill(wanted, true);
+                } else {
+                    wanted[target.path[0].bucket] = true;
+                }
+            }
+        }
+
+        /** Fills buckets and hits for a block; returns the number of hits. */
+        int locate(double[] values, int length) {
+            if (buckets.length < length) {
+                buckets = new int[length];
+                hits = new int[length];
+            }
+            int count = 0;
+            for (int i = 0; i < length; i++) {
+                int bucket = grid.bucket(values[i]);
+                buckets[i] = bucket;
+                if (wanted[bucket]) {
+                    hits[count++] = i;
+                }
+            }
+            return count;
         }
     }
 
@@ -74,7 +133,7 @@ final class RankSelection {
      * wanted among them: collected when few enough, else counted on {@code grid}.
      */
     private static final class Target {
-        private final List<Step> path;
+        private final Step[] path;
         private final Grid grid;
         private final long count;
         private final long[] ranks;
@@ -85,7 +144,7 @@ final class RankSelection {
         private double least = Double.POSITIVE_INFINITY;
         private double greatest = Double.NEGATIVE_INFINITY;
 
-        Target(List<Step> path, Grid grid, long count, long[] ranks, int[] resultIndexes) {
+        Target(Step[] path, Grid grid, long count, long[] ranks, int[] resultIndexes) {
             this.path = path;
             this.grid = grid;
             this.count = count;
@@ -95,24 +154,28 @@ final class RankSelection {
             this.counts = collected == null ? new long[BUCKETS] : null;
         }
 
-        void scan(double[] values, int length) {
-            for (int i = 0; i < length; i++) {
+        /** @param firstBuckets each value's bucket in the first grid; hits the positions worth a look */
+        void scan(double[] values, int[] firstBuckets, int[] hits, int hitCount) {
+            for (int h = 0; h < hitCount; h++) {
+                int i = hits[h];
                 double value = values[i];
-                if (!contains(value)) {
+                if (path.length > 0 && (firstBuckets[i] != path[0].bucket || !contains(value))) {
                     continue;
                 }
                 if (collected != null) {
                     collected[size++] = value;
                 } else {
-                    counts[grid.bucket(value)]++;
+                    counts[path.length == 0 ? firstBuckets[i] : grid.bucket(value)]++;
                     least = Math.min(least, value);
                     greatest = Math.max(greatest, value);
                 }
             }
         }
 
+        /** Whether the value is in this target's bucket at every level but the first. */
         private boolean contains(double value) {
-            for (Step step : path) {
+            for (int level = 1; level < path.length; level++) {
+                Step step = path[level];
                 if (step.grid.bucket(value) != step.bucket) {
                     return false;
                 }
@@ -155,11 +218,11 @@ final class RankSelection {
                         within[i - first] = ranks[order[i]] - before;
                         indexes[i - first] = resultIndexes[order[i]];
                     }
-                    List<Step> deeper = new ArrayList<>(path);
-                    deeper.add(new Step(grid, bucket));
+                    Step[] deeper = Arrays.copyOf(path, path.length + 1);
+                    deeper[path.length] = new Step(grid, bucket);
                     // No progress (every value in one bucket): the next grid spans exactly these values.
-                    Grid finer = counts[bucket] == count ? new Grid(least, greatest) : grid.of(bucket);
-                    next.add(new Target(List.copyOf(deeper), finer, counts[bucket], within, indexes));
+                    Grid finer = counts[bucket] == count ? Grid.between(least, greatest) : grid.of(bucket);
+                    next.add(new Target(deeper, finer, counts[bucket], within, indexes));
                 }
                 before = end;
             }
