@@ -212,7 +212,7 @@ function _picocli_charton_plot() {
 
   local commands=""
   local flag_opts="'--log-x' '--log-y' '--no-header' '-h' '--help' '-V' '--version' '-v' '--verbose'"
-  local arg_opts="'-o' '--output' '-r' '--renderer' '-f' '--format' '-k' '--kind' '-x' '--x' '-y' '--y' '--color' '--facet' '--title' '--xlabel' '--ylabel' '--width' '--height' '--dpi' '--theme' '--bins' '--agg' '--script' '--param' '--templates-dir' '--input-format' '-d' '--delimiter' '--encoding' '--null-value' '--type' '--comment' '--skip-rows' '--ragged' '--date-format' '--columns' '--limit' '--python' '--timeout' '--memory-limit'"
+  local arg_opts="'-o' '--output' '-r' '--renderer' '-f' '--format' '-k' '--kind' '-x' '--x' '-y' '--y' '--color' '--facet' '--title' '--xlabel' '--ylabel' '--width' '--height' '--dpi' '--theme' '--bins' '--agg' '--reduce' '--script' '--param' '--templates-dir' '--input-format' '-d' '--delimiter' '--encoding' '--null-value' '--type' '--comment' '--skip-rows' '--ragged' '--date-format' '--columns' '--limit' '--python' '--timeout' '--memory-limit'"
   local NAME_option_args=("matplotlib" "seaborn" "altair" "plotly") # --renderer values
 
   type compopt &>/dev/null && compopt +o default
@@ -272,6 +272,9 @@ function _picocli_charton_plot() {
       return
       ;;
     '--agg')
+      return
+      ;;
+    '--reduce')
       return
       ;;
     '--script')

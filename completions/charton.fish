@@ -35,6 +35,7 @@ complete -c charton -n '__fish_seen_subcommand_from plot' -l log-x -d 'Logarithm
 complete -c charton -n '__fish_seen_subcommand_from plot' -l log-y -d 'Logarithmic y axis'
 complete -c charton -n '__fish_seen_subcommand_from plot' -l bins -x -d 'Number of histogram bins (default: automatic)'
 complete -c charton -n '__fish_seen_subcommand_from plot' -l agg -x -d 'Aggregate y over rows sharing an x: sum, mean, count, min or max'
+complete -c charton -n '__fish_seen_subcommand_from plot' -l reduce -x -d 'auto: reduce the rows to what the picture needs before they reach Python (M4 for lines, bins, aggregates); none: send every row (default: auto)'
 complete -c charton -n '__fish_seen_subcommand_from plot' -l script -r -F -d 'Run this Python file to make the figure, with df, table and params in scope'
 complete -c charton -n '__fish_seen_subcommand_from plot' -l param -x -d 'A parameter for --script or a template renderer (a string in params); repeatable'
 complete -c charton -n '__fish_seen_subcommand_from plot' -l templates-dir -r -F -d 'A directory of template plugins: each NAME.py defining render(df, spec) becomes --renderer NAME; repeatable, searched before CHARTON_TEMPLATES'
