@@ -80,12 +80,12 @@ final class SessionData implements AutoCloseable {
                 + (schema.getFields().size() == 1 ? " column" : " columns");
     }
 
-    /** Sends the stream as it was written at load time. */
     /** The table, for the figure pipeline to read. */
     TableSource table() {
         return spool;
     }
 
+    /** Sends the stream as it was written at load time. */
     void writeTo(OutputStream out) throws IOException {
         spool.writeTo(out);
     }

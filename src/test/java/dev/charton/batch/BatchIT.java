@@ -4,6 +4,7 @@ import dev.charton.testing.Charton;
 import dev.charton.testing.Figures;
 import dev.charton.testing.Png;
 import dev.charton.testing.Repo;
+import dev.charton.testing.SeriesTable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,11 +19,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -380,6 +383,31 @@ class BatchIT {
             assertFalse(python.isAlive(), "Python " + python.pid() + " was stopped");
         }
         assertFalse(Files.exists(tmp.resolve("slow.png")));
+    }
+
+    /** A batch reduces a chart's rows as plot does: the same statistic, so the same figure, byte for byte. */
+    @Test
+    void chartsAreReducedAsPlotReducesThem() throws IOException {
+        Path data = SeriesTable.write(tmp.resolve("series.csv"), 200_000);
+        Files.writeString(tmp.resolve("big.yaml"), """
+                datasets:
+                  series: series.csv
+                charts:
+                  reduced: {dataset: series, x: t, y: value, color: cat, output: reduced.png}
+                  every-row: {dataset: series, x: t, y: value, color: cat, reduce: none, output: every-row.png}
+                """);
+        Charton.Result r = batch("big.yaml");
+        assertEquals(0, r.exitCode(), r::toString);
+        for (String mode : List.of("auto", "none")) {
+            Path plotted = tmp.resolve("plot-" + mode + ".png");
+            Charton.Result p = Charton.run("plot", data.toString(), "--x", "t", "--y", "value", "--color", "cat",
+                    "--reduce", mode, "-o", plotted.toString()).go();
+            assertEquals(0, p.exitCode(), p::toString);
+            Path batched = tmp.resolve(mode.equals("auto") ? "reduced.png" : "every-row.png");
+            assertArrayEquals(Files.readAllBytes(plotted), Files.readAllBytes(batched), "batch and plot, --reduce " + mode);
+        }
+        assertFalse(Arrays.equals(Files.readAllBytes(tmp.resolve("reduced.png")), Files.readAllBytes(tmp.resolve("every-row.png"))),
+                "M4 keeps the line, not every antialiased pixel: had nothing been reduced, both would be equal");
     }
 
     private Charton.Result batch(String... args) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.charton.testing.Charton;
 import dev.charton.testing.Png;
+import dev.charton.testing.SeriesTable;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -11,15 +12,12 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import java.awt.image.BufferedImage;
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -29,9 +27,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * every row (--reduce none), on a 200,000-row table, both PNGs decoded and compared pixel by pixel.
  */
 class ReducedFiguresIT {
-    private static final String[] CATEGORIES = {"alpha", "beta", "gamma", "delta", "epsilon"};
-    private static final String[] GROUPS = {"north", "south", "west"};
-
     @TempDir
     static Path data;
     private static Path table;
@@ -41,25 +36,7 @@ class ReducedFiguresIT {
 
     @BeforeAll
     static void writeTable() throws IOException {
-        table = data.resolve("series.csv");
-        write(table, 200_000);
-    }
-
-    /** A minute-by-minute random walk in five series and three groups, with a second walk and an integer. */
-    static void write(Path file, int rows) throws IOException {
-        Random random = new Random(42);
-        LocalDateTime start = LocalDateTime.of(2024, 1, 1, 0, 0);
-        double value = 0;
-        double other = 50;
-        try (BufferedWriter out = Files.newBufferedWriter(file)) {
-            out.write("t,value,other,cat,group,n\n");
-            for (int i = 0; i < rows; i++) {
-                value += random.nextGaussian();
-                other += random.nextGaussian() * 0.5;
-                out.write(start.plusMinutes(i) + "," + value + "," + other + "," + CATEGORIES[random.nextInt(5)] + ","
-                        + GROUPS[random.nextInt(3)] + "," + random.nextInt(1000) + "\n");
-            }
-        }
+        table = SeriesTable.write(data.resolve("series.csv"), 200_000);
     }
 
     @ParameterizedTest(name = "{0}: {1}")
@@ -100,8 +77,7 @@ class ReducedFiguresIT {
 
     @Test
     void aMillionRowLineSendsAtMostFourRowsPerPixelColumnAndSeries() throws IOException {
-        Path big = tmp.resolve("big.csv");
-        write(big, 1_000_000);
+        Path big = SeriesTable.write(tmp.resolve("big.csv"), 1_000_000);
         Charton.Result r = Charton.run("plot", big.toString(), "--x", "t", "--y", "value,other", "-o",
                 tmp.resolve("big.png").toString()).env("CHARTON_TIMINGS", "1").timeout(600).go();
         assertEquals(0, r.exitCode(), r::toString);

@@ -1,7 +1,9 @@
 package dev.charton.shell;
 
+import dev.charton.testing.Charton;
 import dev.charton.testing.Png;
 import dev.charton.testing.Repo;
+import dev.charton.testing.SeriesTable;
 import dev.charton.testing.TestPython;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -19,6 +21,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -176,6 +179,29 @@ class ShellIT {
             terminal.enter("quit");
             assertEquals(0, terminal.waitForExit(STEP));
         }
+    }
+
+    /** The shell's plot reduces as plot does: the same statistic, so the same figure, byte for byte. */
+    @Test
+    void plotsAreReducedAsPlotReducesThem() throws IOException {
+        Path data = SeriesTable.write(tmp.resolve("series.csv"), 200_000);
+        try (TerminalSession terminal = shell(data.toString())) {
+            awaitPrompt(terminal, "series.csv: 200000 rows, 6 columns");
+            for (String mode : List.of("auto", "none")) {
+                Path out = tmp.resolve("shell-" + mode + ".png");
+                terminal.enter("plot --x t --y value --color cat --reduce " + mode + " -o " + out);
+                terminal.waitUntil(s -> Files.exists(out) && s.endsWith(PROMPT.strip()), "the " + mode + " figure", STEP);
+                Path plotted = tmp.resolve("plot-" + mode + ".png");
+                Charton.Result p = Charton.run("plot", data.toString(), "--x", "t", "--y", "value", "--color", "cat",
+                        "--reduce", mode, "-o", plotted.toString()).go();
+                assertEquals(0, p.exitCode(), p::toString);
+                assertArrayEquals(Files.readAllBytes(plotted), Files.readAllBytes(out), "shell and plot, --reduce " + mode);
+            }
+            terminal.enter("quit");
+            assertEquals(0, terminal.waitForExit(STEP));
+        }
+        assertFalse(Arrays.equals(Files.readAllBytes(tmp.resolve("shell-auto.png")), Files.readAllBytes(tmp.resolve("shell-none.png"))),
+                "M4 keeps the line, not every antialiased pixel: had nothing been reduced, both would be equal");
     }
 
     /** Waits for the greeting, then for the prompt: only then are keys read by the line editor. */
