@@ -18,6 +18,7 @@ import dev.charton.table.ArrowStreamSender;
 import dev.charton.table.TableSource;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
+import org.apache.arrow.vector.types.pojo.Schema;
 
 import java.io.IOException;
 import java.util.List;
@@ -120,32 +121,40 @@ public final class FigurePipeline {
 
     /**
      * Which requests are planned in Java: the built-in renderers' (their columns projected, the
-     * kind decided). A template plugin gets every column, with the plan's decisions in its spec
-     * when the options allow one; a user's script gets the table as it is.
+     * kind decided, refusals reported). A template plugin gets every column, with the plan's
+     * decisions in its spec when the grammar can make them (a plugin may draw what the grammar
+     * cannot: then its spec is as given); a user's script gets the table as it is.
      */
     private record Planning(ChartPlanner planner, boolean builtin) {
         static Planning of(RenderRequest request) {
             if (request.code().script() != null) {
                 return new Planning(null, false);
             }
-            return new Planning(new ChartPlanner(request.spec()), request.drawsTheGrammar());
+            if (request.drawsTheGrammar()) {
+                return new Planning(new ChartPlanner(request.spec()), true);
+            }
+            try {
+                return new Planning(new ChartPlanner(request.spec()), false);
+            } catch (ChartonException e) {
+                return new Planning(null, false);
+            }
         }
 
         List<String> projection() {
             return builtin ? planner.projection().orElse(null) : null;
         }
 
-        ChartPlan plan(org.apache.arrow.vector.types.pojo.Schema schema, String source) {
+        ChartPlan plan(Schema schema, String source) {
             if (planner == null) {
                 return null;
             }
-            if (builtin) {
-                return planner.plan(schema, source);
-            }
             try {
                 return planner.plan(schema, source);
-            } catch (dev.charton.error.ChartonException e) {
-                return null; // a plugin may draw what the grammar cannot; its own code decides
+            } catch (ChartonException e) {
+                if (builtin) {
+                    throw e;
+                }
+                return null;
             }
         }
     }
