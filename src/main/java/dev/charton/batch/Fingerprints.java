@@ -8,7 +8,6 @@ import dev.charton.error.ExitCode;
 import dev.charton.pipeline.RenderRequest;
 import dev.charton.pipeline.TemplateDirectories;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -43,10 +42,8 @@ final class Fingerprints {
         if (request.code().script() != null) {
             digest.add("script", fileHash(request.code().script()));
         }
-        Path plugin = pluginFile(request.renderer(), chart.job().python().environment());
-        if (plugin != null) {
-            digest.add("plugin", fileHash(plugin));
-        }
+        TemplateDirectories.plugin(request.renderer(), chart.job().python().environment())
+                .ifPresent(plugin -> digest.add("plugin", fileHash(plugin)));
         return digest.hex();
     }
 
@@ -75,18 +72,6 @@ final class Fingerprints {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a request header is always JSON", e);
         }
-    }
-
-    /** The file a renderer name would run as a template plugin, if any directory has one. */
-    private static Path pluginFile(String renderer, Map<String, String> environment) {
-        String directories = environment.getOrDefault(TemplateDirectories.ENVIRONMENT, "");
-        for (String directory : directories.split(File.pathSeparator)) {
-            Path candidate = directory.isEmpty() ? null : Path.of(directory, renderer + ".py");
-            if (candidate != null && Files.isRegularFile(candidate)) {
-                return candidate;
-            }
-        }
-        return null;
     }
 
     static String fileHash(Path file) {

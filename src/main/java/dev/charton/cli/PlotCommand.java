@@ -19,6 +19,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** {@code charton plot}: parses options and hands the figure they describe to {@link Plot}. */
@@ -72,9 +73,10 @@ final class PlotCommand implements Callable<Integer> {
     FigureJob job() {
         FigureOutput out = FigureOutput.of(output);
         UserCode code = userCode.toUserCode();
-        RenderRequest request = new RenderRequest(figure.renderer(code, RenderRequest.DEFAULT_RENDERER), figure.format(out),
-                chart.toSpec(), code);
+        Map<String, String> environment = python.workerEnvironment(templates.environment());
+        RenderRequest request = RenderRequest.of(figure.renderer(code, RenderRequest.DEFAULT_RENDERER), figure.format(out),
+                chart.toSpec(), code, environment);
         return new FigureJob(InputSource.of(input), read.toReadOptions(), request, out,
-                new PythonChoice(python.interpreter(), python.workerEnvironment(templates.environment())), python.timeout());
+                new PythonChoice(python.interpreter(), environment), python.timeout());
     }
 }

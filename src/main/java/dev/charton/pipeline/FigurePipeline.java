@@ -62,8 +62,7 @@ public final class FigurePipeline {
             TableReader projected = plan.columns().equals(planning.projection()) ? reader
                     : TableReaders.keep(reader, plan.columns(), table.displayName());
             RenderRequest planned = request.planned(plan);
-            ReduceRequest reduction = planning.builtin() && request.spec().reduces()
-                    ? PictureGrid.reduceRequest(plan, request) : null;
+            ReduceRequest reduction = request.reduces() ? PictureGrid.reduceRequest(plan, request) : null;
             if (reduction == null || !Reductions.supports(reduction, projected.root().getSchema())) {
                 return sendRows(planned, projected, table.displayName(), renderer, id, timings);
             }

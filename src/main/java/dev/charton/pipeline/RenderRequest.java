@@ -5,9 +5,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.charton.pipeline.plan.ChartPlan;
 
 import java.util.List;
+import java.util.Map;
 
-/** One figure to make: which renderer, in which format, from which spec and user code. */
-public record RenderRequest(String renderer, OutputFormat format, ChartSpec spec, UserCode code) {
+/**
+ * One figure to make: which renderer, in which format, from which spec and user code;
+ * {@code pluginDrawsReduced}: the renderer is a template plugin that declares it draws reduced plans.
+ */
+public record RenderRequest(String renderer, OutputFormat format, ChartSpec spec, UserCode code,
+                            boolean pluginDrawsReduced) {
     /** The renderer of a figure when none is named: the one source of that default. */
     public static final String DEFAULT_RENDERER = "matplotlib";
     /** The renderers charton ships (python-templates/chartonpy/renderers): they draw the chart grammar. */
@@ -17,6 +22,26 @@ public record RenderRequest(String renderer, OutputFormat format, ChartSpec spec
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    public RenderRequest(String renderer, OutputFormat format, ChartSpec spec, UserCode code) {
+        this(renderer, format, spec, code, false);
+    }
+
+    /**
+     * The request for {@code renderer}, which Python will look up among the template plugins of
+     * {@code environment} when it is not built in.
+     */
+    public static RenderRequest of(String renderer, OutputFormat format, ChartSpec spec, UserCode code,
+                                   Map<String, String> environment) {
+        boolean plugin = code.script() == null && !BUILTIN_RENDERERS.contains(renderer);
+        return new RenderRequest(renderer, format, spec, code,
+                plugin && TemplateDirectories.drawsReducedPlans(renderer, environment));
+    }
+
+    /** Whether Python gets the statistic rather than every row: --reduce auto, and a renderer that draws one. */
+    public boolean reduces() {
+        return spec.reduces() && (drawsTheGrammar() || pluginDrawsReduced);
+    }
+
     /** Whether a renderer charton ships draws this request (not a user's script or a template plugin). */
     public boolean drawsTheGrammar() {
         return code.script() == null && BUILTIN_RENDERERS.contains(renderer);
@@ -24,7 +49,7 @@ public record RenderRequest(String renderer, OutputFormat format, ChartSpec spec
 
     /** This request with the plan's decisions in its spec. */
     public RenderRequest planned(ChartPlan plan) {
-        return new RenderRequest(renderer, format, spec.planned(plan), code);
+        return new RenderRequest(renderer, format, spec.planned(plan), code, pluginDrawsReduced);
     }
 
     /** The request header of the bridge protocol (docs/protocol.md). */

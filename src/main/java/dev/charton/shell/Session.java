@@ -21,6 +21,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -37,6 +38,7 @@ final class Session implements AutoCloseable {
     private final Cancellation cancel;
     private final Duration timeout;
     private final OutputFormat defaultFormat;
+    private final Map<String, String> pythonEnvironment;
     private String renderer;
     private SessionData data;
     private RendererCatalog catalog;
@@ -44,6 +46,7 @@ final class Session implements AutoCloseable {
     Session(ShellSettings settings, Cancellation cancel) {
         this.cancel = cancel;
         this.worker = new SessionWorker(settings.python(), cancel);
+        this.pythonEnvironment = settings.python().environment();
         this.figures = Figures.createDirectory();
         this.timeout = settings.timeout();
         this.defaultFormat = settings.format();
@@ -107,6 +110,11 @@ final class Session implements AutoCloseable {
     /** Copies the last figure. */
     Path save(String target) {
         return figures.save(target);
+    }
+
+    /** The environment the session's Python sees (its template plugins among it). */
+    Map<String, String> pythonEnvironment() {
+        return pythonEnvironment;
     }
 
     String renderer() {

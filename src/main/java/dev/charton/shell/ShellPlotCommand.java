@@ -43,7 +43,8 @@ final class ShellPlotCommand implements Runnable {
         UserCode code = userCode.toUserCode();
         FigureOutput out = output == null ? null : FigureOutput.of(output);
         OutputFormat format = out == null ? figure.format().orElse(session.defaultFormat()) : figure.format(out);
-        RenderRequest request = new RenderRequest(figure.renderer(code, session.renderer()), format, chart.toSpec(), code);
+        RenderRequest request = RenderRequest.of(figure.renderer(code, session.renderer()), format, chart.toSpec(), code,
+                session.pythonEnvironment());
         Figures.Figure made = session.plot(request, out);
         shell.console().print("figure: " + made.path());
         if (made.format() == OutputFormat.PNG) {

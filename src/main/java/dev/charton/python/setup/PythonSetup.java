@@ -37,6 +37,11 @@ public final class PythonSetup {
         this.pythonOption = pythonOption;
     }
 
+    /** The environment its Python processes see (CHARTON_TEMPLATES among it). */
+    public Map<String, String> environment() {
+        return env;
+    }
+
     /** How workers are started, preloading {@code renderer}'s libraries. */
     public WorkerLauncher launcher(String renderer) {
         return new WorkerLauncher(PythonTemplates.directory(dirs), env, stderr, renderer);
