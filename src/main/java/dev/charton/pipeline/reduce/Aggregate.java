@@ -28,11 +28,8 @@ final class Aggregate implements Reduction {
         this.request = request;
     }
 
-    private record Group(int x, Series series) {
-    }
-
     /** Along x as grammar.py sorts a line: by value, a categorical x in its label order. */
-    private static Comparator<Group> alongX(Field xField, KeyColumn x, Map<Integer, Long> xKeys) {
+    private static Comparator<XGroup> alongX(Field xField, KeyColumn x, Map<Integer, Long> xKeys) {
         if (ValueKind.of(xField).continuous()) {
             return Comparator.comparingLong(g -> xKeys.get(g.x()));
         }
@@ -47,8 +44,8 @@ final class Aggregate implements Reduction {
         boolean counting = request.kind() == ReduceRequest.Kind.BAR && request.y().isEmpty();
         boolean keepNullX = ValueKind.of(xField) == ValueKind.CATEGORICAL;
         boolean keepNullY = request.kind() == ReduceRequest.Kind.LINE;
-        Map<Group, Integer> groups = new HashMap<>();
-        List<Group> found = new ArrayList<>();
+        Map<XGroup, Integer> groups = new HashMap<>();
+        List<XGroup> found = new ArrayList<>();
         Map<Integer, Long> xKeys = new HashMap<>();
         GroupStats stats = new GroupStats();
         try (KeyColumn x = new KeyColumn(xField, allocator);
@@ -73,7 +70,7 @@ final class Aggregate implements Reduction {
                         if (missing && !keepNullY) {
                             continue;
                         }
-                        Group group = new Group(xId, series.of(c, row));
+                        XGroup group = new XGroup(xId, series.of(c, row));
                         int number = groups.computeIfAbsent(group, g -> {
                             found.add(g);
                             return stats.open();
@@ -87,7 +84,7 @@ final class Aggregate implements Reduction {
                 }
             });
             String agg = counting ? "count" : request.agg() != null ? request.agg() : stats.repeated() ? "sum" : null;
-            List<Group> order = new ArrayList<>(found);
+            List<XGroup> order = new ArrayList<>(found);
             order.sort(Comparator.comparingInt(g -> g.series().column()));
             if (request.kind() == ReduceRequest.Kind.LINE || request.kind() == ReduceRequest.Kind.AREA) {
                 order.sort(alongX(xField, x, xKeys));
@@ -96,13 +93,10 @@ final class Aggregate implements Reduction {
             series.addColumns(out);
             Float8Vector yOut = out.float64("y");
             for (int row = 0; row < order.size(); row++) {
-                Group group = order.get(row);
+                XGroup group = order.get(row);
                 x.write(xOut, row, group.x());
                 series.write(row, group.series());
-                double value = stats.value(groups.get(group), agg);
-                if (!Double.isNaN(value)) {
-                    yOut.setSafe(row, value);
-                }
+                stats.write(yOut, row, groups.get(group), agg);
             }
             ObjectNode reduced = Reductions.reduced("aggregate", rowsRead);
             reduced.put("agg", agg);

@@ -85,6 +85,9 @@ class ReductionsIT {
     @Test
     void lineMeansOfTwoColumnsAlongATimestampPerPanel() throws Exception {
         assertSameAggregates(request("line", "ts", List.of("walk", "noise"), null, "group", "mean"));
+        // About 25 rows per k, some of them null: a line keeps them, so size and count differ.
+        assertSameAggregates(request("line", "k", List.of("walk", "noise"), null, "group", "mean"));
+        assertSameAggregates(request("line", "k", List.of("noise"), "category", null, "sum"));
     }
 
     @Test
@@ -136,6 +139,101 @@ class ReductionsIT {
             assertClose(plan.get(row.key()), row.y(), row.key());
         }
         assertTrue(reduced.size() < plan.size(), reduced.size() + " of " + plan.size());
+    }
+
+    @Test
+    void histogramsHaveNumpysEdgesAndCountsPerSeriesAndPanel() throws Exception {
+        for (Integer bins : new Integer[] {null, 7}) {
+            ReduceRequest request = new ReduceRequest(ReduceRequest.Kind.HIST, null, List.of("walk", "noise"),
+                    "category", "group", null, bins, WIDTH, 200, 1, 1, false, false);
+            JsonNode plan = grammar(request);
+            Map<String, Double> expected = new TreeMapOfRows(planRows(plan, "start", "y")).values;
+            try (ReducedTable reduced = reduceTable(request)) {
+                List<Double> edges = new ArrayList<>();
+                reduced.reduced().get("edges").forEach(edge -> edges.add(edge.asDouble()));
+                assertTrue(edges.size() > 2, "edges " + edges);
+                assertEquals(edges.get(0), reduced.root().getVector("start").getObject(0));
+            }
+            assertEquals(expected, new TreeMapOfRows(reduce(request, "start", "y")).values, "bins " + bins);
+        }
+    }
+
+    @Test
+    void heatmapsBinManyNumbersAndTimesAsGrammarDoes() throws Exception {
+        assertSameCells(new ReduceRequest(ReduceRequest.Kind.HEATMAP, "k", List.of("group"), null, null, null, null,
+                WIDTH, 200, 1, 1, false, false));
+        assertSameCells(new ReduceRequest(ReduceRequest.Kind.HEATMAP, "ts", List.of("category"), "walk", "group", "max",
+                6, WIDTH, 200, 1, 1, false, false));
+        assertSameCells(new ReduceRequest(ReduceRequest.Kind.HEATMAP, "noise", List.of("k"), "walk", null, null, null,
+                WIDTH, 200, 1, 1, false, false));
+    }
+
+    private static void assertSameCells(ReduceRequest request) throws Exception {
+        JsonNode plan = grammar(request);
+        JsonNode columns = plan.get("columns");
+        Map<String, Double> expected = new java.util.TreeMap<>();
+        for (int i = 0; i < columns.get("value").size(); i++) {
+            JsonNode value = columns.get("value").get(i);
+            expected.put(columns.get("x").get(i).asText() + " / " + columns.get("y").get(i).asText() + " / "
+                    + text(columns.path("facet").path(i)), value.isNull() ? null : value.asDouble());
+        }
+        Map<String, Double> actual = new java.util.TreeMap<>();
+        try (ReducedTable reduced = reduceTable(request)) {
+            VectorSchemaRoot root = reduced.root();
+            for (int i = 0; i < root.getRowCount(); i++) {
+                FieldVector value = root.getVector("value");
+                actual.put(cellLabel(root.getVector("x"), i, reduced, plan.get("x_order")) + " / "
+                        + cellLabel(root.getVector("y"), i, reduced, plan.get("y_order")) + " / "
+                        + label(root.getVector("facet"), i, reduced.dictionaries()),
+                        value.isNull(i) ? null : number(value, i));
+            }
+        }
+        assertTrue(expected.size() > 1, "cells " + expected);
+        assertEquals(expected.keySet(), actual.keySet(), request.toString());
+        expected.forEach((key, value) -> assertClose(value, actual.get(key), key));
+    }
+
+    /** A binned axis' interval index as grammar.py labels it (the order lists the intervals first). */
+    private static String cellLabel(FieldVector vector, int row, ReducedTable reduced, JsonNode order) {
+        boolean binned = reduced.reduced().has(vector.getName() + "_edges");
+        if (!binned || vector.isNull(row)) {
+            return label(vector, row, reduced.dictionaries());
+        }
+        return order.get((int) ((BaseIntVector) vector).getValueAsLong(row)).asText();
+    }
+
+    @Test
+    void boxesHaveMatplotlibsStatisticsAndSomeOfItsFliers() throws Exception {
+        ReduceRequest request = new ReduceRequest(ReduceRequest.Kind.BOX, "group", List.of("noise", "walk"), "category",
+                null, null, null, WIDTH, 50, 1, 1, false, false);
+        Map<String, JsonNode> expected = new java.util.TreeMap<>();
+        for (JsonNode box : grammar(request).get("boxes")) {
+            expected.put(box.get(0).asText() + " | " + box.get(1).asText(), box);
+        }
+        int thinned = 0;
+        try (ReducedTable reduced = reduceTable(request)) {
+            VectorSchemaRoot root = reduced.root();
+            assertEquals(expected.size(), root.getRowCount());
+            for (int i = 0; i < root.getRowCount(); i++) {
+                String color = label(root.getVector("color"), i, reduced.dictionaries());
+                String key = label(root.getVector("x"), i, reduced.dictionaries()) + " | "
+                        + label(root.getVector("column"), i, reduced.dictionaries()) + ", " + color;
+                JsonNode box = expected.get(key);
+                assertTrue(box != null, "a box " + key + " in " + expected.keySet());
+                String[] names = {"q1", "median", "q3", "whislo", "whishi"};
+                for (int s = 0; s < names.length; s++) {
+                    assertClose(box.get(3 + s).asDouble(), number(root.getVector(names[s]), i), key + " " + names[s]);
+                }
+                assertEquals(box.get(8).asLong(), number(root.getVector("n"), i), key + " n");
+                List<Double> all = new ArrayList<>();
+                box.get(9).forEach(f -> all.add(f.asDouble()));
+                List<?> kept = ((org.apache.arrow.vector.complex.ListVector) root.getVector("fliers")).getObject(i);
+                assertTrue(all.containsAll(kept) && kept.size() <= all.size() && (all.isEmpty() == kept.isEmpty()),
+                        key + ": fliers " + kept + " of " + all);
+                thinned += all.size() - kept.size();
+            }
+        }
+        assertTrue(thinned > 0, "50 pixel rows thin the fliers of 50,000 values");
     }
 
     private static void assertSameAggregates(ReduceRequest request) throws Exception {
@@ -205,6 +303,25 @@ class ReductionsIT {
     }
 
     private static List<Row> grammarPlan(ReduceRequest request) throws IOException, InterruptedException {
+        return planRows(grammar(request), "x", "y");
+    }
+
+    /** The plan's rows as (x, series, facet, y), x and y from the named plan columns. */
+    private static List<Row> planRows(JsonNode plan, String xName, String yName) {
+        JsonNode columns = plan.get("columns");
+        List<Row> rows = new ArrayList<>();
+        for (int i = 0; i < columns.get(yName).size(); i++) {
+            JsonNode x = columns.path(xName).path(i);
+            Object xValue = x.isMissingNode() || x.isNull() ? null : x.isTextual() ? x.asText()
+                    : x.isIntegralNumber() ? (Object) x.asLong() : (Object) x.asDouble();
+            JsonNode y = columns.get(yName).get(i);
+            rows.add(new Row(xValue, text(columns.path("series").path(i)), text(columns.path("facet").path(i)),
+                    y.isNull() ? null : y.asDouble()));
+        }
+        return rows;
+    }
+
+    private static JsonNode grammar(ReduceRequest request) throws IOException, InterruptedException {
         ObjectNode spec = JSON.createObjectNode();
         spec.put("kind", request.kind().wireName());
         spec.put("x", request.x());
@@ -212,6 +329,7 @@ class ReductionsIT {
         spec.put("color", request.color());
         spec.put("facet", request.facet());
         spec.put("agg", request.agg());
+        spec.put("bins", request.bins());
         Path script = Repo.root().resolve("src/test/resources/reduce/grammar_plan.py");
         ProcessBuilder builder = new ProcessBuilder(TestPython.interpreter().toString(), script.toString(),
                 file.toString(), JSON.writeValueAsString(spec));
@@ -221,24 +339,20 @@ class ReductionsIT {
         byte[] output = python.getInputStream().readAllBytes();
         assertTrue(python.waitFor(300, TimeUnit.SECONDS), "grammar_plan.py finished");
         assertEquals(0, python.exitValue(), "grammar_plan.py: " + new String(output, StandardCharsets.UTF_8));
-        List<Row> rows = new ArrayList<>();
-        for (JsonNode row : JSON.readTree(output).get("rows")) {
-            JsonNode x = row.get(0);
-            Object xValue = x.isNull() ? null : x.isTextual() ? x.asText() : x.isIntegralNumber() ? (Object) x.asLong()
-                    : (Object) x.asDouble();
-            rows.add(new Row(xValue, text(row.get(1)), text(row.get(2)), row.get(3).isNull() ? null : row.get(3).asDouble()));
-        }
-        return rows;
+        return JSON.readTree(output);
     }
 
     private static String text(JsonNode node) {
-        return node.isNull() ? null : node.asText();
+        return node.isMissingNode() || node.isNull() ? null : node.asText();
     }
 
-    /** The reduced rows in the plan's terms. */
     private static List<Row> reduce(ReduceRequest request) throws IOException {
-        try (ReducedTable reduced = Reductions.of(request)
-                .reduce(TestTables.source(table.root, table.dictionaries, 4096), allocator)) {
+        return reduce(request, "x", "y");
+    }
+
+    /** The reduced rows in the plan's terms, x and y from the named columns. */
+    private static List<Row> reduce(ReduceRequest request, String xName, String yName) throws IOException {
+        try (ReducedTable reduced = reduceTable(request)) {
             assertEquals(ROWS, reduced.reduced().get("rows_read").asLong());
             VectorSchemaRoot root = reduced.root();
             List<Row> rows = new ArrayList<>();
@@ -246,13 +360,22 @@ class ReductionsIT {
                 String color = label(root.getVector("color"), i, reduced.dictionaries());
                 String column = label(root.getVector("column"), i, reduced.dictionaries());
                 String series = column != null && color != null ? column + ", " + color : column != null ? column : color;
-                FieldVector y = root.getVector("y");
-                rows.add(new Row(x(root.getVector("x"), i, reduced.dictionaries()), series,
+                FieldVector y = root.getVector(yName);
+                rows.add(new Row(x(root.getVector(xName), i, reduced.dictionaries()), series,
                         label(root.getVector("facet"), i, reduced.dictionaries()),
-                        y.isNull(i) ? null : ((FloatingPointVector) y).getValueAsDouble(i)));
+                        y.isNull(i) ? null : number(y, i)));
             }
             return rows;
         }
+    }
+
+    private static ReducedTable reduceTable(ReduceRequest request) throws IOException {
+        return Reductions.of(request).reduce(TestTables.source(table.root, table.dictionaries, 4096), allocator);
+    }
+
+    private static double number(FieldVector vector, int row) {
+        return vector instanceof BaseIntVector ints ? ints.getValueAsLong(row)
+                : ((FloatingPointVector) vector).getValueAsDouble(row);
     }
 
     private static Object x(FieldVector x, int row, DictionaryProvider dictionaries) {
