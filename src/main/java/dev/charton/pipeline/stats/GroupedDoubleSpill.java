@@ -51,6 +51,33 @@ public final class GroupedDoubleSpill implements AutoCloseable {
         return group < groups.size() ? groups.get(group) : new Group();
     }
 
+    /** Every group's values together (for a histogram's edges, which every series shares). */
+    public DoubleSource all() {
+        return new DoubleSource() {
+            @Override
+            public long count() {
+                return groups.stream().mapToLong(Group::count).sum();
+            }
+
+            @Override
+            public double min() {
+                return groups.stream().mapToDouble(Group::min).min().orElse(Double.POSITIVE_INFINITY);
+            }
+
+            @Override
+            public double max() {
+                return groups.stream().mapToDouble(Group::max).max().orElse(Double.NEGATIVE_INFINITY);
+            }
+
+            @Override
+            public void forEachBlock(BlockConsumer consumer) throws IOException {
+                for (Group group : groups) {
+                    group.forEachBlock(consumer);
+                }
+            }
+        };
+    }
+
     /** Whether some values are in the temporary file (for tests of the spill path). */
     public boolean spilled() {
         return file != null;

@@ -14,12 +14,12 @@ public final class HistogramBins {
 
     private final double[] edges;
     private final double first;
-    private final double span;
+    private final double scale;
 
     private HistogramBins(double[] edges) {
         this.edges = edges;
         this.first = edges[0];
-        this.span = edges[edges.length - 1] - edges[0];
+        this.scale = (edges.length - 1) / (edges[edges.length - 1] - edges[0]);
     }
 
     /** The edges grammar._bin_edges chooses: {@code bins} equal bins, or "auto" when it is null. */
@@ -89,7 +89,7 @@ public final class HistogramBins {
         if (!(value >= edges[0] && value <= edges[last])) {
             return -1;
         }
-        int bin = (int) ((value - first) / span * last);
+        int bin = (int) ((value - first) * scale);
         bin = Math.max(0, Math.min(last - 1, bin));
         while (bin > 0 && value < edges[bin]) {
             bin--;

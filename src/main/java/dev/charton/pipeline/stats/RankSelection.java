@@ -28,15 +28,25 @@ final class RankSelection {
         }
         int[] all = new int[ranks.length];
         Arrays.setAll(all, i -> i);
-        List<Target> pending = List.of(new Target(List.of(), new Grid(source.min(), source.max()),
-                source.count(), ranks.clone(), all));
+        Grid first = Grid.between(source.min(), source.max());
+        List<Target> pending = List.of(new Target(new Step[0], first, source.count(), ranks.clone(), all));
+        int[] firstBuckets = new int[0];
         while (!pending.isEmpty()) {
             List<Target> targets = pending;
+            int[][] buckets = {firstBuckets};
             source.forEachBlock((values, length) -> {
+                // Every target below the first level starts with the first grid: its bucket once per value.
+                if (buckets[0].length < length) {
+                    buckets[0] = new int[length];
+                }
+                for (int i = 0; i < length; i++) {
+                    buckets[0][i] = first.bucket(values[i]);
+                }
                 for (Target target : targets) {
-                    target.scan(values, length);
+                    target.scan(values, buckets[0], length);
                 }
             });
+            firstBuckets = buckets[0];
             List<Target> next = new ArrayList<>();
             for (Target target : targets) {
                 target.resolve(results, next);
@@ -47,7 +57,11 @@ final class RankSelection {
     }
 
     /** Buckets of equal width between lo and hi; values outside go to the first or last bucket. */
-    record Grid(double lo, double hi) {
+    record Grid(double lo, double hi, double scale) {
+        static Grid between(double lo, double hi) {
+            return new Grid(lo, hi, BUCKETS / (hi - lo));
+        }
+
         int bucket(double value) {
             if (value <= lo) {
                 return 0;
@@ -56,12 +70,12 @@ final class RankSelection {
                 return BUCKETS - 1;
             }
             // Monotonic in value, so the order of buckets is the order of their values.
-            return Math.min(BUCKETS - 1, (int) ((value - lo) / (hi - lo) * BUCKETS));
+            return Math.min(BUCKETS - 1, (int) ((value - lo) * scale));
         }
 
         Grid of(int bucket) {
             double width = (hi - lo) / BUCKETS;
-            return new Grid(lo + bucket * width, lo + (bucket + 1) * width);
+            return between(lo + bucket * width, lo + (bucket + 1) * width);
         }
     }
 
@@ -74,7 +88,7 @@ final class RankSelection {
      * wanted among them: collected when few enough, else counted on {@code grid}.
      */
     private static final class Target {
-        private final List<Step> path;
+        private final Step[] path;
         private final Grid grid;
         private final long count;
         private final long[] ranks;
@@ -85,7 +99,7 @@ final class RankSelection {
         private double least = Double.POSITIVE_INFINITY;
         private double greatest = Double.NEGATIVE_INFINITY;
 
-        Target(List<Step> path, Grid grid, long count, long[] ranks, int[] resultIndexes) {
+        Target(Step[] path, Grid grid, long count, long[] ranks, int[] resultIndexes) {
             this.path = path;
             this.grid = grid;
             this.count = count;
@@ -95,24 +109,27 @@ final class RankSelection {
             this.counts = collected == null ? new long[BUCKETS] : null;
         }
 
-        void scan(double[] values, int length) {
+        /** @param firstBuckets each value's bucket in the first grid */
+        void scan(double[] values, int[] firstBuckets, int length) {
             for (int i = 0; i < length; i++) {
                 double value = values[i];
-                if (!contains(value)) {
+                if (path.length > 0 && (firstBuckets[i] != path[0].bucket || !contains(value))) {
                     continue;
                 }
                 if (collected != null) {
                     collected[size++] = value;
                 } else {
-                    counts[grid.bucket(value)]++;
+                    counts[path.length == 0 ? firstBuckets[i] : grid.bucket(value)]++;
                     least = Math.min(least, value);
                     greatest = Math.max(greatest, value);
                 }
             }
         }
 
+        /** Whether the value is in this target's bucket at every level but the first. */
         private boolean contains(double value) {
-            for (Step step : path) {
+            for (int level = 1; level < path.length; level++) {
+                Step step = path[level];
                 if (step.grid.bucket(value) != step.bucket) {
                     return false;
                 }
@@ -155,11 +172,11 @@ final class RankSelection {
                         within[i - first] = ranks[order[i]] - before;
                         indexes[i - first] = resultIndexes[order[i]];
                     }
-                    List<Step> deeper = new ArrayList<>(path);
-                    deeper.add(new Step(grid, bucket));
+                    Step[] deeper = Arrays.copyOf(path, path.length + 1);
+                    deeper[path.length] = new Step(grid, bucket);
                     // No progress (every value in one bucket): the next grid spans exactly these values.
-                    Grid finer = counts[bucket] == count ? new Grid(least, greatest) : grid.of(bucket);
-                    next.add(new Target(List.copyOf(deeper), finer, counts[bucket], within, indexes));
+                    Grid finer = counts[bucket] == count ? Grid.between(least, greatest) : grid.of(bucket);
+                    next.add(new Target(deeper, finer, counts[bucket], within, indexes));
                 }
                 before = end;
             }

@@ -57,4 +57,19 @@ class GroupedDoubleSpillTest {
             assertEquals(BoxStats.of(alone, null), BoxStats.of(spill.group(1), null));
         }
     }
+
+    @Test
+    void allGroupsTogetherHaveTheEdgesOfAllValues() throws IOException {
+        Random random = new Random(12);
+        try (GroupedDoubleSpill spill = new GroupedDoubleSpill(1000);
+             DoubleSpill alone = new DoubleSpill(1000)) {
+            for (int i = 0; i < 50_000; i++) {
+                double value = random.nextGaussian() * (1 + i % 7);
+                spill.add(i % 7, value);
+                alone.add(value);
+            }
+            assertEquals(alone.count(), spill.all().count());
+            assertArrayEquals(HistogramBins.of(alone, null).edges(), HistogramBins.of(spill.all(), null).edges());
+        }
+    }
 }
