@@ -19,12 +19,14 @@ final class SeriesColumns implements AutoCloseable {
     private final KeyColumn facet;
     private final String colorName;
     private final String facetName;
+    private final Series[] lastOfColumn;
     private VarCharVector columnOut;
     private FieldVector colorOut;
     private FieldVector facetOut;
 
     SeriesColumns(List<String> yNames, String colorName, String facetName, Schema schema, BufferAllocator allocator) {
         this.yNames = yNames;
+        this.lastOfColumn = new Series[Math.max(1, yNames.size())];
         this.colorName = colorName;
         this.facetName = facetName;
         this.color = colorName == null ? null : new KeyColumn(schema.findField(colorName), allocator);
@@ -42,8 +44,15 @@ final class SeriesColumns implements AutoCloseable {
 
     /** The series of a row's value from the {@code column}-th --y column. */
     Series of(int column, int row) {
-        return new Series(column, color == null ? KeyColumn.NULL : color.id(row),
-                facet == null ? KeyColumn.NULL : facet.id(row));
+        int colorId = color == null ? KeyColumn.NULL : color.id(row);
+        int facetId = facet == null ? KeyColumn.NULL : facet.id(row);
+        // Neighbouring rows mostly belong to one series: reusing it spares an object per row and value.
+        Series last = lastOfColumn[column];
+        if (last != null && last.color() == colorId && last.facet() == facetId) {
+            return last;
+        }
+        lastOfColumn[column] = new Series(column, colorId, facetId);
+        return lastOfColumn[column];
     }
 
     /** Adds the key columns this chart has, after whatever the statistic added first (x). */
