@@ -1,6 +1,5 @@
 package dev.charton.pipeline.reduce;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.charton.pipeline.stats.BoxStats;
 import dev.charton.pipeline.stats.FlierThinning;
 import dev.charton.pipeline.stats.GroupedDoubleSpill;

@@ -31,6 +31,7 @@ final class KeyColumn implements AutoCloseable {
     private final Map<Object, Integer> ids = new HashMap<>();
     private ValueVector store;
     private int size;
+    private boolean nullSeen;
     private FieldVector batch;
     private BaseIntVector batchIndices;
     private int[] batchTranslation;
@@ -68,6 +69,7 @@ final class KeyColumn implements AutoCloseable {
     /** The id of a row's value in the bound batch, {@link #NULL} for null. */
     int id(int row) {
         if (batch.isNull(row)) {
+            nullSeen = true;
             return NULL;
         }
         return encoded() ? batchTranslation[(int) batchIndices.getValueAsLong(row)] : idOf(batch, row);
@@ -76,6 +78,7 @@ final class KeyColumn implements AutoCloseable {
     private int idOf(ValueVector vector, int row) {
         Object key = hashable(vector.getObject(row));
         if (key == null) {
+            nullSeen = true;
             return NULL;
         }
         Integer id = ids.get(key);
@@ -85,6 +88,11 @@ final class KeyColumn implements AutoCloseable {
             ids.put(key, id);
         }
         return id;
+    }
+
+    /** How many labels the values seen so far make (null is one, as grammar.py labels it "null"). */
+    int labels() {
+        return size + (nullSeen ? 1 : 0);
     }
 
     /** pandas groups NaN with null and -0.0 with 0.0; arrays compare by content. */

@@ -1,5 +1,7 @@
 package dev.charton.pipeline.reduce;
 
+import dev.charton.error.ChartonException;
+import dev.charton.error.ExitCode;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.VarCharVector;
@@ -14,6 +16,9 @@ import java.util.List;
  * Writes the {@code column}, {@code color} and {@code facet} columns of the reduced table.
  */
 final class SeriesColumns implements AutoCloseable {
+    /** grammar.MAX_SPLITS. */
+    static final int MAX_SPLITS = 30;
+
     private final List<String> yNames;
     private final KeyColumn color;
     private final KeyColumn facet;
@@ -42,6 +47,17 @@ final class SeriesColumns implements AutoCloseable {
         }
     }
 
+    /**
+     * grammar.py refuses more than {@value #MAX_SPLITS} series or panels; checked as rows come, so a
+     * column of a million values is refused before it fills memory (the message then gives a floor).
+     */
+    private static void checkSplits(KeyColumn key, String option, String name, String what) {
+        if (key != null && key.labels() > MAX_SPLITS) {
+            throw new ChartonException(ExitCode.USAGE, option + " '" + name + "' has more than " + MAX_SPLITS
+                    + " distinct values; one " + what + " per value needs at most " + MAX_SPLITS);
+        }
+    }
+
     /** The series of a row's value from the {@code column}-th --y column. */
     Series of(int column, int row) {
         int colorId = color == null ? KeyColumn.NULL : color.id(row);
@@ -51,6 +67,8 @@ final class SeriesColumns implements AutoCloseable {
         if (last != null && last.color() == colorId && last.facet() == facetId) {
             return last;
         }
+        checkSplits(color, "--color", colorName, "series");
+        checkSplits(facet, "--facet", facetName, "panel");
         lastOfColumn[column] = new Series(column, colorId, facetId);
         return lastOfColumn[column];
     }

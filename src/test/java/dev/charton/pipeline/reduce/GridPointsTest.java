@@ -1,5 +1,7 @@
 package dev.charton.pipeline.reduce;
 
+import dev.charton.error.ChartonException;
+import dev.charton.error.ExitCode;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
 import org.apache.arrow.vector.VectorSchemaRoot;
@@ -9,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 class GridPointsTest {
     private final BufferAllocator allocator = new RootAllocator();
@@ -31,6 +34,25 @@ class GridPointsTest {
                     "x=2.0, color=p, y=2.0", "x=3.0, color=p, y=3.0"), TestTables.rows(table));
             assertEquals("{\"stat\":\"points\",\"rows_read\":9,\"method\":\"grid\",\"pixels\":4}",
                     table.reduced().toString());
+        }
+    }
+
+    @Test
+    void moreThanThirtyColorsAreRefusedAsGrammarDoes() {
+        Double[] values = new Double[40];
+        String[] colors = new String[40];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = (double) i;
+            colors[i] = "c" + i;
+        }
+        try (VectorSchemaRoot root = TestTables.root(40, TestTables.numbers(allocator, "a", values),
+                TestTables.text(allocator, "c", colors))) {
+            ChartonException error = assertThrows(ChartonException.class, () -> Reductions.of(TestTables.request(
+                    ReduceRequest.Kind.SCATTER, "a", List.of("a"), "c", null, null, null, 4, 4))
+                    .reduce(TestTables.source(root, 8), allocator));
+            assertEquals(ExitCode.USAGE, error.exitCode());
+            assertEquals("--color 'c' has more than 30 distinct values; one series per value needs at most 30",
+                    error.getMessage());
         }
     }
 }
