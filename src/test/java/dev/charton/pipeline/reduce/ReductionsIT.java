@@ -83,6 +83,11 @@ class ReductionsIT {
     }
 
     @Test
+    void barMeansOfADictionaryEncodedXWithNulls() throws Exception {
+        assertSameAggregates(request("bar", "category", List.of("noise", "walk"), "group", null, "mean"));
+    }
+
+    @Test
     void lineMeansOfTwoColumnsAlongATimestampPerPanel() throws Exception {
         assertSameAggregates(request("line", "ts", List.of("walk", "noise"), null, "group", "mean"));
         // About 25 rows per k, some of them null: a line keeps them, so size and count differ.
@@ -102,7 +107,7 @@ class ReductionsIT {
         ReduceRequest request = request("line", "ts", List.of("walk", "noise"), "category", null, null);
         List<Row> plan = grammarPlan(request);
         List<Row> reduced = reduce(request);
-        assertEquals(bySeries(expectedM4(plan)), bySeries(reduced));
+        assertEquals(bySeries(expectedM4(plan, WIDTH)), bySeries(reduced));
         int series = bySeries(reduced).size();
         assertTrue(reduced.size() <= 6 * WIDTH * series && reduced.size() < plan.size() / 10,
                 reduced.size() + " of " + plan.size() + " rows");
@@ -271,7 +276,14 @@ class ReductionsIT {
     }
 
     /** M4 by its definition over the plan's rows, which grammar.py sorted by x. */
-    private static List<Row> expectedM4(List<Row> plan) {
+    @Test
+    void m4OnAFinerGridForZoomableOutputs() throws Exception {
+        ReduceRequest request = new ReduceRequest(ReduceRequest.Kind.LINE, null, List.of("walk"), null, null, null,
+                null, WIDTH, 200, 4, 2, false, false);
+        assertEquals(bySeries(expectedM4(grammarPlan(request), request.gridColumns())), bySeries(reduce(request)));
+    }
+
+    private static List<Row> expectedM4(List<Row> plan, int columns) {
         AxisRange range = new AxisRange(false);
         plan.stream().filter(row -> row.y() != null).forEach(row -> range.add(((Number) row.x()).doubleValue()));
         List<Row> expected = new ArrayList<>();
@@ -280,7 +292,7 @@ class ReductionsIT {
             Map<Integer, int[]> roles = new HashMap<>();  // first, last, least, greatest, first gap, last gap
             for (int i = 0; i < rows.size(); i++) {
                 Row row = rows.get(i);
-                int cell = range.cell(((Number) row.x()).doubleValue(), WIDTH);
+                int cell = range.cell(((Number) row.x()).doubleValue(), columns);
                 int[] r = roles.computeIfAbsent(cell, c -> new int[] {-1, -1, -1, -1, -1, -1});
                 int base = row.y() == null ? 4 : 0;
                 r[base] = r[base] < 0 ? i : r[base];
