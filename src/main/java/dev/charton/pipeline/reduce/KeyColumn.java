@@ -2,6 +2,7 @@ package dev.charton.pipeline.reduce;
 
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.BaseIntVector;
+import org.apache.arrow.vector.BaseVariableWidthVector;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.ValueVector;
 import org.apache.arrow.vector.dictionary.Dictionary;
@@ -32,6 +33,7 @@ final class KeyColumn implements AutoCloseable {
     private ValueVector store;
     private int size;
     private boolean nullSeen;
+    private ByteKeys byteKeys;
     private FieldVector batch;
     private BaseIntVector batchIndices;
     private int[] batchTranslation;
@@ -72,7 +74,18 @@ final class KeyColumn implements AutoCloseable {
             nullSeen = true;
             return NULL;
         }
-        return encoded() ? batchTranslation[(int) batchIndices.getValueAsLong(row)] : idOf(batch, row);
+        if (encoded()) {
+            return batchTranslation[(int) batchIndices.getValueAsLong(row)];
+        }
+        if (batch instanceof BaseVariableWidthVector texts) {
+            if (byteKeys == null) {
+                byteKeys = new ByteKeys();
+            }
+            int id = byteKeys.id(texts, row, (BaseVariableWidthVector) store);
+            size = byteKeys.size();
+            return id;
+        }
+        return idOf(batch, row);
     }
 
     private int idOf(ValueVector vector, int row) {

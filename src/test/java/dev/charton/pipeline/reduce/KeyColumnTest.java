@@ -65,4 +65,36 @@ class KeyColumnTest {
             }
         }
     }
+
+    @Test
+    void textValuesGetOneIdEachAcrossBatches() {
+        String[] first = new String[200];
+        String[] second = new String[200];
+        for (int i = 0; i < first.length; i++) {
+            first[i] = "value " + i;
+            second[i] = "value " + (first.length - 1 - i / 2);  // each earlier value again, some twice
+        }
+        try (VarCharVector field = new VarCharVector("t", allocator);
+             KeyColumn key = new KeyColumn(field.getField(), allocator)) {
+            List<Integer> firstIds = ids(key, first);
+            List<Integer> secondIds = ids(key, second);
+            for (int i = 0; i < first.length; i++) {
+                assertEquals(i, firstIds.get(i));
+                assertEquals(first.length - 1 - i / 2, secondIds.get(i));
+            }
+            assertEquals(first.length, key.labels());
+        }
+    }
+
+    private List<Integer> ids(KeyColumn key, String[] values) {
+        try (VarCharVector batch = TestTables.text(allocator, "t", values)) {
+            batch.setValueCount(values.length);
+            key.bind(batch, new DictionaryProvider.MapDictionaryProvider());
+            List<Integer> ids = new ArrayList<>();
+            for (int row = 0; row < values.length; row++) {
+                ids.add(key.id(row));
+            }
+            return ids;
+        }
+    }
 }
