@@ -30,23 +30,16 @@ final class RankSelection {
         Arrays.setAll(all, i -> i);
         Grid first = Grid.between(source.min(), source.max());
         List<Target> pending = List.of(new Target(new Step[0], first, source.count(), ranks.clone(), all));
-        int[] firstBuckets = new int[0];
+        FirstLevel scratch = new FirstLevel(first);
         while (!pending.isEmpty()) {
             List<Target> targets = pending;
-            int[][] buckets = {firstBuckets};
+            scratch.want(targets);
             source.forEachBlock((values, length) -> {
-                // Every target below the first level starts with the first grid: its bucket once per value.
-                if (buckets[0].length < length) {
-                    buckets[0] = new int[length];
-                }
-                for (int i = 0; i < length; i++) {
-                    buckets[0][i] = first.bucket(values[i]);
-                }
+                int hits = scratch.locate(values, length);
                 for (Target target : targets) {
-                    target.scan(values, buckets[0], length);
+                    target.scan(values, scratch.buckets, scratch.hits, hits);
                 }
             });
-            firstBuckets = buckets[0];
             List<Target> next = new ArrayList<>();
             for (Target target : targets) {
                 target.resolve(results, next);
@@ -56,10 +49,14 @@ final class RankSelection {
         return results;
     }
 
-    /** Buckets of equal width between lo and hi; values outside go to the first or last bucket. */
-    record Grid(double lo, double hi, double scale) {
+    /**
+     * Buckets of equal width between lo and hi; values outside go to the first or last bucket. A
+     * range too wide for a double (hi - lo overflows) is measured in halves.
+     */
+    record Grid(double lo, double hi, double scale, boolean halved) {
         static Grid between(double lo, double hi) {
-            return new Grid(lo, hi, BUCKETS / (hi - lo));
+            boolean halved = Double.isInfinite(hi - lo);
+            return new Grid(lo, hi, BUCKETS / (halved ? hi * 0.5 - lo * 0.5 : hi - lo), halved);
         }
 
         int bucket(double value) {
@@ -69,13 +66,61 @@ final class RankSelection {
             if (value >= hi) {
                 return BUCKETS - 1;
             }
+            double offset = halved ? value * 0.5 - lo * 0.5 : value - lo;
             // Monotonic in value, so the order of buckets is the order of their values.
-            return Math.min(BUCKETS - 1, (int) ((value - lo) * scale));
+            return Math.min(BUCKETS - 1, (int) (offset * scale));
         }
 
         Grid of(int bucket) {
-            double width = (hi - lo) / BUCKETS;
-            return between(lo + bucket * width, lo + (bucket + 1) * width);
+            double width = 1 / scale;
+            double start = halved ? lo * 0.5 + bucket * width : lo + bucket * width;
+            double end = halved ? lo * 0.5 + (bucket + 1) * width : lo + (bucket + 1) * width;
+            return halved ? between(Math.max(-Double.MAX_VALUE, start * 2), Math.min(Double.MAX_VALUE, end * 2))
+                    : between(start, end);
+        }
+    }
+
+    /**
+     * Each value's bucket in the first grid, which every target's path starts with, computed once
+     * per value; and the positions of the values in a bucket some target wants, so that targets
+     * deeper down look at those only.
+     */
+    private static final class FirstLevel {
+        private final Grid grid;
+        private final boolean[] wanted = new boolean[BUCKETS];
+        private int[] buckets = new int[0];
+        private int[] hits = new int[0];
+
+        FirstLevel(Grid grid) {
+            this.grid = grid;
+        }
+
+        void want(List<Target> targets) {
+            Arrays.fill(wanted, false);
+            for (Target target : targets) {
+                if (target.path.length == 0) {
+                    Arrays.fill(wanted, true);
+                } else {
+                    wanted[target.path[0].bucket] = true;
+                }
+            }
+        }
+
+        /** Fills buckets and hits for a block; returns the number of hits. */
+        int locate(double[] values, int length) {
+            if (buckets.length < length) {
+                buckets = new int[length];
+                hits = new int[length];
+            }
+            int count = 0;
+            for (int i = 0; i < length; i++) {
+                int bucket = grid.bucket(values[i]);
+                buckets[i] = bucket;
+                if (wanted[bucket]) {
+                    hits[count++] = i;
+                }
+            }
+            return count;
         }
     }
 
@@ -109,9 +154,10 @@ final class RankSelection {
             this.counts = collected == null ? new long[BUCKETS] : null;
         }
 
-        /** @param firstBuckets each value's bucket in the first grid */
-        void scan(double[] values, int[] firstBuckets, int length) {
-            for (int i = 0; i < length; i++) {
+        /** @param firstBuckets each value's bucket in the first grid; hits the positions worth a look */
+        void scan(double[] values, int[] firstBuckets, int[] hits, int hitCount) {
+            for (int h = 0; h < hitCount; h++) {
+                int i = hits[h];
                 double value = values[i];
                 if (path.length > 0 && (firstBuckets[i] != path[0].bucket || !contains(value))) {
                     continue;
