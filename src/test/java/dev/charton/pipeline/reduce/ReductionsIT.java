@@ -241,6 +241,37 @@ class ReductionsIT {
         assertTrue(thinned > 0, "50 pixel rows thin the fliers of 50,000 values");
     }
 
+    @Test
+    void reducedTablesReachPandasWithTheirTypesZonesAndCategories() throws Exception {
+        ReduceRequest line = request("line", "ts", List.of("walk"), "category", "group", null);
+        assertEquals("{\"x\":[\"datetime64[us, Europe/Paris]\"],\"color\":[\"category\",\"zulu\",\"alpha\",\"mike\"],"
+                + "\"facet\":[\"str\"],\"y\":[\"float64\"]}", dtypesInPandas(line));
+        ReduceRequest box = new ReduceRequest(ReduceRequest.Kind.BOX, "category", List.of("noise"), null, null, null,
+                null, WIDTH, 50, 1, 1, false, false);
+        assertEquals("{\"x\":[\"category\",\"zulu\",\"alpha\",\"mike\"],\"q1\":[\"float64\"],"
+                + "\"median\":[\"float64\"],\"q3\":[\"float64\"],\"whislo\":[\"float64\"],"
+                + "\"whishi\":[\"float64\"],\"fliers\":[\"object\"],\"n\":[\"int64\"]}", dtypesInPandas(box));
+    }
+
+    /** The pandas dtypes (and categories) of the reduced table as the worker's Arrow reading gives them. */
+    private static String dtypesInPandas(ReduceRequest request) throws Exception {
+        Path reducedFile = Files.createTempFile("reduced", ".arrow");
+        try (ReducedTable reduced = reduceTable(request);
+             java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(reducedFile,
+                     java.nio.file.StandardOpenOption.WRITE);
+             org.apache.arrow.vector.ipc.ArrowFileWriter writer = new org.apache.arrow.vector.ipc.ArrowFileWriter(
+                     reduced.root(), reduced.dictionaries(), channel)) {
+            writer.start();
+            writer.writeBatch();
+            writer.end();
+        }
+        try {
+            return python("read_reduced.py", reducedFile.toString()).trim();
+        } finally {
+            Files.deleteIfExists(reducedFile);
+        }
+    }
+
     private static void assertSameAggregates(ReduceRequest request) throws Exception {
         Map<String, Double> expected = new TreeMapOfRows(grammarPlan(request)).values;
         Map<String, Double> actual = new TreeMapOfRows(reduce(request)).values;
@@ -342,16 +373,22 @@ class ReductionsIT {
         spec.put("facet", request.facet());
         spec.put("agg", request.agg());
         spec.put("bins", request.bins());
-        Path script = Repo.root().resolve("src/test/resources/reduce/grammar_plan.py");
-        ProcessBuilder builder = new ProcessBuilder(TestPython.interpreter().toString(), script.toString(),
-                file.toString(), JSON.writeValueAsString(spec));
+        return JSON.readTree(python("grammar_plan.py", file.toString(), JSON.writeValueAsString(spec)));
+    }
+
+    /** Runs one of this test's scripts (src/test/resources/reduce) with the managed Python; its stdout. */
+    private static String python(String script, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(TestPython.interpreter().toString(),
+                Repo.root().resolve("src/test/resources/reduce").resolve(script).toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().put("PYTHONPATH", Repo.root().resolve("python-templates").toString());
         builder.redirectError(ProcessBuilder.Redirect.INHERIT);
         Process python = builder.start();
-        byte[] output = python.getInputStream().readAllBytes();
-        assertTrue(python.waitFor(300, TimeUnit.SECONDS), "grammar_plan.py finished");
-        assertEquals(0, python.exitValue(), "grammar_plan.py: " + new String(output, StandardCharsets.UTF_8));
-        return JSON.readTree(output);
+        String output = new String(python.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(python.waitFor(300, TimeUnit.SECONDS), script + " finished");
+        assertEquals(0, python.exitValue(), script + ": " + output);
+        return output;
     }
 
     private static String text(JsonNode node) {
