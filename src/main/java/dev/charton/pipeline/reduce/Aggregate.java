@@ -9,6 +9,7 @@ import org.apache.arrow.vector.types.pojo.Schema;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -29,9 +30,9 @@ final class Aggregate implements Reduction {
     }
 
     /** Along x as grammar.py sorts a line: by value, a categorical x in its label order. */
-    private static Comparator<XGroup> alongX(Field xField, KeyColumn x, Map<Integer, Long> xKeys) {
+    private static Comparator<XGroup> alongX(Field xField, KeyColumn x, long[] xKeys) {
         if (ValueKind.of(xField).continuous()) {
-            return Comparator.comparingLong(g -> xKeys.get(g.x()));
+            return Comparator.comparingLong(g -> xKeys[g.x()]);
         }
         Comparator<Integer> labels = x.labelOrder();
         return (a, b) -> labels.compare(a.x(), b.x());
@@ -46,7 +47,8 @@ final class Aggregate implements Reduction {
         boolean keepNullY = request.kind() == ReduceRequest.Kind.LINE;
         Map<XGroup, Integer> groups = new HashMap<>();
         List<XGroup> found = new ArrayList<>();
-        Map<Integer, Long> xKeys = new HashMap<>();
+        long[][] xKeys = {new long[16]};  // by x id (ids are dense, in order of first appearance)
+        int[] xKeysKnown = {0};
         GroupStats stats = new GroupStats();
         try (KeyColumn x = new KeyColumn(xField, allocator);
              SeriesColumns series = new SeriesColumns(request.y(), request.color(), request.facet(), schema, allocator);
@@ -62,8 +64,12 @@ final class Aggregate implements Reduction {
                     if (xId == KeyColumn.NULL && !keepNullX) {
                         continue;
                     }
-                    if (xView != null && xId != KeyColumn.NULL) {
-                        xKeys.putIfAbsent(xId, xView.key(row));
+                    if (xView != null && xId >= xKeysKnown[0]) {
+                        if (xId >= xKeys[0].length) {
+                            xKeys[0] = Arrays.copyOf(xKeys[0], Math.max(xId + 1, 2 * xKeys[0].length));
+                        }
+                        xKeys[0][xId] = xView.key(row);
+                        xKeysKnown[0] = xId + 1;
                     }
                     for (int c = 0; c < Math.max(ys.length, 1); c++) {
                         boolean missing = !counting && ys[c].isNull(row);
@@ -87,7 +93,7 @@ final class Aggregate implements Reduction {
             List<XGroup> order = new ArrayList<>(found);
             order.sort(Comparator.comparingInt(g -> g.series().column()));
             if (request.kind() == ReduceRequest.Kind.LINE || request.kind() == ReduceRequest.Kind.AREA) {
-                order.sort(alongX(xField, x, xKeys));
+                order.sort(alongX(xField, x, xKeys[0]));
             }
             FieldVector xOut = out.key("x", x);
             series.addColumns(out);
