@@ -2,8 +2,8 @@
 Java reductions are compared with (ReductionsIT).
 
 usage: grammar_plan.py TABLE.arrow SPEC_JSON
-Each row is [x, series, facet, y]: a temporal x as the integer count of its column's unit, a number
-as a float, a category as its label; null where the plan has none.
+The plan's columns, each value as: a time, the integer count of its column's unit; a number, a
+float; a category, its label. For a box plot also matplotlib's statistics of each box.
 """
 import json
 import sys
@@ -31,10 +31,25 @@ def main(path, spec_json):
     with pa.OSFile(path) as source:
         table = pa.ipc.open_file(source).read_all()
     plan = grammar.plan(arrow_pandas.to_pandas(table), ChartSpec(json.loads(spec_json)))
-    data = plan.data
-    columns = [values(data[name]) if name in data.columns else [None] * len(data)
-               for name in (grammar.X, grammar.SERIES, grammar.FACET, grammar.Y)]
-    json.dump({"kind": plan.kind, "rows": [list(row) for row in zip(*columns)]}, sys.stdout)
+    result = {"kind": plan.kind, "x_order": plan.x_order, "y_order": plan.y_order,
+              "columns": {name: values(plan.data[name]) for name in plan.data.columns}}
+    if plan.kind == "box":
+        result["boxes"] = boxes(plan)
+    json.dump(result, sys.stdout)
+
+
+def boxes(plan):
+    """matplotlib's statistics of each box the renderers draw: [x, series, facet, stats]."""
+    from matplotlib import cbook
+    keys = [k for k in (grammar.X, grammar.SERIES, grammar.FACET) if k in plan.data.columns]
+    result = []
+    for key, rows in plan.data.groupby(keys, sort=False, observed=True):
+        key = dict(zip(keys, key if isinstance(key, tuple) else (key,)))
+        stats = cbook.boxplot_stats(rows[grammar.Y].to_numpy(dtype=float))[0]
+        result.append([None if key.get(k) is None else str(key[k]) for k in (grammar.X, grammar.SERIES, grammar.FACET)]
+                      + [float(stats[s]) for s in ("q1", "med", "q3", "whislo", "whishi")]
+                      + [len(rows), sorted(float(f) for f in stats["fliers"])])
+    return result
 
 
 if __name__ == "__main__":

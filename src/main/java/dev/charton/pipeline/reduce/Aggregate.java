@@ -9,6 +9,7 @@ import org.apache.arrow.vector.types.pojo.Schema;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -28,13 +29,10 @@ final class Aggregate implements Reduction {
         this.request = request;
     }
 
-    private record Group(int x, Series series) {
-    }
-
     /** Along x as grammar.py sorts a line: by value, a categorical x in its label order. */
-    private static Comparator<Group> alongX(Field xField, KeyColumn x, Map<Integer, Long> xKeys) {
+    private static Comparator<XGroup> alongX(Field xField, KeyColumn x, long[] xKeys) {
         if (ValueKind.of(xField).continuous()) {
-            return Comparator.comparingLong(g -> xKeys.get(g.x()));
+            return Comparator.comparingLong(g -> xKeys[g.x()]);
         }
         Comparator<Integer> labels = x.labelOrder();
         return (a, b) -> labels.compare(a.x(), b.x());
@@ -47,9 +45,10 @@ final class Aggregate implements Reduction {
         boolean counting = request.kind() == ReduceRequest.Kind.BAR && request.y().isEmpty();
         boolean keepNullX = ValueKind.of(xField) == ValueKind.CATEGORICAL;
         boolean keepNullY = request.kind() == ReduceRequest.Kind.LINE;
-        Map<Group, Integer> groups = new HashMap<>();
-        List<Group> found = new ArrayList<>();
-        Map<Integer, Long> xKeys = new HashMap<>();
+        Map<XGroup, Integer> groups = new HashMap<>();
+        List<XGroup> found = new ArrayList<>();
+        long[][] xKeys = {new long[16]};  // by x id (ids are dense, in order of first appearance)
+        int[] xKeysKnown = {0};
         GroupStats stats = new GroupStats();
         try (KeyColumn x = new KeyColumn(xField, allocator);
              SeriesColumns series = new SeriesColumns(request.y(), request.color(), request.facet(), schema, allocator);
@@ -65,15 +64,19 @@ final class Aggregate implements Reduction {
                     if (xId == KeyColumn.NULL && !keepNullX) {
                         continue;
                     }
-                    if (xView != null && xId != KeyColumn.NULL) {
-                        xKeys.putIfAbsent(xId, xView.key(row));
+                    if (xView != null && xId >= xKeysKnown[0]) {
+                        if (xId >= xKeys[0].length) {
+                            xKeys[0] = Arrays.copyOf(xKeys[0], Math.max(xId + 1, 2 * xKeys[0].length));
+                        }
+                        xKeys[0][xId] = xView.key(row);
+                        xKeysKnown[0] = xId + 1;
                     }
                     for (int c = 0; c < Math.max(ys.length, 1); c++) {
                         boolean missing = !counting && ys[c].isNull(row);
                         if (missing && !keepNullY) {
                             continue;
                         }
-                        Group group = new Group(xId, series.of(c, row));
+                        XGroup group = new XGroup(xId, series.of(c, row));
                         int number = groups.computeIfAbsent(group, g -> {
                             found.add(g);
                             return stats.open();
@@ -87,22 +90,19 @@ final class Aggregate implements Reduction {
                 }
             });
             String agg = counting ? "count" : request.agg() != null ? request.agg() : stats.repeated() ? "sum" : null;
-            List<Group> order = new ArrayList<>(found);
+            List<XGroup> order = new ArrayList<>(found);
             order.sort(Comparator.comparingInt(g -> g.series().column()));
             if (request.kind() == ReduceRequest.Kind.LINE || request.kind() == ReduceRequest.Kind.AREA) {
-                order.sort(alongX(xField, x, xKeys));
+                order.sort(alongX(xField, x, xKeys[0]));
             }
             FieldVector xOut = out.key("x", x);
             series.addColumns(out);
             Float8Vector yOut = out.float64("y");
             for (int row = 0; row < order.size(); row++) {
-                Group group = order.get(row);
+                XGroup group = order.get(row);
                 x.write(xOut, row, group.x());
                 series.write(row, group.series());
-                double value = stats.value(groups.get(group), agg);
-                if (!Double.isNaN(value)) {
-                    yOut.setSafe(row, value);
-                }
+                stats.write(yOut, row, groups.get(group), agg);
             }
             ObjectNode reduced = Reductions.reduced("aggregate", rowsRead);
             reduced.put("agg", agg);

@@ -1,5 +1,7 @@
 package dev.charton.pipeline.reduce;
 
+import org.apache.arrow.vector.Float8Vector;
+
 import java.util.Arrays;
 
 /**
@@ -55,8 +57,16 @@ final class GroupStats {
         return false;
     }
 
+    /** Writes a group's aggregate into an output row (left null where pandas gives null). */
+    void write(Float8Vector out, int row, int group, String agg) {
+        double value = value(group, agg);
+        if (!Double.isNaN(value)) {
+            out.setSafe(row, value);
+        }
+    }
+
     /** The aggregate {@code agg} of a group (null {@code agg}: the sum), NaN where pandas gives null. */
-    double value(int group, String agg) {
+    private double value(int group, String agg) {
         boolean empty = counts[group] == 0;
         return switch (agg == null ? "sum" : agg) {
             case "count" -> sizes[group];

@@ -2,6 +2,7 @@ package dev.charton.pipeline.reduce;
 
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.BaseIntVector;
+import org.apache.arrow.vector.BaseVariableWidthVector;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.ValueVector;
 import org.apache.arrow.vector.dictionary.Dictionary;
@@ -31,6 +32,8 @@ final class KeyColumn implements AutoCloseable {
     private final Map<Object, Integer> ids = new HashMap<>();
     private ValueVector store;
     private int size;
+    private boolean nullSeen;
+    private ByteKeys byteKeys;
     private FieldVector batch;
     private BaseIntVector batchIndices;
     private int[] batchTranslation;
@@ -68,14 +71,27 @@ final class KeyColumn implements AutoCloseable {
     /** The id of a row's value in the bound batch, {@link #NULL} for null. */
     int id(int row) {
         if (batch.isNull(row)) {
+            nullSeen = true;
             return NULL;
         }
-        return encoded() ? batchTranslation[(int) batchIndices.getValueAsLong(row)] : idOf(batch, row);
+        if (encoded()) {
+            return batchTranslation[(int) batchIndices.getValueAsLong(row)];
+        }
+        if (batch instanceof BaseVariableWidthVector texts) {
+            if (byteKeys == null) {
+                byteKeys = new ByteKeys();
+            }
+            int id = byteKeys.id(texts, row, (BaseVariableWidthVector) store);
+            size = byteKeys.size();
+            return id;
+        }
+        return idOf(batch, row);
     }
 
     private int idOf(ValueVector vector, int row) {
         Object key = hashable(vector.getObject(row));
         if (key == null) {
+            nullSeen = true;
             return NULL;
         }
         Integer id = ids.get(key);
@@ -85,6 +101,11 @@ final class KeyColumn implements AutoCloseable {
             ids.put(key, id);
         }
         return id;
+    }
+
+    /** How many labels the values seen so far make (null is one, as grammar.py labels it "null"). */
+    int labels() {
+        return size + (nullSeen ? 1 : 0);
     }
 
     /** pandas groups NaN with null and -0.0 with 0.0; arrays compare by content. */

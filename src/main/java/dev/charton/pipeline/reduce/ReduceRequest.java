@@ -41,6 +41,10 @@ public record ReduceRequest(Kind kind, String x, List<String> y, String color, S
             throw new IllegalArgumentException("plot area " + width + "x" + height + ", " + pointsPerPixel
                     + " points per pixel, " + facetColumns + " facet columns: each must be at least 1");
         }
+        if ((long) width * height * pointsPerPixel * pointsPerPixel > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("plot area " + width + "x" + height + " at " + pointsPerPixel
+                    + " points per pixel has too many cells");
+        }
         if (agg != null && !List.of("sum", "mean", "count", "min", "max").contains(agg)) {
             throw new IllegalArgumentException("unknown aggregation " + agg);
         }

@@ -16,7 +16,9 @@ public final class Reductions {
             case LINE, AREA -> aggregated ? new Aggregate(request) : new M4Points(request);
             case SCATTER -> aggregated ? new Aggregate(request) : new GridPoints(request);
             case BAR -> new Aggregate(request);
-            default -> throw new IllegalArgumentException("no reduction for " + request.kind().wireName() + " yet");
+            case HIST -> new Bins(request);
+            case BOX -> new Boxes(request);
+            case HEATMAP -> new Cells(request);
         };
     }
 
@@ -30,7 +32,8 @@ public final class Reductions {
                     ? XColumn.continuous(request.x(), schema)
                     : request.x() != null;
             case BAR -> request.x() != null;
-            default -> false;
+            case HIST, BOX -> true;
+            case HEATMAP -> request.x() != null && request.y().size() == 1;
         };
     }
 

@@ -4,6 +4,7 @@ import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.dictionary.DictionaryProvider;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.List;
 
 /** Scans a source keeping count of rows, so each batch knows the table row number of its first row. */
@@ -16,12 +17,17 @@ final class RowScan {
         void accept(VectorSchemaRoot batch, DictionaryProvider dictionaries, long firstRow);
     }
 
+    /** Scans every batch; a statistic's spill failing mid-scan (UncheckedIOException) is the scan's IOException. */
     static long scan(BatchSource source, Batches batches) throws IOException {
         long[] rows = {0};
-        source.scan((batch, dictionaries) -> {
-            batches.accept(batch, dictionaries, rows[0]);
-            rows[0] += batch.getRowCount();
-        });
+        try {
+            source.scan((batch, dictionaries) -> {
+                batches.accept(batch, dictionaries, rows[0]);
+                rows[0] += batch.getRowCount();
+            });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
         return rows[0];
     }
 

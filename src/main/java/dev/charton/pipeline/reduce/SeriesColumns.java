@@ -1,5 +1,7 @@
 package dev.charton.pipeline.reduce;
 
+import dev.charton.error.ChartonException;
+import dev.charton.error.ExitCode;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.VarCharVector;
@@ -14,17 +16,22 @@ import java.util.List;
  * Writes the {@code column}, {@code color} and {@code facet} columns of the reduced table.
  */
 final class SeriesColumns implements AutoCloseable {
+    /** grammar.MAX_SPLITS. */
+    static final int MAX_SPLITS = 30;
+
     private final List<String> yNames;
     private final KeyColumn color;
     private final KeyColumn facet;
     private final String colorName;
     private final String facetName;
+    private final Series[] lastOfColumn;
     private VarCharVector columnOut;
     private FieldVector colorOut;
     private FieldVector facetOut;
 
     SeriesColumns(List<String> yNames, String colorName, String facetName, Schema schema, BufferAllocator allocator) {
         this.yNames = yNames;
+        this.lastOfColumn = new Series[Math.max(1, yNames.size())];
         this.colorName = colorName;
         this.facetName = facetName;
         this.color = colorName == null ? null : new KeyColumn(schema.findField(colorName), allocator);
@@ -40,10 +47,30 @@ final class SeriesColumns implements AutoCloseable {
         }
     }
 
+    /**
+     * grammar.py refuses more than {@value #MAX_SPLITS} series or panels; checked as rows come, so a
+     * column of a million values is refused before it fills memory (the message then gives a floor).
+     */
+    private static void checkSplits(KeyColumn key, String option, String name, String what) {
+        if (key != null && key.labels() > MAX_SPLITS) {
+            throw new ChartonException(ExitCode.USAGE, option + " '" + name + "' has more than " + MAX_SPLITS
+                    + " distinct values; one " + what + " per value needs at most " + MAX_SPLITS);
+        }
+    }
+
     /** The series of a row's value from the {@code column}-th --y column. */
     Series of(int column, int row) {
-        return new Series(column, color == null ? KeyColumn.NULL : color.id(row),
-                facet == null ? KeyColumn.NULL : facet.id(row));
+        int colorId = color == null ? KeyColumn.NULL : color.id(row);
+        int facetId = facet == null ? KeyColumn.NULL : facet.id(row);
+        // Neighbouring rows mostly belong to one series: reusing it spares an object per row and value.
+        Series last = lastOfColumn[column];
+        if (last != null && last.color() == colorId && last.facet() == facetId) {
+            return last;
+        }
+        checkSplits(color, "--color", colorName, "series");
+        checkSplits(facet, "--facet", facetName, "panel");
+        lastOfColumn[column] = new Series(column, colorId, facetId);
+        return lastOfColumn[column];
     }
 
     /** Adds the key columns this chart has, after whatever the statistic added first (x). */

@@ -11,7 +11,6 @@ import org.apache.arrow.vector.types.pojo.ArrowType;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -29,23 +28,11 @@ class AggregateTest {
     }
 
     private VarCharVector text(String name, String... values) {
-        VarCharVector vector = new VarCharVector(name, allocator);
-        for (int i = 0; i < values.length; i++) {
-            if (values[i] != null) {
-                vector.setSafe(i, values[i].getBytes(StandardCharsets.UTF_8));
-            }
-        }
-        return vector;
+        return TestTables.text(allocator, name, values);
     }
 
     private Float8Vector numbers(String name, Double... values) {
-        Float8Vector vector = new Float8Vector(name, allocator);
-        for (int i = 0; i < values.length; i++) {
-            if (values[i] != null) {
-                vector.setSafe(i, values[i]);
-            }
-        }
-        return vector;
+        return TestTables.numbers(allocator, name, values);
     }
 
     @Test
@@ -114,7 +101,7 @@ class AggregateTest {
     }
 
     @Test
-    void aRowNumberlessBarOfIntegersGroupsExactly() throws Exception {
+    void aBarOfLargeIntegersGroupsThemExactly() throws Exception {
         BigIntVector big = new BigIntVector("id", allocator);
         long[] ids = {Long.MAX_VALUE, Long.MAX_VALUE - 1, Long.MAX_VALUE};
         for (int i = 0; i < ids.length; i++) {

@@ -3,14 +3,16 @@ package dev.charton.pipeline.reduce;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.BaseIntVector;
 import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.Float8Vector;
+import org.apache.arrow.vector.VarCharVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.dictionary.Dictionary;
 import org.apache.arrow.vector.dictionary.DictionaryProvider;
 import org.apache.arrow.vector.types.pojo.Schema;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Consumer;
 
 /**
  * Small tables for the reductions' tests: columns filled by the test, served as a {@link BatchSource}
@@ -44,7 +46,6 @@ final class TestTables {
     }
 
     /** A root of the given vectors, each filled by the test and of {@code rows} rows. */
-    @SafeVarargs
     static VectorSchemaRoot root(int rows, FieldVector... vectors) {
         for (FieldVector vector : vectors) {
             vector.setValueCount(rows);
@@ -79,12 +80,31 @@ final class TestTables {
         return String.valueOf(vector.getObject(row));
     }
 
-    static <V extends FieldVector> V fill(V vector, Consumer<V> filler) {
-        filler.accept(vector);
+    /** A utf8 column (null entries null). */
+    static VarCharVector text(BufferAllocator allocator, String name, String... values) {
+        VarCharVector vector = new VarCharVector(name, allocator);
+        for (int i = 0; i < values.length; i++) {
+            if (values[i] != null) {
+                vector.setSafe(i, values[i].getBytes(StandardCharsets.UTF_8));
+            }
+        }
         return vector;
     }
 
-    static BufferAllocator child(BufferAllocator parent) {
-        return parent.newChildAllocator("test", 0, Long.MAX_VALUE);
+    /** A float64 column (null entries null). */
+    static Float8Vector numbers(BufferAllocator allocator, String name, Double... values) {
+        Float8Vector vector = new Float8Vector(name, allocator);
+        for (int i = 0; i < values.length; i++) {
+            if (values[i] != null) {
+                vector.setSafe(i, values[i]);
+            }
+        }
+        return vector;
+    }
+
+    /** A request with the options that matter to most tests, the others at their defaults. */
+    static ReduceRequest request(ReduceRequest.Kind kind, String x, List<String> y, String color, String facet,
+                                 String agg, Integer bins, int width, int height) {
+        return new ReduceRequest(kind, x, y, color, facet, agg, bins, width, height, 1, 1, false, false);
     }
 }

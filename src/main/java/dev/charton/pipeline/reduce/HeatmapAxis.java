@@ -1,0 +1,157 @@
+package dev.charton.pipeline.reduce;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.charton.pipeline.stats.DistinctCount;
+import dev.charton.pipeline.stats.NumericCells;
+import dev.charton.pipeline.stats.TemporalCells;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.IntVector;
+import org.apache.arrow.vector.dictionary.DictionaryProvider;
+import org.apache.arrow.vector.types.DateUnit;
+import org.apache.arrow.vector.types.pojo.ArrowType;
+import org.apache.arrow.vector.types.pojo.Field;
+
+/**
+ * One heatmap axis as grammar.py's {@code _cells} makes it: its values as they are, or, for a number
+ * or time with more than {@value DistinctCount#HEATMAP_CELLS} distinct values, the index of its
+ * interval (round numeric edges, or pd.cut's for times, in the unit pandas holds them in). Nulls and
+ * values outside every interval are the axis's {@code null} cell.
+ */
+final class HeatmapAxis implements AutoCloseable {
+    /** grammar.DEFAULT_HEATMAP_BINS. */
+    private static final int DEFAULT_BINS = 10;
+
+    private final Field field;
+    private final int bins;
+    private final KeyColumn values;
+    private final DistinctCount distinct = new DistinctCount(DistinctCount.HEATMAP_CELLS);
+    private final ValueKind kind;
+    private final long nanosecondsPerUnit;
+    /** Dates are days in Arrow and milliseconds in pandas. */
+    private final long unitsPerValue;
+    private double low = Double.POSITIVE_INFINITY;
+    private double high = Double.NEGATIVE_INFINITY;
+    private long least = Long.MAX_VALUE;
+    private long greatest = Long.MIN_VALUE;
+    private NumericCells numericCells;
+    private TemporalCells temporalCells;
+    private NumberView view;
+
+    HeatmapAxis(Field field, Integer bins, BufferAllocator allocator) {
+        this.field = field;
+        this.bins = bins == null ? DEFAULT_BINS : bins;
+        this.values = new KeyColumn(field, allocator);
+        this.kind = ValueKind.of(field);
+        this.nanosecondsPerUnit = nanosecondsPerUnit(field.getType());
+        this.unitsPerValue = field.getType() instanceof ArrowType.Date date
+                && date.getUnit() == DateUnit.DAY ? 86_400_000L : 1L;
+    }
+
+    /** Nanoseconds per unit of the values as pandas holds them (dates: milliseconds). */
+    private static long nanosecondsPerUnit(ArrowType type) {
+        if (type instanceof ArrowType.Timestamp stamp) {
+            return switch (stamp.getUnit()) {
+                case SECOND -> 1_000_000_000L;
+                case MILLISECOND -> 1_000_000L;
+                case MICROSECOND -> 1_000L;
+                case NANOSECOND -> 1L;
+            };
+        }
+        return 1_000_000L;
+    }
+
+    /** First scan: counts distinct values (up to the limit) and their range. */
+    void observe(FieldVector vector) {
+        if (!kind.continuous()) {
+            return;
+        }
+        NumberView numbers = NumberView.of(vector);
+        for (int row = 0; row < vector.getValueCount(); row++) {
+            if (numbers.isNull(row)) {
+                continue;
+            }
+            if (kind == ValueKind.TEMPORAL) {
+                long value = numbers.key(row) * unitsPerValue;
+                distinct.add(value);
+                least = Math.min(least, value);
+                greatest = Math.max(greatest, value);
+            } else {
+                double value = numbers.get(row);
+                distinct.add(value);
+                low = Math.min(low, value);
+                high = Math.max(high, value);
+            }
+        }
+    }
+
+    /** After the first scan: whether the axis is binned, and its intervals. */
+    void decide() {
+        if (!kind.continuous() || !distinct.exceedsLimit()) {
+            return;
+        }
+        if (kind == ValueKind.TEMPORAL) {
+            temporalCells = TemporalCells.of(least, greatest, bins);
+        } else {
+            numericCells = NumericCells.of(low, high, bins);
+        }
+    }
+
+    private boolean binned() {
+        return numericCells != null || temporalCells != null;
+    }
+
+    void bind(FieldVector vector, DictionaryProvider dictionaries) {
+        if (binned()) {
+            view = NumberView.of(vector);
+        } else {
+            values.bind(vector, dictionaries);
+        }
+    }
+
+    /** The row's cell on this axis: a value's id, an interval's index, or {@link KeyColumn#NULL}. */
+    int cell(int row) {
+        if (!binned()) {
+            return values.id(row);
+        }
+        if (view.isNull(row)) {
+            return KeyColumn.NULL;
+        }
+        int bin = temporalCells != null ? temporalCells.binOf(view.key(row) * unitsPerValue) : numericCells.binOf(view.get(row));
+        return bin < 0 ? KeyColumn.NULL : bin;
+    }
+
+    /** The output column: the values' type, or int32 interval indexes. */
+    FieldVector column(OutputColumns out, String name) {
+        return binned() ? out.int32(name) : out.key(name, values);
+    }
+
+    void write(FieldVector out, int row, int cell) {
+        if (!binned()) {
+            values.write(out, row, cell);
+        } else if (cell != KeyColumn.NULL) {
+            ((IntVector) out).setSafe(row, cell);
+        }
+    }
+
+    /** Adds the interval edges to {@code reduced} under {@code key} (epoch nanoseconds UTC for times). */
+    void putEdges(ObjectNode reduced, String key) {
+        if (numericCells != null) {
+            ArrayNode edges = reduced.putArray(key);
+            for (double edge : numericCells.edges()) {
+                edges.add(edge);
+            }
+        } else if (temporalCells != null) {
+            ArrayNode edges = reduced.putArray(key);
+            for (long edge : temporalCells.edges()) {
+                edges.add((double) edge * nanosecondsPerUnit);
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        values.close();
+    }
+}

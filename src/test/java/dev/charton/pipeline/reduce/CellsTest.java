@@ -1,0 +1,64 @@
+package dev.charton.pipeline.reduce;
+
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.memory.RootAllocator;
+import org.apache.arrow.vector.VectorSchemaRoot;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+class CellsTest {
+    private final BufferAllocator allocator = new RootAllocator();
+
+    @AfterEach
+    void close() {
+        allocator.close();
+    }
+
+    private static ReduceRequest heatmap(String value, String agg) {
+        return TestTables.request(ReduceRequest.Kind.HEATMAP, "a", List.of("b"), value, null, agg, null, 100, 100);
+    }
+
+    private VectorSchemaRoot categories() {
+        return TestTables.root(5, TestTables.text(allocator, "a", "p", "p", "q", "p", null),
+                TestTables.text(allocator, "b", "u", "u", "v", "v", "u"),
+                TestTables.numbers(allocator, "w", 1.0, 3.0, null, 4.0, 5.0));
+    }
+
+    @Test
+    void categoricalCellsHoldTheMeanOfTheValueOrTheRowCount() throws Exception {
+        try (VectorSchemaRoot root = categories();
+             ReducedTable means = Reductions.of(heatmap("w", null)).reduce(TestTables.source(root, 2), allocator);
+             ReducedTable counts = Reductions.of(heatmap(null, null)).reduce(TestTables.source(root, 2), allocator)) {
+            assertEquals(List.of("x=p, y=u, value=2.0", "x=q, y=v, value=null", "x=p, y=v, value=4.0",
+                    "x=null, y=u, value=5.0"), TestTables.rows(means));
+            assertEquals("{\"stat\":\"cells\",\"rows_read\":5,\"agg\":\"mean\"}", means.reduced().toString());
+            assertEquals(List.of("x=p, y=u, value=2.0", "x=q, y=v, value=1.0", "x=p, y=v, value=1.0",
+                    "x=null, y=u, value=1.0"), TestTables.rows(counts));
+        }
+    }
+
+    @Test
+    void aNumberWithMoreThanFiftyValuesIsBinnedOnRoundEdges() throws Exception {
+        Double[] values = new Double[60];
+        String[] labels = new String[60];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = (double) i;
+            labels[i] = "u";
+        }
+        try (VectorSchemaRoot root = TestTables.root(60, TestTables.numbers(allocator, "a", values),
+                TestTables.text(allocator, "b", labels));
+             ReducedTable table = Reductions.of(heatmap(null, null)).reduce(TestTables.source(root, 7), allocator)) {
+            List<String> expected = new ArrayList<>();
+            for (int bin = 0; bin < 6; bin++) {
+                expected.add("x=" + bin + ", y=u, value=10.0");
+            }
+            assertEquals(expected, TestTables.rows(table));
+            assertEquals("[0.0,10.0,20.0,30.0,40.0,50.0,60.0]", table.reduced().get("x_edges").toString());
+        }
+    }
+}
