@@ -3,15 +3,15 @@ the table Java would send is built here (reduced_tables) from a random frame wit
 nulls, a tz-aware time x and a categorical x; the matplotlib renderer draws it and the full rows
 (for points: the full rows restricted to the same points); the decoded PNGs and the Plans' labels
 must be the same."""
-import subprocess
-import sys
 import unittest
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 import reduced_tables as stats
-from chartdata import TEMPLATES, png_image, spec, table
+from chartdata import png_image, spec, table
 from chartonpy import grammar, reduced, renderers
 from chartonpy.ingest import Table
 
@@ -87,6 +87,15 @@ class ReducedDrawsTheSameChart(unittest.TestCase):
             with self.subTest(kind=kind):
                 options = {"kind": kind, "x": "day", "y": ["w"], "color": "group"}
                 self.compare(options, *stats.aggregate(self.frame, options, "sum"))
+
+    def test_bars_over_the_row_number_need_no_aggregation(self):
+        options = {"kind": "bar", "y": ["v"]}
+        frame = self.frame.iloc[:300]
+        arrow = pa.table({"x": pa.array(np.arange(len(frame), dtype=np.int64)),
+                          "y": pa.array(frame["v"].to_numpy(dtype=float), from_pandas=True)})
+        arrow = arrow.filter(pc.is_valid(arrow.column("y")))
+        plan = self.compare(options, arrow, {"stat": "aggregate", "rows_read": len(frame), "agg": None}, full=frame)
+        self.assertEqual(("row", "v"), (plan.xlabel, plan.ylabel))
 
     def test_line_of_daily_maxima(self):
         options = {"kind": "line", "x": "day", "y": ["v"], "facet": "panel", "agg": "max"}
