@@ -10,7 +10,7 @@ import altair as alt
 import pandas as pd
 
 from ..errors import UsageError
-from ..grammar import CATEGORICAL, END, FACET, NUMERIC, SERIES, START, TEMPORAL, VALUE, X, Y, wall_clock
+from ..plans import CATEGORICAL, END, FACET, NUMERIC, SERIES, START, TEMPORAL, VALUE, X, Y, wall_clock
 
 alt.data_transformers.disable_max_rows()
 
@@ -35,7 +35,7 @@ def style(spec):
 
 
 def draw(plan):
-    data = plan.data
+    data = plan.frame()
     if plan.x_type == TEMPORAL and X in data.columns:
         data = data.assign(**{X: wall_clock(data[X])})
     if plan.series and plan.kind in STACKING:

@@ -13,7 +13,7 @@ import plotly.io as pio
 from plotly.subplots import make_subplots
 
 from ..errors import UsageError
-from ..grammar import CATEGORICAL, END, FACET, SERIES, START, TEMPORAL, VALUE, X, Y, marker_size, wall_clock
+from ..plans import CATEGORICAL, END, FACET, SERIES, START, TEMPORAL, VALUE, X, Y, marker_size, wall_clock
 
 THEME_ALIASES = {"light": "plotly_white", "dark": "plotly_dark"}
 DEFAULT_THEME = "plotly"
@@ -33,7 +33,7 @@ def style(spec):
 
 
 def draw(plan):
-    data = plan.data
+    data = plan.frame()
     if plan.x_type == TEMPORAL and X in data.columns:
         data = data.assign(**{X: wall_clock(data[X])})
     spec = plan.spec
