@@ -28,8 +28,9 @@ MAX_AUTO_BINS = 100
 
 @dataclass
 class Plan:
-    """What to draw. ``data`` holds X and Y, plus SERIES / FACET when the chart is split; a histogram's
-    START, END and Y (the count) of its non-empty bins; a box chart's boxstats.STATS per box."""
+    """What to draw. ``data`` (numpy columns, chartonpy.rows; ``frame()`` as a DataFrame) holds X and
+    Y, plus SERIES / FACET when the chart is split; a histogram's START, END and Y (the count) of its
+    non-empty bins; a box chart's boxstats.STATS per box."""
 
     kind: str
     data: Rows
