@@ -120,6 +120,11 @@ def marker_size(points):
     return 4.0 if points <= 2000 else 2.0 if points <= 100_000 else 1.0
 
 
+def marker_alpha(points, alone=0.75):
+    """Marker opacity: ``alone`` up to 100,000 points, fainter beyond, so dense areas stand out."""
+    return alone if points <= 100_000 else alone * 0.6 if points <= 1_000_000 else alone * 0.35
+
+
 def wall_clock(values):
     """Timestamps of a tz-aware column as naive wall-clock times of their own zone.
 

@@ -12,7 +12,7 @@ import pyarrow.compute as pc
 
 import reduced_tables as stats
 from chartdata import png_image, spec, table
-from chartonpy import grammar, reduced, renderers
+from chartonpy import grammar, plans, reduced, renderers
 from chartonpy.ingest import Table
 
 ZONE = "Europe/Paris"
@@ -139,15 +139,16 @@ class ReducedDrawsTheSameChart(unittest.TestCase):
 
 
 class ReducedScatterMarkers(unittest.TestCase):
-    def test_marker_size_follows_the_rows_read_not_the_rows_sent(self):
+    def test_marker_size_and_opacity_follow_the_rows_read_not_the_rows_sent(self):
         frame = random_frame(rows=500)
         options = {"kind": "scatter", "x": "i", "y": ["w"]}
         arrow, reduced_spec, _ = stats.grid(frame, options, 40)
         reduced_spec["rows_read"] = 5_000_000
         plan = reduced.plan(arrow, spec(**options, reduced=reduced_spec))
         self.assertEqual(5_000_000, plan.point_count)
-        self.assertEqual(1.0, grammar.marker_size(plan.point_count))
-        self.assertEqual(4.0, grammar.marker_size(grammar.plan(frame, spec(**options)).point_count))
+        self.assertEqual((1.0, 0.75 * 0.35), (grammar.marker_size(plan.point_count), plans.marker_alpha(plan.point_count)))
+        small = grammar.plan(frame, spec(**options)).point_count
+        self.assertEqual((4.0, 0.75), (grammar.marker_size(small), plans.marker_alpha(small)))
 
 
 class ReducedRequestsChecked(unittest.TestCase):

@@ -15,7 +15,7 @@ import numpy as np  # noqa: E402
 
 from ..errors import UsageError  # noqa: E402
 from .. import boxstats  # noqa: E402
-from ..plans import END, SERIES, START, VALUE, X, Y, marker_size  # noqa: E402
+from ..plans import END, SERIES, START, VALUE, X, Y, marker_alpha, marker_size  # noqa: E402
 from . import mpl_common  # noqa: E402
 
 THEME_ALIASES = {"light": "default", "dark": "dark_background"}
@@ -64,7 +64,7 @@ def scatter(ax, rows, plan, colours):
     for name, part in plan.series_of(rows):
         # plot() with markers draws one path: far faster than scatter() for many points.
         ax.plot(part[X], part[Y].astype(float), linestyle="none", marker="o",
-                markersize=size, markeredgewidth=0, alpha=0.75, color=colours[name])
+                markersize=size, markeredgewidth=0, alpha=marker_alpha(plan.point_count), color=colours[name])
 
 
 def bar(ax, rows, plan, colours):

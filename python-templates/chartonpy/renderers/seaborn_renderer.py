@@ -9,7 +9,7 @@ matplotlib.use("Agg")
 import seaborn as sns  # noqa: E402  (the backend must be chosen first)
 
 from ..errors import UsageError  # noqa: E402
-from ..plans import CATEGORICAL, END, SERIES, START, VALUE, X, Y, marker_size  # noqa: E402
+from ..plans import CATEGORICAL, END, SERIES, START, VALUE, X, Y, marker_alpha, marker_size  # noqa: E402
 from . import matplotlib_renderer, mpl_common  # noqa: E402
 
 THEMES = ("darkgrid", "whitegrid", "dark", "white", "ticks")
@@ -47,7 +47,7 @@ def line(ax, rows, plan, colours):
 
 def scatter(ax, rows, plan, colours):
     size = marker_size(plan.point_count) ** 2 * 2
-    sns.scatterplot(data=rows.to_pandas(), x=X, y=Y, s=size, linewidth=0, alpha=0.8, legend=False, ax=ax,
+    sns.scatterplot(data=rows.to_pandas(), x=X, y=Y, s=size, linewidth=0, alpha=marker_alpha(plan.point_count, 0.8), legend=False, ax=ax,
                     **_colour_by_series(plan, colours))
 
 
