@@ -1,94 +1,28 @@
-"""charton's chart grammar, independent of any plotting library.
+"""charton's chart grammar, independent of any plotting library, from every row of a DataFrame.
 
 ``plan(frame, spec)`` checks the spec against the data (its kind is the one charton's Java side
 decided, docs/plan.md), splits series and facets, aggregates, bins and computes box statistics, and
-returns a :class:`Plan`: long-form data under
-fixed column names that a renderer only has to draw. Every renderer draws the same plan, so the
-same options mean the same chart whichever library draws it. chartonpy.reduced builds the same Plan
-from the statistic Java computed instead of every row.
+returns a :class:`Plan` (chartonpy.plans): long-form data under fixed column names that a renderer
+only has to draw. Every renderer draws the same plan, so the same options mean the same chart
+whichever library draws it. chartonpy.reduced builds the same Plan from the statistic Java computed
+instead of every row.
 """
 import datetime
 import decimal
 import math
-from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
 
 from . import boxstats
 from .columns import require
-from .errors import ChartonError, DataError, UsageError
-from .labels import (CATEGORICAL, NUMERIC, TEMPORAL, binned, column_type, heatmap_value_label,  # noqa: F401
-                     interval_labels, labels, legend_title, series_column, series_names, split, value_label,
-                     x_label, zone)
-
-KINDS = ("line", "scatter", "bar", "hist", "area", "box", "heatmap")
-AGGREGATIONS = ("sum", "mean", "count", "min", "max")
-
-# Column names of Plan.data. Fixed names keep user column names (which may hold any character)
-# out of every library's field syntax; the user's names only appear in labels.
-X, Y, SERIES, FACET, VALUE = "x", "y", "series", "facet", "value"
-START, END = "start", "end"  # bin edges of a histogram, whose Y is the count
-
-MAX_SPLITS = 30  # series (--color) or panels (--facet): more is unreadable
-MAX_GROUPS = 100  # boxes along x
-HEATMAP_CELLS = 50  # a numeric or temporal heatmap axis with more distinct values is binned
-DEFAULT_HEATMAP_BINS = 10
-MAX_AUTO_BINS = 100
-
-
-@dataclass
-class Plan:
-    """What to draw. ``data`` holds X and Y, plus SERIES / FACET when the chart is split; a histogram's
-    START, END and Y (the count) of its non-empty bins; a box chart's boxstats.STATS per box."""
-
-    kind: str
-    data: pd.DataFrame
-    spec: object
-    x_type: str = None  # TEMPORAL, NUMERIC or CATEGORICAL; None when the kind has no x column
-    x_order: list = None  # category order of a categorical x axis
-    y_order: list = None  # category order of a heatmap's y axis
-    series: list = field(default_factory=list)  # legend order; empty for a single series
-    facets: list = field(default_factory=list)  # panel order; empty for a single panel
-    title: str = None
-    xlabel: str = None
-    ylabel: str = None
-    legend_title: str = None
-    value_label: str = None  # what a heatmap's colour means
-    timezone: str = None  # zone of a tz-aware temporal x, shown in that zone
-    bar_layout: str = None  # "group" or "stack" when bars of several series share an x
-    edges: np.ndarray = None  # a histogram's bin edges, the same for every series and panel
-    point_count: int = None  # the rows a scatter stands for (rows read, whatever was sent)
-
-    def grid(self):
-        """(rows, columns) of the facet panels."""
-        count = max(1, len(self.facets))
-        columns = math.ceil(math.sqrt(count))
-        return math.ceil(count / columns), columns
-
-    def panels(self):
-        """(facet value or None, that panel's rows) in panel order."""
-        if not self.facets:
-            yield None, self.data
-            return
-        groups = dict(tuple(self.data.groupby(FACET, sort=False, observed=True)))
-        for facet in self.facets:
-            yield facet, groups.get(facet, self.data.iloc[0:0])
-
-    def matrix(self, rows, value):
-        """A heatmap panel as a y-by-x array in the plan's category orders (NaN for empty cells)."""
-        table = rows.pivot(index=Y, columns=X, values=value)
-        return table.reindex(index=self.y_order, columns=self.x_order).to_numpy(dtype=float)
-
-    def series_of(self, rows):
-        """(series name or None, its rows) in legend order."""
-        if not self.series:
-            yield None, rows
-            return
-        groups = dict(tuple(rows.groupby(SERIES, sort=False, observed=True)))
-        for name in self.series:
-            if name in groups:
-                yield name, groups[name]
+from .errors import DataError, UsageError
+from .labels import binned, column_type, interval_labels, labels, series_column, series_names, split, x_label, zone
+from .plans import (AGGREGATIONS, CATEGORICAL, DEFAULT_HEATMAP_BINS, END, FACET, HEATMAP_CELLS,  # noqa: F401
+                    KINDS, MAX_AUTO_BINS, MAX_GROUPS, MAX_SPLITS, NUMERIC, SERIES, START, TEMPORAL, VALUE, X, Y, Plan,
+                    box_plan, check_options, drawable, finish, heatmap_agg, heatmap_plan, hist_names, hist_plan,
+                    marker_size, wall_clock, xy_plan)
+from .rows import Rows
 
 
 def plan(frame, spec):
@@ -97,48 +31,6 @@ def plan(frame, spec):
     columns = _Columns(frame, spec)
     result = _BUILDERS[spec.kind](columns, spec)
     return finish(result, spec)
-
-
-def check_options(spec):
-    if spec.kind is None:
-        raise ChartonError("the request has no chart kind: charton decides it before sending (docs/plan.md)")
-    if spec.kind not in KINDS:
-        raise UsageError("--kind: unknown kind '%s' (expected one of %s)" % (spec.kind, ", ".join(KINDS)))
-    if spec.agg is not None and spec.agg not in AGGREGATIONS:
-        raise UsageError("--agg: unknown aggregation '%s' (expected one of %s)" % (spec.agg, ", ".join(AGGREGATIONS)))
-    if spec.bins is not None and int(spec.bins) < 1:
-        raise UsageError("--bins must be at least 1")
-    if spec.kind in ("hist", "box") and spec.agg is not None:
-        raise UsageError("--agg does not apply to a %s chart" % spec.kind)
-    if spec.bins is not None and spec.kind not in ("hist", "heatmap"):
-        raise UsageError("--bins applies to hist and heatmap charts, not %s" % spec.kind)
-
-
-def finish(result, spec):
-    """The options every kind shares: title, axis titles given on the command line, scales."""
-    result.title = spec.title
-    result.xlabel = spec.xlabel if spec.xlabel is not None else result.xlabel
-    result.ylabel = spec.ylabel if spec.ylabel is not None else result.ylabel
-    if result.kind == "heatmap" and (spec.log_x or spec.log_y):
-        raise UsageError("--log-x and --log-y do not apply to a heatmap")
-    if spec.log_x and result.x_type != NUMERIC:
-        raise UsageError("--log-x needs a numeric x axis, but this one is %s" % (result.x_type or "absent"))
-    return result
-
-
-def marker_size(points):
-    """Marker diameter in points: smaller for more points, so a big scatter stays readable."""
-    return 4.0 if points <= 2000 else 2.0 if points <= 100_000 else 1.0
-
-
-def wall_clock(values):
-    """Timestamps of a tz-aware column as naive wall-clock times of their own zone.
-
-    Libraries that draw in the viewer's zone (Vega-Lite, plotly.js) then show the data's zone.
-    """
-    if getattr(values.dtype, "tz", None) is not None:
-        return values.dt.tz_localize(None)
-    return values
 
 
 class _Columns:
@@ -188,6 +80,17 @@ class _Columns:
         return (None, None) if name is None else split(self.values(name), option, name, limit)
 
 
+def _rows(frame):
+    """A DataFrame's columns as Plan rows; tz-aware times in UTC (the Plan keeps their zone)."""
+    columns = {}
+    for name in frame.columns:
+        values = frame[name]
+        if getattr(values.dtype, "tz", None) is not None:
+            values = values.dt.tz_convert("UTC").dt.tz_localize(None)
+        columns[name] = values.to_numpy()
+    return Rows(columns)
+
+
 def _first_valid(values):
     index = values.first_valid_index()
     return None if index is None else values[index]
@@ -232,47 +135,16 @@ def _xy_chart(kind):
         if x_type == CATEGORICAL:
             x_values, x_order = labels(x_values)
         data, series, facets = _long_form(columns, x_values, names)
-        data = _drawable(data, kind)
+        data = data[drawable(data[X].isna().to_numpy(), data[Y].isna().to_numpy(), kind)]
         agg = "count" if counting else spec.agg
         if agg is None and kind in ("bar", "area") and data.duplicated(_keys(data, X)).any():
             agg = "sum"  # bars and stacked areas of repeated x values add up, as in every library
         if agg is not None:
             data = _aggregate(data, agg, _keys(data, X))
-        return xy_plan(kind, data, spec, x_type, x_order, series, facets, names, agg,
+        return xy_plan(kind, _rows(data), spec, x_type, x_order, series, facets, names, agg,
                        x_label(columns.x, x_values), zone(x_values), len(data))
 
     return build
-
-
-def xy_plan(kind, data, spec, x_type, x_order, series, facets, names, agg, xlabel, timezone, point_count):
-    """The Plan of a line, scatter, bar or area chart, from its long-form rows (either path)."""
-    data = _drawable(data, kind)
-    if kind in ("line", "area"):
-        data = _sort_by_x(data, x_order)
-    result = Plan(kind, data.reset_index(drop=True), spec, x_type=x_type, x_order=x_order, series=series,
-                  facets=facets, xlabel=xlabel, ylabel=value_label(names or ["rows"], agg),
-                  legend_title=legend_title(spec), timezone=timezone, point_count=point_count)
-    if kind == "bar" and series:
-        result.bar_layout = "group" if x_type == CATEGORICAL else "stack"
-    return result
-
-
-def _drawable(data, kind):
-    """Rows with an x, and with a y unless a line's missing value is a gap to draw."""
-    keep = data[X].notna()
-    return data[keep & data[Y].notna()] if kind != "line" else data[keep]
-
-
-def _sort_by_x(data, x_order):
-    if x_order is None:
-        return data.sort_values(X, kind="stable")
-    position = {label: i for i, label in enumerate(x_order)}
-    return data.iloc[np.argsort(data[X].map(position).to_numpy(), kind="stable")]
-
-
-def hist_names(spec):
-    """The columns a histogram counts: the --y columns, else --x."""
-    return list(spec.y) or ([spec.x] if spec.x is not None else [])
 
 
 def _hist(columns, spec):
@@ -294,17 +166,8 @@ def _hist(columns, spec):
         part = pd.DataFrame({START: edges[:-1], END: edges[1:], Y: counts})
         for key, value in zip(_keys(data), keys if isinstance(keys, tuple) else (keys,)):
             part[key] = value
-        rows.append(part[part[Y] > 0])
-    return hist_plan(pd.concat(rows, ignore_index=True), spec, series, facets, names, edges)
-
-
-def hist_plan(data, spec, series, facets, names, edges):
-    """A histogram's Plan from the counts of its non-empty bins (either path), in bin order: layered
-    bars overlap at their edges, so the order they are drawn in shows."""
-    data = data.sort_values(START, kind="stable").reset_index(drop=True)
-    return Plan("hist", data, spec, x_type=NUMERIC, series=series, facets=facets,
-                xlabel=str(names[0]) if len(names) == 1 else None, ylabel="count",
-                legend_title=legend_title(spec), edges=np.asarray(edges, dtype=float))
+        rows.append(part)
+    return hist_plan(_rows(pd.concat(rows, ignore_index=True)), spec, series, facets, names, edges)
 
 
 def _bin_edges(values, bins):
@@ -328,24 +191,7 @@ def _box(columns, spec):
         stats["fliers"] = boxstats.thin_fliers(stats["fliers"], low, high, spec.height)
         boxes.append({**dict(zip(keys, key if isinstance(key, tuple) else (key,))), **stats})
     stats_columns = keys + list(boxstats.STATS)
-    return box_plan(pd.DataFrame(boxes, columns=stats_columns), spec, x_order, series, facets, names)
-
-
-def box_plan(data, spec, x_order, series, facets, names):
-    """A box chart's Plan from one row of statistics per box (either path)."""
-    return Plan("box", data.reset_index(drop=True), spec, x_type=CATEGORICAL if x_order else None,
-                x_order=x_order, series=series, facets=facets, xlabel=str(spec.x) if x_order else None,
-                ylabel=str(names[0]) if len(names) == 1 else None, legend_title=legend_title(spec))
-
-
-def heatmap_agg(spec):
-    """The aggregation of a heatmap's cells, checked against its options."""
-    if spec.x is None or len(spec.y) != 1:
-        raise UsageError("a heatmap needs one --x and one --y column (and optionally a --color value)")
-    agg = spec.agg or ("mean" if spec.color is not None else "count")
-    if spec.color is None and agg != "count":
-        raise UsageError("--agg %s needs a value to aggregate: name its column with --color" % agg)
-    return agg
+    return box_plan(_rows(pd.DataFrame(boxes, columns=stats_columns)), spec, x_order, series, facets, names)
 
 
 def _heatmap(columns, spec):
@@ -363,13 +209,7 @@ def _heatmap(columns, spec):
     keys = [X, Y] + ([FACET] if facet is not None else [])
     grouped = data.groupby(keys, sort=False, observed=True)
     cells = (grouped.size() if agg == "count" else grouped[VALUE].agg(agg)).rename(VALUE).reset_index()
-    return heatmap_plan(cells, spec, x_order, y_order, facets or [], agg)
-
-
-def heatmap_plan(cells, spec, x_order, y_order, facets, agg):
-    """A heatmap's Plan from its labelled cells (either path)."""
-    return Plan("heatmap", cells, spec, x_type=CATEGORICAL, x_order=x_order, y_order=y_order, facets=facets,
-                xlabel=str(spec.x), ylabel=str(spec.y[0]), value_label=heatmap_value_label(agg, spec.color))
+    return heatmap_plan(_rows(cells), spec, x_order, y_order, facets or [], agg)
 
 
 def _cells(values, bins):
@@ -381,11 +221,11 @@ def _cells(values, bins):
     if kind == NUMERIC:
         edges = _round_edges(values.min(), values.max(), count)
         index = pd.cut(values, edges, right=False, labels=False)
-        return binned(index, interval_labels(edges))
+        return binned(np.asarray(index, dtype=float), interval_labels(edges))
     cut = pd.cut(values, count)
     categories = cut.cat.categories
     edges = np.append(categories.left.as_unit("ns").asi8, categories.right.as_unit("ns").asi8[-1])
-    return binned(cut.cat.codes.where(cut.notna()), interval_labels(edges, temporal=True, zone=zone(values)))
+    return binned(cut.cat.codes.where(cut.notna()).to_numpy(dtype=float), interval_labels(edges, temporal=True, zone=zone(values)))
 
 
 def _round_edges(low, high, count):

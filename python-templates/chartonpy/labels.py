@@ -5,8 +5,11 @@ once for all renderers; binned heatmap axes are labelled by their intervals; axi
 legend follow the user's column names. grammar.py (every row) and reduced.py (Java's statistic)
 both label through these functions, so the same data gets the same labels either way.
 """
-import pandas as pd
+import datetime
 
+import numpy as np
+
+from .arrow_numpy import to_numpy
 from .errors import UsageError
 
 TEMPORAL, NUMERIC, CATEGORICAL = "temporal", "numeric", "categorical"
@@ -14,42 +17,100 @@ NULL_LABEL = "null"
 
 
 def column_type(values):
-    if pd.api.types.is_datetime64_any_dtype(values.dtype):
-        return TEMPORAL
-    if pd.api.types.is_bool_dtype(values.dtype):
+    """TEMPORAL, NUMERIC or CATEGORICAL: of a pyarrow array, or of a pandas Series."""
+    import pyarrow as pa
+
+    kind = values.type if isinstance(values, (pa.Array, pa.ChunkedArray)) else _arrow_type(values.dtype)
+    if pa.types.is_dictionary(kind):
         return CATEGORICAL
-    if pd.api.types.is_numeric_dtype(values.dtype):
+    if pa.types.is_timestamp(kind) or pa.types.is_date(kind):
+        return TEMPORAL
+    if pa.types.is_integer(kind) or pa.types.is_floating(kind) or pa.types.is_decimal(kind):
         return NUMERIC
     return CATEGORICAL
 
 
+def _arrow_type(dtype):
+    import pyarrow as pa
+
+    name = str(dtype)
+    if name == "category":
+        return pa.dictionary(pa.int32(), pa.string())
+    if name.startswith("datetime64"):
+        return pa.timestamp("ns")
+    if name == "bool" or name == "boolean":
+        return pa.bool_()
+    try:
+        return pa.from_numpy_dtype(dtype)
+    except (TypeError, NotImplementedError, pa.ArrowException):
+        return pa.string()
+
+
 def labels(values):
-    """(labels as a str Series, their order): categories in declared order, else sorted values."""
-    if isinstance(values.dtype, pd.CategoricalDtype):
-        present = set(values.dropna().unique())
-        order_values = [c for c in values.cat.categories if c in present]
-        values = values.astype(object)
+    """(each row's label, the labels' order): categories in declared order, else sorted values; a
+    null is labelled NULL_LABEL, last. ``values``: a pyarrow array, or a pandas Series."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    array = _arrow(values)
+    declared = pa.types.is_dictionary(array.type)
+    encoded = array if declared else pc.dictionary_encode(array)
+    dictionary = _python_values(encoded.dictionary)
+    indices = to_numpy(encoded.indices)
+    valid = ~np.isnan(indices) if indices.dtype.kind == "f" else np.ones(len(indices), dtype=bool)
+    indices = np.where(valid, indices, len(dictionary)).astype(np.int64)
+    present = np.unique(indices[valid])
+    if declared:
+        order_values = [dictionary[i] for i in present]
     else:
-        order_values = list(pd.unique(values.dropna()))
+        order_values = [v for v in dictionary if v is not None]
         try:
             order_values.sort()
         except TypeError:
             order_values.sort(key=str)
-    text = _format(values)
-    order = list(_format(pd.Series(order_values, dtype=values.dtype if order_values else object)))
-    if values.isna().any():
+    text = _formatter([dictionary[i] for i in present], not declared and column_type(array) == TEMPORAL)
+    of_index = np.empty(len(dictionary) + 1, dtype=object)
+    of_index[:] = [NULL_LABEL if v is None else text.get(v, NULL_LABEL) for v in dictionary] + [NULL_LABEL]
+    order = [text[v] for v in order_values]
+    if not valid.all():
         order.append(NULL_LABEL)
-    return text, unique_in_order(order)
+    return of_index[indices], unique_in_order(order)
 
 
-def _format(values):
-    if column_type(values) == TEMPORAL:
-        valid = values.dropna()
-        midnight = valid.empty or bool((valid.dt.normalize() == valid).all())
-        text = values.dt.strftime("%Y-%m-%d" if midnight else "%Y-%m-%d %H:%M")
-    else:
-        text = values.astype(object).map(str, na_action="ignore")
-    return text.fillna(NULL_LABEL).astype(object)
+def _arrow(values):
+    """One pyarrow Array of ``values`` (a pyarrow array, or a pandas Series converted as pyarrow
+    would read the same column back)."""
+    import pyarrow as pa
+
+    if isinstance(values, pa.ChunkedArray):
+        return values.combine_chunks() if values.num_chunks != 1 else values.chunk(0)
+    if isinstance(values, pa.Array):
+        return values
+    try:
+        return pa.Array.from_pandas(values)
+    except (pa.ArrowException, TypeError, ValueError):  # mixed Python objects: labelled by their text
+        return pa.array([None if v is None or v != v else str(v) for v in values], pa.string())
+
+
+def _python_values(array):
+    """The array's values as Python objects (None for null); times at microseconds, with their zone."""
+    import pyarrow as pa
+
+    if pa.types.is_timestamp(array.type) and array.type.unit == "ns":
+        array = array.cast(pa.timestamp("us", array.type.tz), safe=False)
+    if pa.types.is_floating(array.type):
+        return [None if v != v else v for v in to_numpy(array).tolist()]
+    return array.to_pylist()
+
+
+def _formatter(values, temporal):
+    """{value: label}: times as dates when every one is at midnight, else to the minute."""
+    values = [v for v in values if v is not None]
+    if temporal:
+        midnight = all(not isinstance(v, datetime.datetime) or v.time() == datetime.time(0) for v in values)
+        pattern = "%Y-%m-%d" if midnight else "%Y-%m-%d %H:%M"
+        return {v: v.strftime(pattern) for v in values}
+    return {v: str(v) for v in values}
 
 
 def unique_in_order(items):
@@ -60,12 +121,20 @@ def interval_labels(edges, temporal=False, zone=None):
     """Labels of the intervals between consecutive ``edges`` (numbers, or for a temporal axis epoch
     nanoseconds, shown in ``zone``)."""
     if temporal:
-        times = pd.to_datetime(pd.Series(edges).astype("int64"), unit="ns", utc=True)
-        times = times.dt.tz_convert(zone) if zone else times.dt.tz_localize(None)
-        text = list(times.dt.strftime("%Y-%m-%d %H:%M"))
+        text = [_time_of(int(edge), zone).strftime("%Y-%m-%d %H:%M") for edge in edges]
     else:
         text = [_round_number(edge) for edge in edges]
     return ["%s to %s" % pair for pair in zip(text[:-1], text[1:])]
+
+
+def _time_of(nanos, zone):
+    seconds, rest = divmod(nanos, 10 ** 9)
+    utc = datetime.datetime.fromtimestamp(seconds, datetime.timezone.utc) + datetime.timedelta(microseconds=rest // 1000)
+    if zone is None:
+        return utc.replace(tzinfo=None)
+    import zoneinfo
+
+    return utc.astimezone(zoneinfo.ZoneInfo(zone))
 
 
 def _round_number(value):
@@ -73,9 +142,12 @@ def _round_number(value):
 
 
 def binned(index, edge_labels):
-    """Labels of a binned axis from each row's bin index (null: no bin), and their order."""
-    text = pd.Series(index).map(dict(enumerate(edge_labels))).astype(object).fillna(NULL_LABEL)
-    return text, list(edge_labels) + ([NULL_LABEL] if text.eq(NULL_LABEL).any() else [])
+    """Labels of a binned axis from each row's bin index (NaN: no bin), and their order."""
+    index = np.asarray(index, dtype=float)
+    valid = ~np.isnan(index)
+    text = np.full(len(index), NULL_LABEL, dtype=object)
+    text[valid] = np.asarray(edge_labels, dtype=object)[index[valid].astype(np.int64)]
+    return text, list(edge_labels) + ([NULL_LABEL] if not valid.all() else [])
 
 
 def series_names(value_names, color_order):
@@ -104,8 +176,10 @@ def x_label(name, values):
 
 
 def zone(values):
-    tz = getattr(values.dtype, "tz", None)
-    return str(tz) if tz is not None else None
+    """The zone of a tz-aware time column (a pyarrow array or a pandas Series), else None."""
+    arrow_type = getattr(values, "type", None)
+    tz = getattr(arrow_type, "tz", None) if arrow_type is not None else getattr(values.dtype, "tz", None)
+    return str(tz) if tz else None
 
 
 def value_label(names, agg):

@@ -1,14 +1,16 @@
 """The Plan of a reduced request: built straight from the statistic Java computed (docs/plan.md,
-"On the wire"), with no group-by over rows. Labels and orders come from chartonpy.labels, as for
-every row, so the chart is the same whichever path made its Plan.
+"On the wire"), with no group-by over rows and without pandas. Labels and orders come from
+chartonpy.labels, as for every row, so the chart is the same whichever path made its Plan.
 """
 import numpy as np
 
-from . import boxstats, grammar
+from . import boxstats, plans
+from .arrow_numpy import to_numpy
 from .errors import ChartonError
-from .grammar import END, FACET, MAX_GROUPS, MAX_SPLITS, SERIES, START, VALUE, X, Y
 from .labels import CATEGORICAL, binned, column_type, interval_labels, labels, series_column, series_names, split, \
     x_label, zone
+from .plans import END, FACET, MAX_GROUPS, MAX_SPLITS, SERIES, START, VALUE, X, Y
+from .rows import Rows
 
 STATS = {"points": ("line", "area", "scatter"), "aggregate": ("bar", "line", "area", "scatter"), "bins": ("hist",),
          "cells": ("heatmap",), "box": ("box",)}
@@ -16,99 +18,109 @@ STATS = {"points": ("line", "area", "scatter"), "aggregate": ("bar", "line", "ar
 
 def plan(arrow, spec):
     """The Plan drawing ``arrow`` (a pyarrow Table holding the statistic ``spec.reduced`` describes)."""
-    grammar.check_options(spec)
+    plans.check_options(spec)
     stat = spec.reduced.get("stat")
     if spec.kind not in STATS.get(stat, ()):
         raise ChartonError("charton sent a '%s' statistic for a %s chart (docs/plan.md)" % (stat, spec.kind))
-    from .arrow_pandas import to_pandas
+    return plans.finish(_BUILDERS[stat](arrow, spec), spec)
 
-    frame = to_pandas(arrow)
-    return grammar.finish(_BUILDERS[stat](frame, spec), spec)
+
+def _key(arrow, name):
+    """A key column as pandas would hold it: integers with a null become floats (so 3 reads "3.0"
+    from the statistic as from the rows)."""
+    import pyarrow as pa
+
+    column = arrow.column(name)
+    if pa.types.is_integer(column.type) and column.null_count:
+        column = column.cast(pa.float64())
+    return column
+
+
+def _values(arrow, name, dtype=float):
+    return to_numpy(arrow.column(name)).astype(dtype)
 
 
 class _Keys:
     """The key columns of a statistic, labelled: series (from `column` and `color`) and panels."""
 
-    def __init__(self, frame, spec, value_names):
-        self.frame = frame
-        color, color_order = _split(frame, "color", "--color", spec.color)
-        facet, self.facets = _split(frame, "facet", "--facet", spec.facet)
+    def __init__(self, arrow, spec, value_names):
+        names = arrow.column_names
+        color, color_order = split(_key(arrow, "color"), "--color", spec.color, MAX_SPLITS) \
+            if "color" in names else (None, None)
+        facet, self.facets = split(_key(arrow, "facet"), "--facet", spec.facet, MAX_SPLITS) \
+            if "facet" in names else (None, [])
         several = len(value_names) > 1
         self.series = series_names(value_names, color_order)
         self.columns = {}
         if color is not None or several:
-            name = frame["column"].astype(object).map(str) if several else str(value_names[0] if value_names else None)
+            name = _values(arrow, "column", object) if several else str(value_names[0] if value_names else None)
             self.columns[SERIES] = series_column(name, color, several)
         if facet is not None:
             self.columns[FACET] = facet
 
-    def data(self, **columns):
-        import pandas as pd
-
-        return pd.DataFrame({**columns, **self.columns}).reset_index(drop=True)
+    def rows(self, **columns):
+        return Rows({**columns, **self.columns})
 
 
-def _split(frame, column, option, name):
-    if column not in frame.columns:
-        return None, [] if column == "facet" else None
-    text, order = split(frame[column], option, name, MAX_SPLITS)
-    return text.reset_index(drop=True), order
+def _x(arrow):
+    """(x values to draw, x type, category order): labels for a categorical x, else numbers or times."""
+    column = _key(arrow, X)
+    kind = column_type(column)
+    if kind == CATEGORICAL:
+        text, order = labels(column)
+        return text, kind, order
+    return to_numpy(column), kind, None
 
 
-def _xy(frame, spec):
-    x_values = frame[X]
-    x_type = column_type(x_values)
-    x_order = None
+def _xy(arrow, spec):
+    x_values, x_type, x_order = _x(arrow)
     names = list(spec.y)
-    if x_type == CATEGORICAL:
-        x_values, x_order = labels(x_values)
-    keys = _Keys(frame, spec, names)
-    agg = spec.reduced.get("agg")
-    data = keys.data(**{X: x_values.reset_index(drop=True), Y: frame[Y].astype(float).reset_index(drop=True)})
-    rows_read = int(spec.reduced.get("rows_read") or len(frame))
-    return grammar.xy_plan(spec.kind, data, spec, x_type, x_order, keys.series, keys.facets, names, agg,
-                           x_label(spec.x, frame[X]), zone(frame[X]), rows_read * max(1, len(names)))
+    keys = _Keys(arrow, spec, names)
+    rows_read = int(spec.reduced.get("rows_read") or arrow.num_rows)
+    column = arrow.column(X)
+    return plans.xy_plan(spec.kind, keys.rows(**{X: x_values, Y: _values(arrow, Y)}), spec, x_type, x_order,
+                         keys.series, keys.facets, names, spec.reduced.get("agg"), x_label(spec.x, column),
+                         zone(column), rows_read * max(1, len(names)))
 
 
-def _hist(frame, spec):
-    names = grammar.hist_names(spec)
-    keys = _Keys(frame, spec, names)
-    data = keys.data(**{START: frame[START].astype(float), END: frame[END].astype(float),
-                        Y: frame[Y].astype("int64")})
-    return grammar.hist_plan(data[data[Y] > 0], spec, keys.series, keys.facets, names, spec.reduced["edges"])
+def _hist(arrow, spec):
+    names = plans.hist_names(spec)
+    keys = _Keys(arrow, spec, names)
+    rows = keys.rows(**{START: _values(arrow, START), END: _values(arrow, END), Y: _values(arrow, Y, np.int64)})
+    return plans.hist_plan(rows, spec, keys.series, keys.facets, names, spec.reduced["edges"])
 
 
-def _cells(frame, spec):
-    agg = grammar.heatmap_agg(spec)
-    x_text, x_order = _axis(frame, X, spec.reduced)
-    y_text, y_order = _axis(frame, Y, spec.reduced)
-    keys = _Keys(frame, spec, [])
-    cells = keys.data(**{X: x_text, Y: y_text, VALUE: frame[VALUE].astype(float)})
-    return grammar.heatmap_plan(cells, spec, x_order, y_order, keys.facets, agg)
+def _cells(arrow, spec):
+    agg = plans.heatmap_agg(spec)
+    x_text, x_order = _axis(arrow, X, spec.reduced)
+    y_text, y_order = _axis(arrow, Y, spec.reduced)
+    keys = _Keys(arrow, spec, [])
+    cells = keys.rows(**{X: x_text, Y: y_text, VALUE: _values(arrow, VALUE)})
+    return plans.heatmap_plan(cells, spec, x_order, y_order, keys.facets, agg)
 
 
-def _axis(frame, axis, reduced):
+def _axis(arrow, axis, reduced):
     edges = reduced.get(axis + "_edges")
     if edges is None:
-        text, order = labels(frame[axis])
-        return text.reset_index(drop=True), order
+        return labels(_key(arrow, axis))
     edge_labels = interval_labels(np.asarray(edges), temporal=bool(reduced.get(axis + "_temporal")),
                                   zone=reduced.get(axis + "_zone"))
-    return binned(frame[axis].to_numpy(dtype=float, na_value=np.nan), edge_labels)
+    return binned(_values(arrow, axis), edge_labels)
 
 
-def _box(frame, spec):
+def _box(arrow, spec):
     names = list(spec.y)
     x_order = None
     columns = {}
-    if X in frame.columns:
-        x_text, x_order = split(frame[X], "--x", spec.x, MAX_GROUPS)
-        columns[X] = x_text.reset_index(drop=True)
-    keys = _Keys(frame, spec, names)
+    if X in arrow.column_names:
+        columns[X], x_order = split(_key(arrow, X), "--x", spec.x, MAX_GROUPS)
+    keys = _Keys(arrow, spec, names)
     for stat in boxstats.STATS:
-        columns[stat] = frame[stat].reset_index(drop=True)
-    columns["fliers"] = [np.asarray(f if f is not None else [], dtype=float) for f in frame["fliers"]]
-    return grammar.box_plan(keys.data(**columns), spec, x_order, keys.series, keys.facets, names)
+        if stat != "fliers":
+            columns[stat] = _values(arrow, stat, np.int64 if stat == "n" else float)
+    columns["fliers"] = [np.asarray(f if f is not None else [], dtype=float)
+                         for f in arrow.column("fliers").to_pylist()]
+    return plans.box_plan(keys.rows(**columns), spec, x_order, keys.series, keys.facets, names)
 
 
 _BUILDERS = {"points": _xy, "aggregate": _xy, "bins": _hist, "cells": _cells, "box": _box}

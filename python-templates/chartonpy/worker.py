@@ -1,7 +1,7 @@
 """The request loop: greet, preload the renderer's libraries, then serve requests until stdin ends.
 
 The greeting goes out before the heavy imports, so charton can check the interpreter and carry on
-reading its input while this process imports pandas and the plotting library.
+reading its input while this process imports pyarrow and the plotting library.
 """
 import argparse
 import contextlib
@@ -185,12 +185,15 @@ def _hello(missing, clock):
 
 
 def _preload(renderer):
-    """Imports the heavy libraries now, while charton is still reading the input."""
+    """Imports the heavy libraries now, while charton is still reading the input: a built-in
+    renderer's own (matplotlib draws a reduced plan without pandas), else pandas for the DataFrame
+    a script or plugin gets."""
     try:
         import pyarrow  # noqa: F401
-        import pandas  # noqa: F401
         if renderer in renderers.BUILTIN:
             renderers.load(renderer)
+        else:
+            import pandas  # noqa: F401
     except Exception:
         pass  # the same failure is reported, with context, when the request arrives
 

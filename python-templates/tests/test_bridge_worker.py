@@ -40,6 +40,28 @@ class WorkerProcessTest(unittest.TestCase):
         self.assertEqual(protocol.RESPONSE, kind)
         return response, protocol.read_exactly(self.process.stdout, response["length"]) if response["length"] else b""
 
+    def test_a_reduced_statistic_and_the_rows_it_came_from_make_the_same_png(self):
+        protocol.read_frame(self.process.stdout)
+        pa = self.pa
+        rows = pa.table({"v": pa.array([1.0, 2.0, 2.5, 3.0, None, 9.0])})
+        statistic = pa.table({"start": [1.0, 3.0, 7.0], "end": [3.0, 5.0, 9.0], "y": pa.array([3, 1, 1], pa.int64())})
+        spec = {"kind": "hist", "y": ["v"], "bins": 4, "width": 320, "height": 240}
+        drawn = []
+        for table, reduced in ((rows, None), (statistic, {"stat": "bins", "rows_read": 6,
+                                                          "edges": [1.0, 3.0, 5.0, 7.0, 9.0]})):
+            self.data = bridge_support.stream_bytes(pa, table)
+            response, figure = self.request("matplotlib", format="png", spec=dict(spec, reduced=reduced))
+            self.assertEqual(("ok", "image/png"), (response["status"], response["media_type"]), response)
+            drawn.append(figure)
+        self.assertEqual(drawn[0], drawn[1])
+
+    def test_a_request_without_a_kind_is_an_internal_error_and_the_worker_goes_on(self):
+        protocol.read_frame(self.process.stdout)
+        response, _ = self.request("matplotlib", format="png", spec={"y": ["temp_max"]})
+        self.assertEqual(("error", "software"), (response["status"], response["error"]["category"]))
+        self.assertIn("no chart kind", response["error"]["message"])
+        self.assertEqual("ok", self.request("ingest_only")[0]["status"])
+
     def test_greets_then_serves_many_requests_in_turn(self):
         kind, hello = protocol.read_frame(self.process.stdout)
         self.assertEqual(protocol.HELLO, kind)

@@ -113,7 +113,7 @@ class Aggregation(unittest.TestCase):
         for agg, values in expected.items():
             with self.subTest(agg=agg):
                 result = plan(frame, kind="bar", x="k", y=["v"], agg=agg)
-                self.assertEqual(values, result.data.sort_values(X)[Y].tolist())
+                self.assertEqual(values, result.frame().sort_values(X)[Y].tolist())
                 self.assertEqual("count" if agg == "count" else "%s of v" % agg, result.ylabel)
 
     def test_repeated_bars_add_up_without_agg(self):
@@ -191,7 +191,7 @@ class ScalesAndTime(unittest.TestCase):
         result = plan(pd.DataFrame({"t": times, "v": range(6)}), kind="line", x="t", y=["v"])
         self.assertEqual("Europe/Paris", result.timezone)
         self.assertEqual("t (Europe/Paris)", result.xlabel)
-        wall = grammar.wall_clock(result.data[X])
+        wall = grammar.wall_clock(result.frame()[X])
         self.assertEqual("2025-03-30 03:00:00", str(wall.iloc[2]))  # after the spring-forward gap
 
     def test_labels_given_on_the_command_line_win(self):

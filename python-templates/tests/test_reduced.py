@@ -3,16 +3,16 @@ the table Java would send is built here (reduced_tables) from a random frame wit
 nulls, a tz-aware time x and a categorical x; the matplotlib renderer draws it and the full rows
 (for points: the full rows restricted to the same points); the decoded PNGs and the Plans' labels
 must be the same."""
-import subprocess
-import sys
 import unittest
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 import reduced_tables as stats
-from chartdata import TEMPLATES, png_image, spec, table
-from chartonpy import grammar, reduced, renderers
+from chartdata import png_image, spec, table
+from chartonpy import grammar, plans, reduced, renderers
 from chartonpy.ingest import Table
 
 ZONE = "Europe/Paris"
@@ -88,6 +88,15 @@ class ReducedDrawsTheSameChart(unittest.TestCase):
                 options = {"kind": kind, "x": "day", "y": ["w"], "color": "group"}
                 self.compare(options, *stats.aggregate(self.frame, options, "sum"))
 
+    def test_bars_over_the_row_number_need_no_aggregation(self):
+        options = {"kind": "bar", "y": ["v"]}
+        frame = self.frame.iloc[:300]
+        arrow = pa.table({"x": pa.array(np.arange(len(frame), dtype=np.int64)),
+                          "y": pa.array(frame["v"].to_numpy(dtype=float), from_pandas=True)})
+        arrow = arrow.filter(pc.is_valid(arrow.column("y")))
+        plan = self.compare(options, arrow, {"stat": "aggregate", "rows_read": len(frame), "agg": None}, full=frame)
+        self.assertEqual(("row", "v"), (plan.xlabel, plan.ylabel))
+
     def test_line_of_daily_maxima(self):
         options = {"kind": "line", "x": "day", "y": ["v"], "facet": "panel", "agg": "max"}
         self.compare(options, *stats.aggregate(self.frame, options, "max"))
@@ -130,15 +139,16 @@ class ReducedDrawsTheSameChart(unittest.TestCase):
 
 
 class ReducedScatterMarkers(unittest.TestCase):
-    def test_marker_size_follows_the_rows_read_not_the_rows_sent(self):
+    def test_marker_size_and_opacity_follow_the_rows_read_not_the_rows_sent(self):
         frame = random_frame(rows=500)
         options = {"kind": "scatter", "x": "i", "y": ["w"]}
         arrow, reduced_spec, _ = stats.grid(frame, options, 40)
         reduced_spec["rows_read"] = 5_000_000
         plan = reduced.plan(arrow, spec(**options, reduced=reduced_spec))
         self.assertEqual(5_000_000, plan.point_count)
-        self.assertEqual(1.0, grammar.marker_size(plan.point_count))
-        self.assertEqual(4.0, grammar.marker_size(grammar.plan(frame, spec(**options)).point_count))
+        self.assertEqual((1.0, 0.75 * 0.35), (grammar.marker_size(plan.point_count), plans.marker_alpha(plan.point_count)))
+        small = grammar.plan(frame, spec(**options)).point_count
+        self.assertEqual((4.0, 0.75), (grammar.marker_size(small), plans.marker_alpha(small)))
 
 
 class ReducedRequestsChecked(unittest.TestCase):

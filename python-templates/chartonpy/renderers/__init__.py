@@ -103,7 +103,8 @@ class _BuiltinRenderer:
         if spec.params:
             raise UsageError("--param is for --script and template renderers; %s takes none" % self.builtin.name)
         figures.check_format(FAMILIES[self.builtin.family], fmt, self.builtin.name)
-        # Imported only once their packages are known to be installed.
+        # Imported only once their packages are known to be installed; a reduced plan is drawn from
+        # Arrow, without pandas.
         if spec.reduced is not None:
             from .. import reduced
 

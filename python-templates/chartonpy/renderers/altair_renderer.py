@@ -10,7 +10,8 @@ import altair as alt
 import pandas as pd
 
 from ..errors import UsageError
-from ..grammar import CATEGORICAL, END, FACET, NUMERIC, SERIES, START, TEMPORAL, VALUE, X, Y, wall_clock
+from ..plans import (CATEGORICAL, END, FACET, NUMERIC, SERIES, START, TEMPORAL, VALUE, X, Y, marker_alpha,
+                     wall_clock)
 
 alt.data_transformers.disable_max_rows()
 
@@ -35,7 +36,7 @@ def style(spec):
 
 
 def draw(plan):
-    data = plan.data
+    data = plan.frame()
     if plan.x_type == TEMPORAL and X in data.columns:
         data = data.assign(**{X: wall_clock(data[X])})
     if plan.series and plan.kind in STACKING:
@@ -112,7 +113,7 @@ def line(chart, plan):
 
 
 def scatter(chart, plan):
-    return chart.mark_circle(size=24, opacity=0.75).encode(x=_x(plan), y=_y(plan), **_series(plan))
+    return chart.mark_circle(size=24, opacity=marker_alpha(plan.point_count)).encode(x=_x(plan), y=_y(plan), **_series(plan))
 
 
 def bar(chart, plan):

@@ -15,7 +15,7 @@ import numpy as np  # noqa: E402
 
 from ..errors import UsageError  # noqa: E402
 from .. import boxstats  # noqa: E402
-from ..grammar import END, SERIES, START, VALUE, X, Y, marker_size  # noqa: E402
+from ..plans import END, SERIES, START, VALUE, X, Y, marker_alpha, marker_size  # noqa: E402
 from . import mpl_common  # noqa: E402
 
 THEME_ALIASES = {"light": "default", "dark": "dark_background"}
@@ -56,15 +56,15 @@ def export(figure, fmt, spec):
 
 def line(ax, rows, plan, colours):
     for name, part in plan.series_of(rows):
-        ax.plot(part[X].to_numpy(), part[Y].to_numpy(dtype=float), color=colours[name], linewidth=1.4)
+        ax.plot(part[X], part[Y].astype(float), color=colours[name], linewidth=1.4)
 
 
 def scatter(ax, rows, plan, colours):
     size = marker_size(plan.point_count)
     for name, part in plan.series_of(rows):
         # plot() with markers draws one path: far faster than scatter() for many points.
-        ax.plot(part[X].to_numpy(), part[Y].to_numpy(dtype=float), linestyle="none", marker="o",
-                markersize=size, markeredgewidth=0, alpha=0.75, color=colours[name])
+        ax.plot(part[X], part[Y].astype(float), linestyle="none", marker="o",
+                markersize=size, markeredgewidth=0, alpha=marker_alpha(plan.point_count), color=colours[name])
 
 
 def bar(ax, rows, plan, colours):
@@ -73,37 +73,42 @@ def bar(ax, rows, plan, colours):
         each = width / len(plan.series)
         for name, part in plan.series_of(rows):
             offset = (plan.series.index(name) - (len(plan.series) - 1) / 2) * each
-            ax.bar(part[X].to_numpy() + offset, part[Y].to_numpy(dtype=float), each, color=colours[name])
+            ax.bar(part[X] + offset, part[Y].astype(float), each, color=colours[name])
         return
-    bottom = None
+    positions = np.unique(rows[X]) if len(rows) else np.array([])
+    bottom = np.zeros(len(positions))
     for name, part in plan.series_of(rows):
-        values = part.set_index(X)[Y].astype(float)
-        base = bottom.reindex(values.index).fillna(0.0) if bottom is not None else 0.0
+        at = np.searchsorted(positions, part[X])
+        values = part[Y].astype(float)
         # No outline: on a time axis bars may be a pixel wide, and a (white) edge would hide them.
-        ax.bar(values.index.to_numpy(), values.to_numpy(), width, bottom=base, color=colours[name], linewidth=0)
-        bottom = values if bottom is None else bottom.add(values, fill_value=0.0)
+        ax.bar(part[X], values, width, bottom=bottom[at], color=colours[name], linewidth=0)
+        np.add.at(bottom, at, values)
 
 
 def hist(ax, rows, plan, colours):
     layered = len(plan.series) > 1
     for name, part in plan.series_of(rows):
-        start = part[START].to_numpy(dtype=float)
-        ax.bar(start, part[Y].to_numpy(dtype=float), part[END].to_numpy(dtype=float) - start, align="edge",
+        start = part[START].astype(float)
+        ax.bar(start, part[Y].astype(float), part[END].astype(float) - start, align="edge",
                color=colours[name],
                alpha=0.55 if layered else 1.0, edgecolor="white", linewidth=0.4)
 
 
 def area(ax, rows, plan, colours):
     if not plan.series:
-        x, y = rows[X].to_numpy(), rows[Y].to_numpy(dtype=float)
+        x, y = rows[X], rows[Y].astype(float)
         ax.fill_between(x, y, alpha=0.35, color=colours[None], linewidth=0)
         ax.plot(x, y, color=colours[None], linewidth=1.2)
         return
-    table = rows.pivot_table(index=X, columns=SERIES, values=Y, aggfunc="sum", observed=True)
-    names = [name for name in plan.series if name in table.columns]
-    table = table.reindex(columns=names).fillna(0.0)
-    ax.stackplot(table.index.to_numpy(), table.to_numpy(dtype=float).T, colors=[colours[n] for n in names],
-                 alpha=0.85, linewidth=0)
+    positions = np.unique(rows[X]) if len(rows) else np.array([])
+    names, stacked = [], []
+    for name, part in plan.series_of(rows):
+        values = np.zeros(len(positions))
+        np.add.at(values, np.searchsorted(positions, part[X]), part[Y].astype(float))
+        names.append(name)
+        stacked.append(values)
+    ax.stackplot(positions, np.array(stacked).reshape(len(names), len(positions)),
+                 colors=[colours[n] for n in names], alpha=0.85, linewidth=0)
 
 
 def box(ax, rows, plan, colours):
@@ -111,12 +116,12 @@ def box(ax, rows, plan, colours):
     names = plan.series or [None]
     width = 0.8 / len(names)
     for j, name in enumerate(names):
-        part = rows if name is None else rows[rows[SERIES] == name]
+        part = rows if name is None else rows.take(rows[SERIES] == name)
         if part.empty:
             continue
-        groups = part[X].to_numpy(dtype=float) if X in part.columns else np.zeros(len(part))
+        groups = part[X].astype(float) if X in part else np.zeros(len(part))
         positions = groups + (j - (len(names) - 1) / 2) * width
-        stats = [boxstats.for_drawing(row) for row in part.to_dict("records")]
+        stats = [boxstats.for_drawing(row) for row in part.records()]
         ax.bxp(stats, positions=positions, widths=width * 0.85, patch_artist=True, manage_ticks=False,
                boxprops={"facecolor": colours[name]}, medianprops={"color": "black"}, flierprops={"markersize": 2})
 

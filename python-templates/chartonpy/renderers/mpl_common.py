@@ -14,7 +14,7 @@ from matplotlib.figure import Figure  # noqa: E402
 from matplotlib.lines import Line2D  # noqa: E402
 from matplotlib.patches import Patch  # noqa: E402
 
-from ..grammar import CATEGORICAL, TEMPORAL, X  # noqa: E402
+from ..plans import CATEGORICAL, TEMPORAL, X  # noqa: E402
 
 LONG_LABELS = 6  # characters: longer category labels are slanted
 
@@ -48,22 +48,19 @@ def series_colours(plan, palette):
 
 def with_positions(plan, rows):
     """``rows`` with X as numbers matplotlib can place (heatmaps keep their labels)."""
-    if plan.kind == "heatmap" or X not in rows.columns:
+    if plan.kind == "heatmap" or X not in rows:
         return rows
-    rows = rows.copy(deep=False)
-    rows[X] = x_positions(plan, rows[X])
-    return rows
+    return rows.with_column(X, x_positions(plan, rows[X]))
 
 
 def x_positions(plan, values):
+    """Numbers for a Plan's x values (times are datetime64 in UTC)."""
     if plan.x_type == CATEGORICAL:
         index = {label: float(i) for i, label in enumerate(plan.x_order)}
-        return values.map(index).to_numpy(dtype=float)
+        return np.array([index[v] for v in values], dtype=float)
     if plan.x_type == TEMPORAL:
-        if getattr(values.dtype, "tz", None) is not None:
-            values = values.dt.tz_convert("UTC").dt.tz_localize(None)
-        return mdates.date2num(values.to_numpy())
-    return values.to_numpy()
+        return mdates.date2num(values)
+    return values
 
 
 def bar_width(plan):
@@ -127,6 +124,6 @@ def _legend_handle(kind, colour, name):
 
 def value_range(plan, column):
     """(low, high) of a column over all panels, so every panel shares one colour scale."""
-    values = plan.data[column].to_numpy(dtype=float)
+    values = np.asarray(plan.data[column], dtype=float)
     finite = values[np.isfinite(values)]
     return (float(finite.min()), float(finite.max())) if len(finite) else (0.0, 1.0)

@@ -13,7 +13,8 @@ import plotly.io as pio
 from plotly.subplots import make_subplots
 
 from ..errors import UsageError
-from ..grammar import CATEGORICAL, END, FACET, SERIES, START, TEMPORAL, VALUE, X, Y, marker_size, wall_clock
+from ..plans import (CATEGORICAL, END, FACET, SERIES, START, TEMPORAL, VALUE, X, Y, marker_alpha, marker_size,
+                     wall_clock)
 
 THEME_ALIASES = {"light": "plotly_white", "dark": "plotly_dark"}
 DEFAULT_THEME = "plotly"
@@ -33,7 +34,7 @@ def style(spec):
 
 
 def draw(plan):
-    data = plan.data
+    data = plan.frame()
     if plan.x_type == TEMPORAL and X in data.columns:
         data = data.assign(**{X: wall_clock(data[X])})
     spec = plan.spec
@@ -76,7 +77,7 @@ def line(data, plan, common):
 
 
 def scatter(data, plan, common):
-    fig = px.scatter(data, x=X, y=Y, opacity=0.75, **common)
+    fig = px.scatter(data, x=X, y=Y, opacity=marker_alpha(plan.point_count), **common)
     return fig.update_traces(marker={"size": marker_size(plan.point_count) + 2})
 
 

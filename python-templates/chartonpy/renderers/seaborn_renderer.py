@@ -9,7 +9,7 @@ matplotlib.use("Agg")
 import seaborn as sns  # noqa: E402  (the backend must be chosen first)
 
 from ..errors import UsageError  # noqa: E402
-from ..grammar import CATEGORICAL, END, SERIES, START, VALUE, X, Y, marker_size  # noqa: E402
+from ..plans import CATEGORICAL, END, SERIES, START, VALUE, X, Y, marker_alpha, marker_size  # noqa: E402
 from . import matplotlib_renderer, mpl_common  # noqa: E402
 
 THEMES = ("darkgrid", "whitegrid", "dark", "white", "ticks")
@@ -41,13 +41,13 @@ def _colour_by_series(plan, colours):
 
 
 def line(ax, rows, plan, colours):
-    sns.lineplot(data=rows, x=X, y=Y, estimator=None, errorbar=None, sort=False, legend=False, ax=ax,
+    sns.lineplot(data=rows.to_pandas(), x=X, y=Y, estimator=None, errorbar=None, sort=False, legend=False, ax=ax,
                  **_colour_by_series(plan, colours))
 
 
 def scatter(ax, rows, plan, colours):
     size = marker_size(plan.point_count) ** 2 * 2
-    sns.scatterplot(data=rows, x=X, y=Y, s=size, linewidth=0, alpha=0.8, legend=False, ax=ax,
+    sns.scatterplot(data=rows.to_pandas(), x=X, y=Y, s=size, linewidth=0, alpha=marker_alpha(plan.point_count, 0.8), legend=False, ax=ax,
                     **_colour_by_series(plan, colours))
 
 
@@ -55,14 +55,14 @@ def bar(ax, rows, plan, colours):
     if plan.x_type != CATEGORICAL:
         return matplotlib_renderer.bar(ax, rows, plan, colours)
     positions = [float(i) for i in range(len(plan.x_order))]
-    sns.barplot(data=rows, x=X, y=Y, order=positions, errorbar=None, legend=False, ax=ax,
+    sns.barplot(data=rows.to_pandas(), x=X, y=Y, order=positions, errorbar=None, legend=False, ax=ax,
                 **_colour_by_series(plan, colours))
     return None
 
 
 def hist(ax, rows, plan, colours):
-    rows = rows.assign(middle=(rows[START] + rows[END]) / 2)
-    sns.histplot(data=rows, x="middle", weights=Y, bins=list(plan.edges), multiple="layer", legend=False, ax=ax,
+    frame = rows.to_pandas().assign(middle=(rows[START] + rows[END]) / 2)
+    sns.histplot(data=frame, x="middle", weights=Y, bins=list(plan.edges), multiple="layer", legend=False, ax=ax,
                  **_colour_by_series(plan, colours))
 
 
