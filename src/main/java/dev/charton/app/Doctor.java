@@ -142,10 +142,6 @@ public final class Doctor {
                         .put("command", pip + String.join(" ", missing));
             }
         }
-        JsonNode reader = chosen.path("reader");
-        if ("builtin".equals(reader.path("name").asText()) && !reader.path("reason").asText().startsWith("forced")) {
-            commands.addObject().put("for", "faster data transfer (the Arrow reader)").put("command", pip + "pyarrow");
-        }
         return commands;
     }
 
@@ -192,8 +188,7 @@ public final class Doctor {
         if (readerVersion.isTextual()) {
             out.append(' ').append(readerVersion.asText());
         }
-        out.append(" (").append(reader.path("reason").asText()).append("; ").append(reader.path("env").asText())
-                .append("=builtin|pyarrow|polars forces one)\n");
+        out.append(" (").append(reader.path("reason").asText()).append(")\n");
         out.append("Packages:");
         chosen.path("packages").fields().forEachRemaining(p -> out.append(' ').append(p.getKey()).append(' ')
                 .append(p.getValue().isNull() ? "(not installed)" : p.getValue().asText()).append(','));

@@ -20,8 +20,7 @@ import java.util.concurrent.Callable;
         footerHeading = "%nExamples:%n",
         footer = {"  charton doctor",
                 "  charton doctor --python ~/venvs/plots/bin/python",
-                "  charton doctor --json | jq .chosen.reader",
-                "  CHARTON_ARROW_READER=builtin charton doctor"})
+                "  charton doctor --json | jq .chosen.reader"})
 final class DoctorCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the report as one JSON document.")
     boolean json;
