@@ -26,7 +26,17 @@ from .rows import Rows
 
 
 def plan(frame, spec):
-    """The Plan for drawing ``frame`` as ``spec`` asks; UsageError or DataError when it cannot."""
+    """The Plan for drawing ``frame`` as ``spec`` asks; UsageError or DataError when it cannot.
+
+    When charton sent a statistic (``spec.reduced``, for a plugin that declares ``REDUCED = True``),
+    ``frame`` is that statistic and the Plan is built from it, as for charton's own renderers.
+    """
+    if spec.reduced is not None:
+        import pyarrow as pa
+
+        from . import reduced
+
+        return reduced.plan(pa.Table.from_pandas(frame, preserve_index=False), spec)
     check_options(spec)
     columns = _Columns(frame, spec)
     result = _BUILDERS[spec.kind](columns, spec)

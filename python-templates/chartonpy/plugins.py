@@ -5,7 +5,10 @@ first). When two directories hold the same name, the first wins. Files are read 
 imported, to find them, so listing plugins runs none of their code; a plugin runs only when asked for.
 
 Optional module-level hints, read as literals: ``FORMATS = ("png", "svg")`` declares the formats.
-Otherwise they follow from the plotting library the plugin imports. Its top-level imports are the
+Otherwise they follow from the plotting library the plugin imports. ``REDUCED = True`` declares that
+the plugin draws the statistic charton computes from the rows (docs/plan.md) rather than every row:
+``df`` is then that statistic, and ``chartonpy.grammar.plan(df, spec)`` builds the same Plan from it
+(charton's Java side reads the same literal to decide what to send). Its top-level imports are the
 packages it needs.
 """
 import ast
@@ -30,6 +33,7 @@ class Template:
     description: str = ""
     imports: tuple = ()
     formats: tuple = None  # declared by FORMATS; None: those of its figure family
+    reduced: bool = False  # REDUCED = True: it draws the statistic, not every row
     family: str = None
     problem: str = None  # why it cannot run (a syntax error), or None
     hidden_by: list = field(default_factory=list, compare=False)
@@ -84,7 +88,7 @@ def inspect(path):
     family = next((fam for library, fam in LIBRARY_FAMILIES if library in imports), None)
     doc = (ast.get_docstring(tree) or "").strip().splitlines()
     return Template(name, path, description=doc[0] if doc else "", imports=imports,
-                    formats=_declared_formats(tree), family=family)
+                    formats=_declared_formats(tree), reduced=_literal(tree, "REDUCED") is True, family=family)
 
 
 def load(template):
@@ -121,10 +125,19 @@ def _top_level_imports(tree):
 
 
 def _declared_formats(tree):
+    formats = _literal(tree, "FORMATS")
+    try:
+        return None if formats is None else tuple(str(f).lower() for f in formats)
+    except TypeError:
+        return None
+
+
+def _literal(tree, name):
+    """The value of a module-level ``NAME = literal``, or None."""
     for node in tree.body:
-        if _defines(node, "FORMATS") and isinstance(node, ast.Assign):
+        if _defines(node, name) and isinstance(node, ast.Assign):
             try:
-                return tuple(str(f).lower() for f in ast.literal_eval(node.value))
-            except (ValueError, TypeError):
+                return ast.literal_eval(node.value)
+            except (ValueError, TypeError, SyntaxError):
                 return None
     return None

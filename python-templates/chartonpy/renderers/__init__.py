@@ -181,6 +181,7 @@ def catalog():
             row["status"] = "hidden by the built-in renderer of that name"
         if template.hidden_by:
             row["hides"] = list(template.hidden_by)
+        row["reduced"] = template.reduced
         rows.append(row)
     return rows
 

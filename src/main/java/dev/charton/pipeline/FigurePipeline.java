@@ -59,15 +59,24 @@ public final class FigurePipeline {
             if (plan == null) {
                 return sendRows(request, reader, table.displayName(), renderer, id, timings);
             }
-            TableReader projected = plan.columns().equals(planning.projection()) ? reader
-                    : TableReaders.keep(reader, plan.columns(), table.displayName());
+            boolean exact = plan.columns().equals(planning.projection());
+            TableReader projected = exact ? reader : TableReaders.keep(reader, plan.columns(), table.displayName());
             RenderRequest planned = request.planned(plan);
             ReduceRequest reduction = request.reduces() ? PictureGrid.reduceRequest(plan, request) : null;
             if (reduction == null || !Reductions.supports(reduction, projected.root().getSchema())) {
-                return sendRows(planned, projected, table.displayName(), renderer, id, timings);
+                // A template plugin gets every column; charton's renderers only the chart's.
+                TableReader sent = planning.builtin() ? projected : reader;
+                return sendRows(planned, sent, table.displayName(), renderer, id, timings);
             }
-            return sendReduced(planned, Reductions.of(reduction), table, plan.columns(), projected, allocator,
-                    renderer, id, timings);
+            if (exact || !table.reopenable()) {
+                return sendReduced(planned, Reductions.of(reduction), table, plan.columns(), projected, allocator,
+                        renderer, id, timings);
+            }
+            // Every pass of the reduction reads the table opened alike (its dictionaries numbered alike).
+            try (TableReader planColumns = table.open(plan.columns(), allocator)) {
+                return sendReduced(planned, Reductions.of(reduction), table, plan.columns(), planColumns, allocator,
+                        renderer, id, timings);
+            }
         }
     }
 

@@ -81,7 +81,8 @@ class RenderersIT {
     @Test
     void altairJsonIsVegaLiteWithTheDataInline() {
         Path out = tmp.resolve("scatter.json");
-        Charton.Result r = plot("weather.csv", "--renderer altair --x temp_min --y temp_max --color weather -o " + out);
+        Charton.Result r = plot("weather.csv", "--renderer altair --x temp_min --y temp_max --color weather"
+                + " --reduce none -o " + out);
         assertEquals(0, r.exitCode(), r::toString);
         JsonNode chart = Figures.json(Figures.bytes(out));
         assertTrue(chart.path("$schema").asText().contains("vega-lite"), chart::toString);
@@ -89,6 +90,12 @@ class RenderersIT {
         assertEquals(1, datasets.size());
         assertEquals(365, datasets.elements().next().size(), "every row inline");
         assertEquals("circle", chart.path("mark").path("type").asText());
+
+        Charton.Result reduced = plot("weather.csv", "--renderer altair --x temp_min --y temp_max --color weather -o " + out);
+        assertEquals(0, reduced.exitCode(), reduced::toString);
+        int points = Figures.json(Figures.bytes(out)).path("datasets").elements().next().size();
+        assertTrue(points < 365 && points > 300, "one point per series and cell of the zoomable grid: days with the"
+                + " same temperatures and weather share one: " + points);
     }
 
     @Test

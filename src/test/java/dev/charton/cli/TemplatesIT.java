@@ -5,6 +5,7 @@ import dev.charton.testing.Charton;
 import dev.charton.testing.Figures;
 import dev.charton.testing.Png;
 import dev.charton.testing.Repo;
+import dev.charton.testing.SeriesTable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -48,6 +49,64 @@ class TemplatesIT {
                     return None
                 """);
         Files.writeString(templates.resolve("helpers.py"), "GREY = '0.35'\n");
+    }
+
+    /**
+     * A plugin that declares REDUCED = True gets the statistic Java computed, and the grammar plans
+     * it as it plans every row; one that does not gets every row and every column.
+     */
+    @Test
+    void aPluginThatDeclaresReducedGetsTheStatistic() throws IOException {
+        String probe = """
+                import json
+
+                from chartonpy import grammar
+
+                %s
+
+
+                def render(df, spec):
+                    plan = grammar.plan(df, spec)
+                    reduced = spec.reduced or {}
+                    return json.dumps({"stat": reduced.get("stat"), "rows": len(df), "columns": list(df.columns),
+                                       "kind": plan.kind, "series": plan.series}).encode()
+                """;
+        Files.writeString(templates.resolve("lean.py"), probe.formatted("REDUCED = True"));
+        Files.writeString(templates.resolve("full.py"), probe.formatted(""));
+        Path data = SeriesTable.write(tmp.resolve("series.csv"), 50_000);
+        JsonNode lean = probe("lean", data);
+        assertEquals("points", lean.path("stat").asText());
+        assertTrue(lean.path("rows").asInt() <= 4 * 800 * 5, lean::toString);
+        assertEquals("line", lean.path("kind").asText());
+        assertEquals(java.util.Set.of("alpha", "beta", "delta", "epsilon", "gamma"), java.util.Set.copyOf(strings(lean.path("series"))));
+        JsonNode full = probe("full", data);
+        assertTrue(full.path("stat").isNull(), full::toString);
+        assertEquals(50_000, full.path("rows").asInt());
+        assertEquals(List.of("t", "value", "other", "cat", "group", "n"), strings(full.path("columns")));
+        assertEquals(strings(lean.path("series")), strings(full.path("series")), "the same plan from both");
+
+        Charton.Result listing = Charton.run("templates", "--json", "--templates-dir", templates.toString()).go();
+        assertEquals(0, listing.exitCode(), listing::toString);
+        for (JsonNode renderer : Figures.json(listing.stdout()).path("renderers")) {
+            if (renderer.path("name").asText().equals("lean")) {
+                assertTrue(renderer.path("reduced").asBoolean(), renderer::toString);
+            }
+        }
+    }
+
+    /** What the probe plugin saw; its JSON goes to a .png path, so the statistic is the PNG grid's. */
+    private JsonNode probe(String plugin, Path data) {
+        Path out = tmp.resolve(plugin + ".png");
+        Charton.Result r = Charton.run("plot", data.toString(), "--templates-dir", templates.toString(), "-r", plugin,
+                "--x", "t", "--y", "value", "--color", "cat", "-o", out.toString()).go();
+        assertEquals(0, r.exitCode(), r::toString);
+        return Figures.json(Figures.bytes(out));
+    }
+
+    private static List<String> strings(JsonNode array) {
+        List<String> values = new java.util.ArrayList<>();
+        array.forEach(v -> values.add(v.asText()));
+        return values;
     }
 
     @Test
