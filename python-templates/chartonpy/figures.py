@@ -107,7 +107,8 @@ def user_figures(spec):
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
-    size = {"figure.figsize": (spec.width / spec.dpi, spec.height / spec.dpi), "figure.dpi": spec.dpi}
+    sized = None not in (spec.width, spec.height, spec.dpi)  # charton always sends them; a bare request may not
+    size = {"figure.figsize": (spec.width / spec.dpi, spec.height / spec.dpi), "figure.dpi": spec.dpi} if sized else {}
     try:
         with matplotlib.rc_context(size):
             yield

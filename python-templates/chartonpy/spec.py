@@ -2,7 +2,8 @@
 
 
 class ChartSpec:
-    """Read-only view of the request's "spec" object with charton's defaults applied.
+    """Read-only view of the request's "spec" object. charton's Java side fills in every default
+    (the figure size among them), so none is repeated here: what the request lacks is None.
 
     Template plugins receive this object as their ``spec`` argument, so its attribute names are
     part of charton's public interface (see the README).
@@ -18,9 +19,9 @@ class ChartSpec:
         self.title = data.get("title")
         self.xlabel = data.get("xlabel")
         self.ylabel = data.get("ylabel")
-        self.width = int(data.get("width") or 800)
-        self.height = int(data.get("height") or 600)
-        self.dpi = int(data.get("dpi") or 100)
+        self.width = _number(data, "width")
+        self.height = _number(data, "height")
+        self.dpi = _number(data, "dpi")
         self.theme = data.get("theme")
         self.log_x = bool(data.get("log_x"))
         self.log_y = bool(data.get("log_y"))
@@ -34,3 +35,8 @@ class ChartSpec:
     def __repr__(self):
         shown = {k: v for k, v in self.raw.items() if v not in (None, [], {}, False)}
         return "ChartSpec(%r)" % shown
+
+
+def _number(data, key):
+    value = data.get(key)
+    return None if value is None else int(value)

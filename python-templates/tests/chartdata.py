@@ -36,6 +36,7 @@ def table(frame):
 def spec(**options):
     options.setdefault("width", 480)
     options.setdefault("height", 320)
+    options.setdefault("dpi", 100)
     return ChartSpec(options)
 
 

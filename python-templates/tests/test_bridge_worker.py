@@ -45,7 +45,7 @@ class WorkerProcessTest(unittest.TestCase):
         pa = self.pa
         rows = pa.table({"v": pa.array([1.0, 2.0, 2.5, 3.0, None, 9.0])})
         statistic = pa.table({"start": [1.0, 3.0, 7.0], "end": [3.0, 5.0, 9.0], "y": pa.array([3, 1, 1], pa.int64())})
-        spec = {"kind": "hist", "y": ["v"], "bins": 4, "width": 320, "height": 240}
+        spec = {"kind": "hist", "y": ["v"], "bins": 4, "width": 320, "height": 240, "dpi": 100}
         drawn = []
         for table, reduced in ((rows, None), (statistic, {"stat": "bins", "rows_read": 6,
                                                           "edges": [1.0, 3.0, 5.0, 7.0, 9.0]})):

@@ -24,7 +24,7 @@ for path, spec in json.loads(sys.argv[1]):
 print(json.dumps({"png": drawn, "pandas": "pandas" in sys.modules}))
 """
 
-SIZE = {"width": 320, "height": 240}
+SIZE = {"width": 320, "height": 240, "dpi": 100}
 
 
 def statistics(pa):
