@@ -32,7 +32,8 @@ import java.util.OptionalLong;
 /**
  * Reads a Parquet file into Arrow record batches of at most {@code batchRows} rows. Only the
  * selected columns are decoded: the projection is handed to Parquet as its requested schema.
- * Parquet's record assembly drives the converters, which write straight into Arrow vectors.
+ * When every selected column is a flat leaf, each column's pages are decoded straight into its
+ * vector ({@link FlatColumns}); otherwise Parquet's record assembly drives the converters.
  */
 public final class ParquetTableReader implements TableReader {
     private final String sourceName;
@@ -43,15 +44,24 @@ public final class ParquetTableReader implements TableReader {
     private final BatchMaterializer materializer;
     private final MessageType requested;
     private final String createdBy;
+    private final List<FieldVector> vectorsInFileOrder = new ArrayList<>();
+    private final boolean columnAtATime;
     private RecordReader<Void> rowGroup;
     private FlatColumns flatRowGroup;
     private long rowsLeftInGroup;
 
     public ParquetTableReader(Path file, String sourceName, List<String> columns, int batchRows,
                               BufferAllocator allocator) {
+        this(file, sourceName, columns, batchRows, allocator, true);
+    }
+
+    /** {@code columnAtATime} false sends flat columns through record assembly too: the tests' reference. */
+    ParquetTableReader(Path file, String sourceName, List<String> columns, int batchRows, BufferAllocator allocator,
+                       boolean columnAtATime) {
         this.sourceName = sourceName;
         this.batchRows = batchRows;
         this.reader = open(file);
+        this.columnAtATime = columnAtATime;
         try {
             MessageType fileSchema = reader.getFooter().getFileMetaData().getSchema();
             List<Type> fields = fileSchema.getFields();
@@ -83,6 +93,7 @@ public final class ParquetTableReader implements TableReader {
                 int order = selected.indexOf(i);
                 if (order >= 0) {
                     converters.add(mapped.get(order).converter(root.getVector(order)));
+                    vectorsInFileOrder.add(root.getVector(order));
                 }
             }
             this.materializer = new BatchMaterializer(converters);
@@ -182,8 +193,10 @@ public final class ParquetTableReader implements TableReader {
             if (pages == null) {
                 return false;
             }
-            if (FlatColumns.fits(requested)) {
-                flatRowGroup = new FlatColumns(pages, requested, materializer, createdBy);
+            if (columnAtATime && FlatColumns.fits(requested)) {
+                List<PrimitiveSink> sinks = new ArrayList<>();
+                materializer.columns().forEach(c -> sinks.add((PrimitiveSink) c));
+                flatRowGroup = new FlatColumns(pages, requested, vectorsInFileOrder, sinks, createdBy);
             } else {
                 rowGroup = columnIO.getRecordReader(pages, materializer);
             }

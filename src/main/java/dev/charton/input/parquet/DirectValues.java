@@ -1,0 +1,173 @@
+package dev.charton.input.parquet;
+
+import org.apache.arrow.memory.ArrowBuf;
+import org.apache.arrow.vector.BaseFixedWidthVector;
+import org.apache.arrow.vector.BaseVariableWidthVector;
+import org.apache.arrow.vector.BitVectorHelper;
+import org.apache.parquet.bytes.ByteBufferInputStream;
+import org.apache.parquet.column.Dictionary;
+import org.apache.parquet.column.values.rle.RunLengthBitPackingHybridDecoder;
+import org.apache.parquet.io.ParquetDecodingException;
+import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+
+/**
+ * Page values written into Arrow's buffers without a converter in between: Parquet's plain numbers
+ * are little-endian like Arrow's, so a run of them is one copy, and a dictionary is decoded once per
+ * column chunk into the bits or bytes each id stands for.
+ */
+final class DirectValues {
+    private DirectValues() {
+    }
+
+    /** The bytes of a plain value of this physical type when Arrow stores it as is, else 0. */
+    static int byteWidth(PrimitiveTypeName physical) {
+        return switch (physical) {
+            case INT32, FLOAT -> Integer.BYTES;
+            case INT64, DOUBLE -> Long.BYTES;
+            default -> 0;
+        };
+    }
+
+    static long[] bits(Dictionary dictionary, PrimitiveTypeName physical) {
+        long[] bits = new long[dictionary.getMaxId() + 1];
+        for (int id = 0; id < bits.length; id++) {
+            bits[id] = switch (physical) {
+                case INT32 -> dictionary.decodeToInt(id);
+                case FLOAT -> Float.floatToRawIntBits(dictionary.decodeToFloat(id));
+                case INT64 -> dictionary.decodeToLong(id);
+                default -> Double.doubleToRawLongBits(dictionary.decodeToDouble(id));
+            };
+        }
+        return bits;
+    }
+
+    static byte[][] bytes(Dictionary dictionary) {
+        byte[][] bytes = new byte[dictionary.getMaxId() + 1][];
+        for (int id = 0; id < bytes.length; id++) {
+            bytes[id] = dictionary.decodeToBinary(id).getBytes();
+        }
+        return bytes;
+    }
+
+    /** The dictionary ids of a page: their bit width in one byte, then the RLE/bit-packed hybrid. */
+    static RunLengthBitPackingHybridDecoder ids(ByteBufferInputStream in) throws IOException {
+        int bitWidth = in.read();
+        if (bitWidth < 0 || bitWidth > 32) {
+            throw new ParquetDecodingException("a dictionary-encoded page gives its ids " + bitWidth + " bits");
+        }
+        return new RunLengthBitPackingHybridDecoder(bitWidth, in);
+    }
+
+    private static void markPresent(ArrowBuf validity, int row, int count) {
+        for (int i = row; i < row + count; i++) {
+            BitVectorHelper.setBit(validity, i);
+        }
+    }
+
+    private static int nextId(RunLengthBitPackingHybridDecoder ids) {
+        try {
+            return ids.readInt();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static final class PlainFixedWidth implements PageValues {
+        private final BaseFixedWidthVector vector;
+        private final ByteBuffer values;
+        private final int width;
+
+        PlainFixedWidth(BaseFixedWidthVector vector, ByteBuffer values) {
+            this.vector = vector;
+            this.values = values;
+            this.width = vector.getTypeWidth();
+        }
+
+        @Override
+        public void write(int row, int count) {
+            int bytes = count * width;
+            if (values.remaining() < bytes) {
+                throw new ParquetDecodingException("a plain page ends before its " + count + " values");
+            }
+            int start = values.position();
+            // Arrow advances a heap buffer's position itself and leaves a direct one's alone.
+            vector.getDataBuffer().setBytes((long) row * width, values, start, bytes);
+            values.position(start + bytes);
+            markPresent(vector.getValidityBuffer(), row, count);
+        }
+    }
+
+    static final class FixedWidthFromDictionary implements PageValues {
+        private final BaseFixedWidthVector vector;
+        private final long[] dictionary;
+        private final RunLengthBitPackingHybridDecoder ids;
+
+        FixedWidthFromDictionary(BaseFixedWidthVector vector, long[] dictionary, RunLengthBitPackingHybridDecoder ids) {
+            this.vector = vector;
+            this.dictionary = dictionary;
+            this.ids = ids;
+        }
+
+        @Override
+        public void write(int row, int count) {
+            ArrowBuf data = vector.getDataBuffer();
+            if (vector.getTypeWidth() == Long.BYTES) {
+                for (int i = row; i < row + count; i++) {
+                    data.setLong((long) i * Long.BYTES, dictionary[nextId(ids)]);
+                }
+            } else {
+                for (int i = row; i < row + count; i++) {
+                    data.setInt((long) i * Integer.BYTES, (int) dictionary[nextId(ids)]);
+                }
+            }
+            markPresent(vector.getValidityBuffer(), row, count);
+        }
+    }
+
+    static final class PlainVariableWidth implements PageValues {
+        private final BaseVariableWidthVector vector;
+        private final ByteBuffer values;
+
+        PlainVariableWidth(BaseVariableWidthVector vector, ByteBuffer values) {
+            this.vector = vector;
+            this.values = values.order(ByteOrder.LITTLE_ENDIAN);
+        }
+
+        @Override
+        public void write(int row, int count) {
+            for (int i = row; i < row + count; i++) {
+                int length = values.remaining() >= Integer.BYTES ? values.getInt() : -1;
+                if (length < 0 || length > values.remaining()) {
+                    throw new ParquetDecodingException("a plain page ends inside a value");
+                }
+                vector.setSafe(i, values, values.position(), length);
+                values.position(values.position() + length);
+            }
+        }
+    }
+
+    static final class VariableWidthFromDictionary implements PageValues {
+        private final BaseVariableWidthVector vector;
+        private final byte[][] dictionary;
+        private final RunLengthBitPackingHybridDecoder ids;
+
+        VariableWidthFromDictionary(BaseVariableWidthVector vector, byte[][] dictionary,
+                                    RunLengthBitPackingHybridDecoder ids) {
+            this.vector = vector;
+            this.dictionary = dictionary;
+            this.ids = ids;
+        }
+
+        @Override
+        public void write(int row, int count) {
+            for (int i = row; i < row + count; i++) {
+                vector.setSafe(i, dictionary[nextId(ids)]);
+            }
+        }
+    }
+}
