@@ -198,7 +198,7 @@ public final class ParquetTableReader implements TableReader {
                 materializer.columns().forEach(c -> sinks.add((PrimitiveSink) c));
                 flatRowGroup = new FlatColumns(pages, requested, vectorsInFileOrder, sinks, createdBy);
             } else {
-                rowGroup = columnIO.getRecordReader(pages, materializer);
+                rowGroup = columnIO.getRecordReader(new RecordStartCheck(pages), materializer);
             }
             rowsLeftInGroup = pages.getRowCount();
         }
