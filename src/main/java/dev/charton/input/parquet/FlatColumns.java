@@ -66,6 +66,9 @@ final class FlatColumns {
             try {
                 helper.get();
             } catch (ExecutionException e) {
+                if (e.getCause() instanceof Error error) {
+                    throw error;
+                }
                 if (failure == null) {
                     failure = e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
                 }

@@ -44,10 +44,8 @@ public final class ParquetTableReader implements TableReader {
     private final BatchMaterializer materializer;
     private final MessageType requested;
     private final String createdBy;
-    private final List<FieldVector> vectorsInFileOrder = new ArrayList<>();
-    private final boolean columnAtATime;
+    private final FlatBatches flatBatches;
     private RecordReader<Void> rowGroup;
-    private FlatColumns flatRowGroup;
     private long rowsLeftInGroup;
 
     public ParquetTableReader(Path file, String sourceName, List<String> columns, int batchRows,
@@ -61,7 +59,6 @@ public final class ParquetTableReader implements TableReader {
         this.sourceName = sourceName;
         this.batchRows = batchRows;
         this.reader = open(file);
-        this.columnAtATime = columnAtATime;
         try {
             MessageType fileSchema = reader.getFooter().getFileMetaData().getSchema();
             List<Type> fields = fileSchema.getFields();
@@ -88,15 +85,17 @@ public final class ParquetTableReader implements TableReader {
             // Sized for a whole batch up front, so filling it never reallocates half way.
             root.getFieldVectors().forEach(v -> v.setInitialCapacity(batchRows));
             root.allocateNew();
-            List<VectorConverter> converters = new ArrayList<>();
+            List<Integer> rootPositionsInFileOrder = new ArrayList<>();
             for (int i = 0; i < fields.size(); i++) {
-                int order = selected.indexOf(i);
-                if (order >= 0) {
-                    converters.add(mapped.get(order).converter(root.getVector(order)));
-                    vectorsInFileOrder.add(root.getVector(order));
+                if (selected.contains(i)) {
+                    rootPositionsInFileOrder.add(selected.indexOf(i));
                 }
             }
+            List<VectorConverter> converters = new ArrayList<>();
+            rootPositionsInFileOrder.forEach(order -> converters.add(mapped.get(order).converter(root.getVector(order))));
             this.materializer = new BatchMaterializer(converters);
+            this.flatBatches = columnAtATime && FlatColumns.fits(requested) ? new FlatBatches(reader, requested,
+                    createdBy, batchRows, root, mapped, rootPositionsInFileOrder, allocator) : null;
         } catch (RuntimeException e) {
             closeQuietly();
             throw e instanceof ChartonException ce ? ce : corrupt(e);
@@ -162,26 +161,23 @@ public final class ParquetTableReader implements TableReader {
 
     @Override
     public boolean loadNextBatch() {
-        for (FieldVector vector : root.getFieldVectors()) {
-            vector.reset();
-        }
-        materializer.startBatch();
         try {
-            while (materializer.rows() < batchRows && nextRowAvailable()) {
-                if (flatRowGroup != null) {
-                    int count = (int) Math.min(batchRows - materializer.rows(), rowsLeftInGroup);
-                    flatRowGroup.read(materializer.rows(), count);
-                    materializer.addRows(count);
-                    rowsLeftInGroup -= count;
-                } else {
-                    rowGroup.read();
-                    rowsLeftInGroup--;
-                }
-            }
+            return flatBatches != null ? flatBatches.loadInto(root) > 0 : assembleNextBatch();
         } catch (ChartonException e) {
             throw e;
         } catch (IOException | RuntimeException e) {
             throw corrupt(e);
+        }
+    }
+
+    private boolean assembleNextBatch() throws IOException {
+        for (FieldVector vector : root.getFieldVectors()) {
+            vector.reset();
+        }
+        materializer.startBatch();
+        while (materializer.rows() < batchRows && nextRowAvailable()) {
+            rowGroup.read();
+            rowsLeftInGroup--;
         }
         root.setRowCount(materializer.rows());
         return materializer.rows() > 0;
@@ -193,13 +189,7 @@ public final class ParquetTableReader implements TableReader {
             if (pages == null) {
                 return false;
             }
-            if (columnAtATime && FlatColumns.fits(requested)) {
-                List<PrimitiveSink> sinks = new ArrayList<>();
-                materializer.columns().forEach(c -> sinks.add((PrimitiveSink) c));
-                flatRowGroup = new FlatColumns(pages, requested, vectorsInFileOrder, sinks, createdBy);
-            } else {
-                rowGroup = columnIO.getRecordReader(new RecordStartCheck(pages), materializer);
-            }
+            rowGroup = columnIO.getRecordReader(new RecordStartCheck(pages), materializer);
             rowsLeftInGroup = pages.getRowCount();
         }
         return true;
@@ -229,6 +219,9 @@ public final class ParquetTableReader implements TableReader {
 
     @Override
     public void close() {
+        if (flatBatches != null) {
+            flatBatches.close();
+        }
         if (root != null) {
             root.close();
         }
