@@ -6,12 +6,10 @@ import org.apache.arrow.vector.BaseVariableWidthVector;
 import org.apache.arrow.vector.BitVectorHelper;
 import org.apache.parquet.bytes.ByteBufferInputStream;
 import org.apache.parquet.column.Dictionary;
-import org.apache.parquet.column.values.rle.RunLengthBitPackingHybridDecoder;
 import org.apache.parquet.io.ParquetDecodingException;
 import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 
@@ -55,25 +53,33 @@ final class DirectValues {
     }
 
     /** The dictionary ids of a page: their bit width in one byte, then the RLE/bit-packed hybrid. */
-    static RunLengthBitPackingHybridDecoder ids(ByteBufferInputStream in) throws IOException {
+    static DictionaryIds ids(ByteBufferInputStream in) throws IOException {
         int bitWidth = in.read();
-        if (bitWidth < 0 || bitWidth > 32) {
-            throw new ParquetDecodingException("a dictionary-encoded page gives its ids " + bitWidth + " bits");
+        return new DictionaryIds(new HybridInts(bitWidth, in.slice(in.available())));
+    }
+
+    /** The ids of a page, handed out a run of rows at a time. */
+    static final class DictionaryIds {
+        private final HybridInts ids;
+        private int[] run = new int[0];
+
+        DictionaryIds(HybridInts ids) {
+            this.ids = ids;
         }
-        return new RunLengthBitPackingHybridDecoder(bitWidth, in);
+
+        /** The next {@code count} ids, at the start of an array that may be longer. */
+        int[] next(int count) {
+            if (run.length < count) {
+                run = new int[count];
+            }
+            ids.read(run, 0, count);
+            return run;
+        }
     }
 
     private static void markPresent(ArrowBuf validity, int row, int count) {
         for (int i = row; i < row + count; i++) {
             BitVectorHelper.setBit(validity, i);
-        }
-    }
-
-    private static int nextId(RunLengthBitPackingHybridDecoder ids) {
-        try {
-            return ids.readInt();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 
@@ -105,9 +111,9 @@ final class DirectValues {
     static final class FixedWidthFromDictionary implements PageValues {
         private final BaseFixedWidthVector vector;
         private final long[] dictionary;
-        private final RunLengthBitPackingHybridDecoder ids;
+        private final DictionaryIds ids;
 
-        FixedWidthFromDictionary(BaseFixedWidthVector vector, long[] dictionary, RunLengthBitPackingHybridDecoder ids) {
+        FixedWidthFromDictionary(BaseFixedWidthVector vector, long[] dictionary, DictionaryIds ids) {
             this.vector = vector;
             this.dictionary = dictionary;
             this.ids = ids;
@@ -116,13 +122,14 @@ final class DirectValues {
         @Override
         public void write(int row, int count) {
             ArrowBuf data = vector.getDataBuffer();
+            int[] run = ids.next(count);
             if (vector.getTypeWidth() == Long.BYTES) {
-                for (int i = row; i < row + count; i++) {
-                    data.setLong((long) i * Long.BYTES, dictionary[nextId(ids)]);
+                for (int i = 0; i < count; i++) {
+                    data.setLong((long) (row + i) * Long.BYTES, dictionary[run[i]]);
                 }
             } else {
-                for (int i = row; i < row + count; i++) {
-                    data.setInt((long) i * Integer.BYTES, (int) dictionary[nextId(ids)]);
+                for (int i = 0; i < count; i++) {
+                    data.setInt((long) (row + i) * Integer.BYTES, (int) dictionary[run[i]]);
                 }
             }
             markPresent(vector.getValidityBuffer(), row, count);
@@ -154,10 +161,9 @@ final class DirectValues {
     static final class VariableWidthFromDictionary implements PageValues {
         private final BaseVariableWidthVector vector;
         private final byte[][] dictionary;
-        private final RunLengthBitPackingHybridDecoder ids;
+        private final DictionaryIds ids;
 
-        VariableWidthFromDictionary(BaseVariableWidthVector vector, byte[][] dictionary,
-                                    RunLengthBitPackingHybridDecoder ids) {
+        VariableWidthFromDictionary(BaseVariableWidthVector vector, byte[][] dictionary, DictionaryIds ids) {
             this.vector = vector;
             this.dictionary = dictionary;
             this.ids = ids;
@@ -165,8 +171,9 @@ final class DirectValues {
 
         @Override
         public void write(int row, int count) {
-            for (int i = row; i < row + count; i++) {
-                vector.setSafe(i, dictionary[nextId(ids)]);
+            int[] run = ids.next(count);
+            for (int i = 0; i < count; i++) {
+                vector.setSafe(row + i, dictionary[run[i]]);
             }
         }
     }

@@ -4,6 +4,7 @@ import org.apache.arrow.vector.FieldVector;
 import org.apache.parquet.bytes.ByteBufferInputStream;
 import org.apache.parquet.bytes.BytesUtils;
 import org.apache.parquet.column.ColumnDescriptor;
+import org.apache.parquet.column.Encoding;
 import org.apache.parquet.column.ValuesType;
 import org.apache.parquet.column.page.DataPage;
 import org.apache.parquet.column.page.DataPageV1;
@@ -11,7 +12,6 @@ import org.apache.parquet.column.page.DataPageV2;
 import org.apache.parquet.column.page.DictionaryPage;
 import org.apache.parquet.column.page.PageReader;
 import org.apache.parquet.column.values.ValuesReader;
-import org.apache.parquet.column.values.rle.RunLengthBitPackingHybridDecoder;
 import org.apache.parquet.io.ParquetDecodingException;
 
 import java.io.IOException;
@@ -88,7 +88,11 @@ final class FlatColumn {
         try {
             if (data instanceof DataPageV1 v1) {
                 ByteBufferInputStream in = v1.getBytes().toInputStream();
-                if (maxDefinition > 0) {
+                if (maxDefinition > 0 && v1.getDlEncoding() == Encoding.RLE) {
+                    // In a v1 page the levels' byte length comes first.
+                    int length = BytesUtils.readIntLittleEndian(in);
+                    new HybridInts(levelWidth(), in.slice(length)).read(levels, 0, pageRows);
+                } else if (maxDefinition > 0) {
                     ValuesReader definitions = v1.getDlEncoding().getValuesReader(column, ValuesType.DEFINITION_LEVEL);
                     definitions.initFromPage(pageRows, in);
                     for (int i = 0; i < pageRows; i++) {
@@ -99,11 +103,7 @@ final class FlatColumn {
             } else {
                 DataPageV2 v2 = (DataPageV2) data;
                 if (maxDefinition > 0) {
-                    RunLengthBitPackingHybridDecoder definitions = new RunLengthBitPackingHybridDecoder(
-                            BytesUtils.getWidthFromMaxInt(maxDefinition), v2.getDefinitionLevels().toInputStream());
-                    for (int i = 0; i < pageRows; i++) {
-                        levels[i] = definitions.readInt();
-                    }
+                    new HybridInts(levelWidth(), v2.getDefinitionLevels().toByteBuffer()).read(levels, 0, pageRows);
                 }
                 page = values.forPage(v2.getDataEncoding(), pageRows, v2.getData().toInputStream());
             }
@@ -111,6 +111,10 @@ final class FlatColumn {
             throw new UncheckedIOException(e);
         }
         checkLevels();
+    }
+
+    private int levelWidth() {
+        return BytesUtils.getWidthFromMaxInt(maxDefinition);
     }
 
     /** A level above the column's maximum would make a corrupt page read as values. */
