@@ -1,6 +1,7 @@
 """pyarrow's side of the Parquet ingest benchmark: read a Parquet file, write it as an Arrow IPC stream.
 
-    python bench/parquet_to_arrow_pyarrow.py IN.parquet OUT.arrows   (schema: print the schema only)
+    python bench/parquet_to_arrow_pyarrow.py IN.parquet OUT.arrows   (- for standard output;
+                                                                    schema: print the schema only)
 """
 import sys
 
@@ -12,5 +13,5 @@ if target == "schema":
     print(pq.read_schema(source))
 else:
     table = pq.read_table(source)
-    with ipc.new_stream(target, table.schema) as writer:
+    with ipc.new_stream(sys.stdout.buffer if target == "-" else target, table.schema) as writer:
         writer.write_table(table)

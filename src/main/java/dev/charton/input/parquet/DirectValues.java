@@ -4,6 +4,7 @@ import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.vector.BaseFixedWidthVector;
 import org.apache.arrow.vector.BaseVariableWidthVector;
 import org.apache.arrow.vector.BitVectorHelper;
+import org.apache.arrow.vector.util.OversizedAllocationException;
 import org.apache.parquet.bytes.ByteBufferInputStream;
 import org.apache.parquet.column.Dictionary;
 import org.apache.parquet.io.ParquetDecodingException;
@@ -169,12 +170,33 @@ final class DirectValues {
             this.ids = ids;
         }
 
+        /** The run's bytes go in with one capacity check, not one per value. */
         @Override
         public void write(int row, int count) {
             int[] run = ids.next(count);
+            vector.fillEmpties(row);
+            long start = vector.getStartOffset(row);
+            long end = start;
             for (int i = 0; i < count; i++) {
-                vector.setSafe(row + i, dictionary[run[i]]);
+                end += dictionary[run[i]].length;
             }
+            if (end > Integer.MAX_VALUE) {
+                throw new OversizedAllocationException("a batch of strings over 2 GiB");
+            }
+            if (vector.getDataBuffer().capacity() < end) {
+                vector.reallocDataBuffer(end);
+            }
+            ArrowBuf data = vector.getDataBuffer();
+            ArrowBuf offsets = vector.getOffsetBuffer();
+            long at = start;
+            for (int i = 0; i < count; i++) {
+                byte[] value = dictionary[run[i]];
+                data.setBytes(at, value, 0, value.length);
+                at += value.length;
+                offsets.setInt((long) (row + i + 1) * BaseVariableWidthVector.OFFSET_WIDTH, (int) at);
+            }
+            markPresent(vector.getValidityBuffer(), row, count);
+            vector.setLastSet(row + count - 1);
         }
     }
 }
