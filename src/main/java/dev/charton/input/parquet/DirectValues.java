@@ -78,8 +78,19 @@ final class DirectValues {
         }
     }
 
-    private static void markPresent(ArrowBuf validity, int row, int count) {
-        for (int i = row; i < row + count; i++) {
+    /** Sets the validity bits of rows {@code row} to {@code row + count - 1}, whole bytes at once in the middle. */
+    static void markPresent(ArrowBuf validity, int row, int count) {
+        int end = row + count;
+        int i = row;
+        for (; i < end && (i & 7) != 0; i++) {
+            BitVectorHelper.setBit(validity, i);
+        }
+        int wholeBytes = (end - i) >>> 3;
+        if (wholeBytes > 0) {
+            validity.setOne(i >>> 3, wholeBytes);
+            i += wholeBytes << 3;
+        }
+        for (; i < end; i++) {
             BitVectorHelper.setBit(validity, i);
         }
     }
