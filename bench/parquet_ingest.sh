@@ -1,42 +1,30 @@
 #!/usr/bin/env bash
-# Parquet ingest: charton (parse + convert to Arrow + IPC serialise) beside pandas.read_parquet
-# (pyarrow), on the same generated file in the same run. Prints a Markdown table.
+# Parquet ingest: `charton convert FILE -o -` against a pyarrow script and a polars script that read
+# the same file and write the same Arrow IPC stream to standard output (/dev/null, so the disk's
+# speed on a shared machine stays out of it), at 1M and 10M rows, and the time to
+# open a small Parquet file (`charton schema`) against the same table as CSV. In turns, one run;
+# medians of wall time and peak RSS (GNU time). Prints Markdown tables.
 #
-#   bench/parquet_ingest.sh [ROWS]        (default 10000000; the file is cached in bench/.data/)
+#   bench/parquet_ingest.sh [RUNS]     (default 5; the files are made once, in bench/.data/)
+# CHARTON_BENCH_PYTHON: an interpreter with pyarrow, polars and numpy (default: charton's managed one).
 set -euo pipefail
 
 home="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-rows="${1:-10000000}"
+runs="${1:-5}"
 python="${CHARTON_BENCH_PYTHON:-$HOME/.local/share/charton/venv/bin/python}"
 data="$home/bench/.data"
-file="$data/ingest_${rows}.parquet"
 mkdir -p "$data"
 
-if [ ! -f "$file" ]; then
-  "$python" "$home/bench/make_parquet.py" "$rows" "$file"
-fi
-[ -f "$home/target/charton.jar" ] || (cd "$home" && mvn -q -B -Dmaven.test.skip=true package)
+for rows in 1000000 10000000; do
+  [ -f "$data/series_$rows.parquet" ] || "$python" "$home/bench/make_parquet.py" "$rows" "$data/series_$rows.parquet"
+done
+small_csv="$home/examples/weather.csv"
+small_parquet="$home/examples/weather.parquet" # the same table (examples/make_weather_parquet.py)
 
-# Runs a command under GNU time; prints "seconds peak_rss_kib".
-measure() {
-  local log
-  log="$(mktemp)"
-  /usr/bin/time -v -o "$log" "$@" > /dev/null
-  local wall rss
-  wall="$(grep 'Elapsed (wall clock)' "$log" | awk '{print $NF}')"
-  rss="$(grep 'Maximum resident set size' "$log" | awk '{print $NF}')"
-  rm -f "$log"
-  # m:ss.cc or h:mm:ss -> seconds
-  echo "$(echo "$wall" | awk -F: '{ s = 0; for (i = 1; i <= NF; i++) s = s * 60 + $i; print s }') $rss"
-}
-
-read -r charton_s charton_rss < <(measure env CHARTON_NO_BUILD=1 "$home/charton" convert "$file" -o -)
-read -r pandas_s pandas_rss < <(measure "$python" -c "import sys, pandas; pandas.read_parquet(sys.argv[1])" "$file")
-
-size="$(stat -c %s "$file")"
-echo "| reader | wall s | rows/s | peak RSS MiB |"
-echo "|---|---:|---:|---:|"
-awk -v r="$rows" -v s="$charton_s" -v m="$charton_rss" 'BEGIN { printf "| charton convert -o - (Parquet -> Arrow IPC) | %.2f | %.0f | %.0f |\n", s, r / s, m / 1024 }'
-awk -v r="$rows" -v s="$pandas_s" -v m="$pandas_rss" 'BEGIN { printf "| pandas.read_parquet (pyarrow) | %.2f | %.0f | %.0f |\n", s, r / s, m / 1024 }'
+"$home/charton" --version > /dev/null # builds the jar and its start-up archive if the sources changed
+export CHARTON_NO_BUILD=1 CHARTON_NO_SETUP=1
+echo "Machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg) at the start; $(date -u '+%Y-%m-%d %H:%M UTC')"
+"$python" "$home/bench/parquet_ingest.py" "$home/charton" "$python" "$runs" "$small_csv" "$small_parquet" \
+  "$data/series_1000000.parquet" "$data/series_10000000.parquet"
 echo
-echo "File: $rows rows, $((size / 1048576)) MiB ($(basename "$file")); wall time includes process start-up for both."
+echo "Load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"

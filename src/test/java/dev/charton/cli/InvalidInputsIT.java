@@ -32,8 +32,7 @@ class InvalidInputsIT {
             "arrow-ipc-file/clusterfuzz-testcase-arrow-ipc-file-fuzz-6051391008473088",
             "arrow-ipc-file/clusterfuzz-testcase-minimized-arrow-ipc-file-fuzz-6088759971217408",
             "arrow-ipc-file/clusterfuzz-testcase-minimized-arrow-ipc-file-fuzz-6295340960776192",
-            "ARROW-GH-43605.parquet",
-            "ARROW-GH-45185.parquet");
+            "ARROW-GH-43605.parquet");
 
     @TestFactory
     Stream<DynamicTest> everyInvalidFileFailsCleanly() throws IOException {

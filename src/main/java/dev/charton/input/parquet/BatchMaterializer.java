@@ -45,15 +45,6 @@ final class BatchMaterializer extends RecordMaterializer<Void> {
         return rows;
     }
 
-    /** Rows written column by column, without passing through the root converter. */
-    void addRows(int count) {
-        rows += count;
-    }
-
-    List<VectorConverter> columns() {
-        return columns;
-    }
-
     @Override
     public Void getCurrentRecord() {
         return null;

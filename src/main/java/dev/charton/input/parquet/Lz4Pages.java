@@ -1,10 +1,7 @@
 package dev.charton.input.parquet;
 
 import net.jpountz.lz4.LZ4Exception;
-import net.jpountz.lz4.LZ4Factory;
 import net.jpountz.lz4.LZ4SafeDecompressor;
-import org.apache.parquet.bytes.BytesInput;
-import org.apache.parquet.compression.CompressionCodecFactory.BytesInputDecompressor;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -14,29 +11,14 @@ import java.nio.ByteBuffer;
  * Hadoop) frames LZ4 blocks with big-endian lengths, others wrote one bare LZ4 block. The Hadoop
  * framing is tried first, and a bare block when the lengths do not add up, as Arrow C++ does.
  */
-final class Lz4Pages implements BytesInputDecompressor {
-    private static final LZ4SafeDecompressor LZ4 = LZ4Factory.safeInstance().safeDecompressor();
+final class Lz4Pages extends PageDecompressor {
+    private static final LZ4SafeDecompressor LZ4 = ParquetCodecs.LZ4;
 
     @Override
-    public BytesInput decompress(BytesInput bytes, int decompressedSize) throws IOException {
-        byte[] input = bytes.toByteArray();
-        byte[] output = new byte[decompressedSize];
-        if (!decodeHadoopFrames(input, output)) {
-            decodeBlock(input, output);
+    void decode(byte[] in, byte[] out) throws IOException {
+        if (!decodeHadoopFrames(in, out)) {
+            decodeBlock(in, out);
         }
-        return BytesInput.from(output);
-    }
-
-    @Override
-    public void decompress(ByteBuffer input, int compressedSize, ByteBuffer output, int decompressedSize)
-            throws IOException {
-        byte[] compressed = new byte[compressedSize];
-        input.get(compressed);
-        output.put(decompress(BytesInput.from(compressed), decompressedSize).toByteBuffer());
-    }
-
-    @Override
-    public void release() {
     }
 
     /** Frames of [uncompressed length][compressed length][block]...; false if the input is not that. */

@@ -32,7 +32,8 @@ import java.util.OptionalLong;
 /**
  * Reads a Parquet file into Arrow record batches of at most {@code batchRows} rows. Only the
  * selected columns are decoded: the projection is handed to Parquet as its requested schema.
- * Parquet's record assembly drives the converters, which write straight into Arrow vectors.
+ * When every selected column is a flat leaf, each column's pages are decoded straight into its
+ * vector ({@link FlatColumns}); otherwise Parquet's record assembly drives the converters.
  */
 public final class ParquetTableReader implements TableReader {
     private final String sourceName;
@@ -43,12 +44,18 @@ public final class ParquetTableReader implements TableReader {
     private final BatchMaterializer materializer;
     private final MessageType requested;
     private final String createdBy;
+    private final FlatBatches flatBatches;
     private RecordReader<Void> rowGroup;
-    private FlatColumns flatRowGroup;
     private long rowsLeftInGroup;
 
     public ParquetTableReader(Path file, String sourceName, List<String> columns, int batchRows,
                               BufferAllocator allocator) {
+        this(file, sourceName, columns, batchRows, allocator, true);
+    }
+
+    /** {@code columnAtATime} false sends flat columns through record assembly too: the tests' reference. */
+    ParquetTableReader(Path file, String sourceName, List<String> columns, int batchRows, BufferAllocator allocator,
+                       boolean columnAtATime) {
         this.sourceName = sourceName;
         this.batchRows = batchRows;
         this.reader = open(file);
@@ -78,14 +85,17 @@ public final class ParquetTableReader implements TableReader {
             // Sized for a whole batch up front, so filling it never reallocates half way.
             root.getFieldVectors().forEach(v -> v.setInitialCapacity(batchRows));
             root.allocateNew();
-            List<VectorConverter> converters = new ArrayList<>();
+            List<Integer> rootPositionsInFileOrder = new ArrayList<>();
             for (int i = 0; i < fields.size(); i++) {
-                int order = selected.indexOf(i);
-                if (order >= 0) {
-                    converters.add(mapped.get(order).converter(root.getVector(order)));
+                if (selected.contains(i)) {
+                    rootPositionsInFileOrder.add(selected.indexOf(i));
                 }
             }
+            List<VectorConverter> converters = new ArrayList<>();
+            rootPositionsInFileOrder.forEach(order -> converters.add(mapped.get(order).converter(root.getVector(order))));
             this.materializer = new BatchMaterializer(converters);
+            this.flatBatches = columnAtATime && FlatColumns.fits(requested) ? new FlatBatches(reader, requested,
+                    createdBy, batchRows, root, mapped, rootPositionsInFileOrder, allocator) : null;
         } catch (RuntimeException e) {
             closeQuietly();
             throw e instanceof ChartonException ce ? ce : corrupt(e);
@@ -151,26 +161,23 @@ public final class ParquetTableReader implements TableReader {
 
     @Override
     public boolean loadNextBatch() {
-        for (FieldVector vector : root.getFieldVectors()) {
-            vector.reset();
-        }
-        materializer.startBatch();
         try {
-            while (materializer.rows() < batchRows && nextRowAvailable()) {
-                if (flatRowGroup != null) {
-                    int count = (int) Math.min(batchRows - materializer.rows(), rowsLeftInGroup);
-                    flatRowGroup.read(materializer.rows(), count);
-                    materializer.addRows(count);
-                    rowsLeftInGroup -= count;
-                } else {
-                    rowGroup.read();
-                    rowsLeftInGroup--;
-                }
-            }
+            return flatBatches != null ? flatBatches.loadInto(root) > 0 : assembleNextBatch();
         } catch (ChartonException e) {
             throw e;
         } catch (IOException | RuntimeException e) {
             throw corrupt(e);
+        }
+    }
+
+    private boolean assembleNextBatch() throws IOException {
+        for (FieldVector vector : root.getFieldVectors()) {
+            vector.reset();
+        }
+        materializer.startBatch();
+        while (materializer.rows() < batchRows && nextRowAvailable()) {
+            rowGroup.read();
+            rowsLeftInGroup--;
         }
         root.setRowCount(materializer.rows());
         return materializer.rows() > 0;
@@ -182,11 +189,7 @@ public final class ParquetTableReader implements TableReader {
             if (pages == null) {
                 return false;
             }
-            if (FlatColumns.fits(requested)) {
-                flatRowGroup = new FlatColumns(pages, requested, materializer, createdBy);
-            } else {
-                rowGroup = columnIO.getRecordReader(pages, materializer);
-            }
+            rowGroup = columnIO.getRecordReader(new RecordStartCheck(pages), materializer);
             rowsLeftInGroup = pages.getRowCount();
         }
         return true;
@@ -216,6 +219,9 @@ public final class ParquetTableReader implements TableReader {
 
     @Override
     public void close() {
+        if (flatBatches != null) {
+            flatBatches.close();
+        }
         if (root != null) {
             root.close();
         }

@@ -23,7 +23,12 @@ final class ParquetFixtures {
     }
 
     /** How a fixture is written: codec, page version, dictionary encoding. */
-    record Layout(CompressionCodecName codec, ParquetProperties.WriterVersion pages, boolean dictionary) {
+    record Layout(CompressionCodecName codec, ParquetProperties.WriterVersion pages, boolean dictionary,
+                  long rowGroupBytes) {
+        Layout(CompressionCodecName codec, ParquetProperties.WriterVersion pages, boolean dictionary) {
+            this(codec, pages, dictionary, ParquetWriter.DEFAULT_BLOCK_SIZE);
+        }
+
         static Layout plain() {
             return new Layout(CompressionCodecName.UNCOMPRESSED, ParquetProperties.WriterVersion.PARQUET_1_0, false);
         }
@@ -38,6 +43,7 @@ final class ParquetFixtures {
                 .withWriterVersion(layout.pages())
                 .withDictionaryEncoding(layout.dictionary())
                 .withPageRowCountLimit(1000)
+                .withRowGroupSize(layout.rowGroupBytes())
                 .build()) {
             for (Consumer<Group> row : rows) {
                 Group group = groups.newGroup();

@@ -1,7 +1,9 @@
 package dev.charton.input.parquet;
 
 import dev.charton.app.TypeNames;
+import dev.charton.error.ChartonException;
 import dev.charton.input.TableReader;
+import dev.charton.testing.Corpora;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
 import org.apache.arrow.vector.VectorSchemaRoot;
@@ -16,6 +18,7 @@ import java.util.List;
 import java.util.function.Consumer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /** Lists (3-level, legacy 2-level, bare repeated), structs and maps become Arrow List, Struct and Map. */
 class ParquetNestedTest {
@@ -82,6 +85,18 @@ class ParquetNestedTest {
             assertEquals(List.of("[1,2]", "[]", "[3]"), column(root, "bare"));
             assertEquals(List.of("[7]", "null", "[]"), column(root, "legacy"));
             assertEquals(List.of("[[1,2],null]", "null", "[[]]"), column(root, "grid"));
+        }
+    }
+
+    @Test
+    void aRepeatedColumnWhoseFirstValueDoesNotStartARecordIsRefused() {
+        // parquet-testing's bad_data: the first value of x.list.element has repetition level 1.
+        Path file = Corpora.require("parquet/bad_data").resolve("ARROW-GH-45185.parquet");
+        try (TableReader table = ParquetFixtures.open(file, null, allocator)) {
+            ChartonException e = assertThrows(ChartonException.class, table::loadNextBatch);
+            assertEquals(65, e.exitCode().code());
+            assertEquals("ARROW-GH-45185.parquet: not a valid Parquet file: column x.list.element starts a row group"
+                    + " with repetition level 1, where a record must start at 0", e.getMessage());
         }
     }
 

@@ -1,0 +1,45 @@
+package dev.charton.input.parquet;
+
+import org.apache.parquet.bytes.BytesInput;
+import org.apache.parquet.compression.CompressionCodecFactory.BytesInputDecompressor;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+
+/**
+ * A page codec that decodes a whole page from one byte array into another. It keeps no state
+ * between pages, so the columns of a row group can decompress their pages on several threads.
+ */
+abstract class PageDecompressor implements BytesInputDecompressor {
+
+    /** Decodes the whole of {@code in} into exactly {@code out.length} bytes. */
+    abstract void decode(byte[] in, byte[] out) throws IOException;
+
+    @Override
+    public BytesInput decompress(BytesInput bytes, int decompressedSize) throws IOException {
+        byte[] in = bytes.toByteArray();
+        byte[] out = new byte[decompressedSize];
+        if (in.length > 0 || decompressedSize > 0) {
+            decode(in, out);
+        }
+        return BytesInput.from(out);
+    }
+
+    @Override
+    public void decompress(ByteBuffer input, int compressedSize, ByteBuffer output, int decompressedSize)
+            throws IOException {
+        byte[] in = new byte[compressedSize];
+        input.get(in);
+        byte[] out = new byte[decompressedSize];
+        decode(in, out);
+        output.put(out);
+    }
+
+    @Override
+    public void release() {
+    }
+
+    static IOException sizeMismatch(String codec, long produced, int expected) {
+        return new IOException("a " + codec + " page decompressed to " + produced + " bytes, expected " + expected);
+    }
+}
