@@ -1,10 +1,10 @@
 package dev.charton.cli;
 
+import dev.charton.app.TableExport;
 import dev.charton.input.InputSource;
 import dev.charton.options.ReadOptionsMixin;
 import dev.charton.output.OutputTarget;
 import dev.charton.table.ArrowIpcWriter;
-import dev.charton.table.TableExport;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

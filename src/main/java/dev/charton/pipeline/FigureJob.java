@@ -3,6 +3,7 @@ package dev.charton.pipeline;
 import dev.charton.input.InputSource;
 import dev.charton.input.ReadOptions;
 import dev.charton.output.FigureOutput;
+import dev.charton.python.setup.PythonChoice;
 
 import java.time.Duration;
 

@@ -1,8 +1,8 @@
 package dev.charton.python.pool;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.charton.pipeline.PythonChoice;
 import dev.charton.python.protocol.PythonWorker;
+import dev.charton.python.setup.PythonChoice;
 import dev.charton.python.setup.PythonSetup;
 import dev.charton.python.setup.WorkerLauncher;
 

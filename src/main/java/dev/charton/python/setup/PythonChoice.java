@@ -1,6 +1,4 @@
-package dev.charton.pipeline;
-
-import dev.charton.python.setup.PythonSetup;
+package dev.charton.python.setup;
 
 import java.util.Map;
 

@@ -1,10 +1,11 @@
-package dev.charton.table;
+package dev.charton.app;
 
 import dev.charton.input.InputSource;
 import dev.charton.input.ReadOptions;
 import dev.charton.input.TableReader;
 import dev.charton.input.TableReaders;
 import dev.charton.output.OutputTarget;
+import dev.charton.table.ArrowIpcWriter;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
 
