@@ -63,9 +63,9 @@ class ShellCompletionTest {
         assertTrue(zsh("charton plot --rend").contains("charton plot --renderer"), "unique option completed");
         assertTrue(zsh("charton plot --renderer ").matches("(?s).*altair\\s+matplotlib\\s+plotly\\s+seaborn.*"),
                 "renderers");
-        assertTrue(zsh("charton plot examples/weat").contains("charton plot examples/weather.csv"), "input file");
+        assertTrue(zsh("charton plot examples/weather.c").contains("charton plot examples/weather.csv"), "input file");
         assertTrue(zsh("charton plot exam").contains("charton plot examples/"), "directory");
-        assertTrue(zsh("charton plot x.csv -o examples/weat").contains("-o examples/weather.csv"), "output file");
+        assertTrue(zsh("charton plot x.csv -o examples/weather.c").contains("-o examples/weather.csv"), "output file");
         assertTrue(zsh("charton help p").contains("charton help plot"), "help topics");
     }
 
