@@ -9,9 +9,10 @@ import java.util.List;
 
 /**
  * What {@code charton schema} reports: the columns as Arrow sees them, the row count, and for a
- * CSV input what inference decided for each column and why.
+ * CSV input what inference decided for each column and why, and how its text was cut ({@code
+ * detected}: the delimiter, header and so on, null for other formats).
  */
-public record TableSchema(String source, String format, long rows, List<Column> columns) {
+public record TableSchema(String source, String format, long rows, List<Column> columns, String detected) {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** One column; {@code inferredBecause} is null unless the type was inferred from text. */
@@ -32,6 +33,9 @@ public record TableSchema(String source, String format, long rows, List<Column> 
         out.append(source).append(": ").append(format).append(", ").append(rows)
                 .append(rows == 1 ? " row, " : " rows, ").append(columns.size())
                 .append(columns.size() == 1 ? " column" : " columns").append('\n');
+        if (detected != null && !detected.isEmpty()) {
+            out.append("  detected: ").append(detected).append('\n');
+        }
         int[] widths = new int[table.get(0).length];
         for (String[] row : table) {
             for (int i = 0; i < row.length; i++) {
@@ -53,6 +57,9 @@ public record TableSchema(String source, String format, long rows, List<Column> 
         root.put("source", source);
         root.put("format", format);
         root.put("rows", rows);
+        if (detected != null && !detected.isEmpty()) {
+            root.put("detected", detected);
+        }
         ArrayNode list = root.putArray("columns");
         for (Column c : columns) {
             ObjectNode node = list.addObject();
