@@ -137,7 +137,7 @@ def main():
                 print("DUCKDB-REFUSES %s: %s" % (path, duck_error))
         else:
             counts["neither"] += 1
-    total = sum(counts.values())
+    total = sum(counts.values()) - counts["agree"]
     share = 100.0 * counts["agree"] / counts["both"] if counts["both"] else 0.0
     print("files: %d; both read: %d; agree: %d (%.1f%%); only DuckDB reads: %d; only charton reads: %d;"
           " neither: %d" % (total, counts["both"], counts["agree"], share, counts["duckdb_only"],

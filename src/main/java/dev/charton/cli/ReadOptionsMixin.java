@@ -150,7 +150,7 @@ public final class ReadOptionsMixin {
                 .header(header)
                 .quote(singleCharacter("--quote", quote))
                 .escape(singleCharacter("--escape", escape))
-                .comment("none".equals(comment) ? CsvOptions.NO_COMMENT : singleCharacter("--comment", comment))
+                .comment(commentCharacter())
                 .skipRows(skipRows)
                 .ragged(policy)
                 .dateFormat(dateFormat)
@@ -158,6 +158,10 @@ public final class ReadOptionsMixin {
                 .thousands(separator)
                 .decimalComma(decimalComma)
                 .build();
+    }
+
+    private Character commentCharacter() {
+        return "none".equals(comment) ? Character.valueOf(CsvOptions.NO_COMMENT) : singleCharacter("--comment", comment);
     }
 
     private void checkFormat(String option, String pattern) {

@@ -20,7 +20,8 @@ import java.util.Map;
  * only when it removes lines that disagree. Lines of free text (one field) before the first two
  * records of the common count are skipped. Ties go to the earlier candidate in the order above;
  * between escapes, one whose quotes balance wins. A quote other than {@code "} is chosen only when it quotes some
- * field and its best candidate, whole, scores above the best with {@code "}.
+ * field and its best candidate, whole, beats the best with {@code "} (by score, then fewer rows
+ * that disagree).
  */
 final class DialectSniffer {
     static final int SAMPLE_CHARS = 64 * 1024;
@@ -138,7 +139,8 @@ final class DialectSniffer {
          * reason to read the file with another quote).
          */
         boolean quoteBeats(Candidate other) {
-            return records.quotedFields > 0 && !records.broken && score > other.score;
+            return records.quotedFields > 0 && !records.broken
+                    && (score > other.score || score == other.score && disagree < other.disagree);
         }
 
         /** The field count most records have (the larger one on a tie). */
