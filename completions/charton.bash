@@ -211,8 +211,8 @@ function _picocli_charton_plot() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--log-x' '--log-y' '--no-header' '-h' '--help' '-V' '--version' '-v' '--verbose'"
-  local arg_opts="'-o' '--output' '-r' '--renderer' '-f' '--format' '-k' '--kind' '-x' '--x' '-y' '--y' '--color' '--facet' '--title' '--xlabel' '--ylabel' '--width' '--height' '--dpi' '--theme' '--bins' '--agg' '--script' '--param' '--templates-dir' '--input-format' '-d' '--delimiter' '--encoding' '--null-value' '--type' '--comment' '--skip-rows' '--ragged' '--date-format' '--columns' '--limit' '--python' '--timeout' '--memory-limit'"
+  local flag_opts="'--log-x' '--log-y' '--header' '--decimal-comma' '-h' '--help' '-V' '--version' '-v' '--verbose'"
+  local arg_opts="'-o' '--output' '-r' '--renderer' '-f' '--format' '-k' '--kind' '-x' '--x' '-y' '--y' '--color' '--facet' '--title' '--xlabel' '--ylabel' '--width' '--height' '--dpi' '--theme' '--bins' '--agg' '--script' '--param' '--templates-dir' '--input-format' '-d' '--delimiter' '--encoding' '--null-value' '--type' '--quote' '--escape' '--comment' '--skip-rows' '--ragged' '--date-format' '--timestamp-format' '--thousands' '--columns' '--limit' '--python' '--timeout' '--memory-limit'"
   local NAME_option_args=("matplotlib" "seaborn" "altair" "plotly") # --renderer values
 
   type compopt &>/dev/null && compopt +o default
@@ -304,6 +304,12 @@ function _picocli_charton_plot() {
     '--type')
       return
       ;;
+    '--quote')
+      return
+      ;;
+    '--escape')
+      return
+      ;;
     '--comment')
       return
       ;;
@@ -314,6 +320,12 @@ function _picocli_charton_plot() {
       return
       ;;
     '--date-format')
+      return
+      ;;
+    '--timestamp-format')
+      return
+      ;;
+    '--thousands')
       return
       ;;
     '--columns')
@@ -404,8 +416,8 @@ function _picocli_charton_shell() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--no-header' '-h' '--help' '-V' '--version' '-v' '--verbose'"
-  local arg_opts="'-r' '--renderer' '-f' '--format' '--templates-dir' '--input-format' '-d' '--delimiter' '--encoding' '--null-value' '--type' '--comment' '--skip-rows' '--ragged' '--date-format' '--columns' '--limit' '--python' '--timeout' '--memory-limit'"
+  local flag_opts="'--header' '--decimal-comma' '-h' '--help' '-V' '--version' '-v' '--verbose'"
+  local arg_opts="'-r' '--renderer' '-f' '--format' '--templates-dir' '--input-format' '-d' '--delimiter' '--encoding' '--null-value' '--type' '--quote' '--escape' '--comment' '--skip-rows' '--ragged' '--date-format' '--timestamp-format' '--thousands' '--columns' '--limit' '--python' '--timeout' '--memory-limit'"
   local NAME_option_args=("matplotlib" "seaborn" "altair" "plotly") # --renderer values
 
   type compopt &>/dev/null && compopt +o default
@@ -440,6 +452,12 @@ function _picocli_charton_shell() {
     '--type')
       return
       ;;
+    '--quote')
+      return
+      ;;
+    '--escape')
+      return
+      ;;
     '--comment')
       return
       ;;
@@ -450,6 +468,12 @@ function _picocli_charton_shell() {
       return
       ;;
     '--date-format')
+      return
+      ;;
+    '--timestamp-format')
+      return
+      ;;
+    '--thousands')
       return
       ;;
     '--columns')
@@ -495,8 +519,8 @@ function _picocli_charton_schema() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--json' '--no-header' '-h' '--help' '-V' '--version' '-v' '--verbose'"
-  local arg_opts="'--input-format' '-d' '--delimiter' '--encoding' '--null-value' '--type' '--comment' '--skip-rows' '--ragged' '--date-format' '--columns' '--limit'"
+  local flag_opts="'--json' '--header' '--decimal-comma' '-h' '--help' '-V' '--version' '-v' '--verbose'"
+  local arg_opts="'--input-format' '-d' '--delimiter' '--encoding' '--null-value' '--type' '--quote' '--escape' '--comment' '--skip-rows' '--ragged' '--date-format' '--timestamp-format' '--thousands' '--columns' '--limit'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -516,6 +540,12 @@ function _picocli_charton_schema() {
     '--type')
       return
       ;;
+    '--quote')
+      return
+      ;;
+    '--escape')
+      return
+      ;;
     '--comment')
       return
       ;;
@@ -526,6 +556,12 @@ function _picocli_charton_schema() {
       return
       ;;
     '--date-format')
+      return
+      ;;
+    '--timestamp-format')
+      return
+      ;;
+    '--thousands')
       return
       ;;
     '--columns')
@@ -559,8 +595,8 @@ function _picocli_charton_convert() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--no-header' '-h' '--help' '-V' '--version' '-v' '--verbose'"
-  local arg_opts="'-o' '--output' '--input-format' '-d' '--delimiter' '--encoding' '--null-value' '--type' '--comment' '--skip-rows' '--ragged' '--date-format' '--columns' '--limit'"
+  local flag_opts="'--header' '--decimal-comma' '-h' '--help' '-V' '--version' '-v' '--verbose'"
+  local arg_opts="'-o' '--output' '--input-format' '-d' '--delimiter' '--encoding' '--null-value' '--type' '--quote' '--escape' '--comment' '--skip-rows' '--ragged' '--date-format' '--timestamp-format' '--thousands' '--columns' '--limit'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -586,6 +622,12 @@ function _picocli_charton_convert() {
     '--type')
       return
       ;;
+    '--quote')
+      return
+      ;;
+    '--escape')
+      return
+      ;;
     '--comment')
       return
       ;;
@@ -596,6 +638,12 @@ function _picocli_charton_convert() {
       return
       ;;
     '--date-format')
+      return
+      ;;
+    '--timestamp-format')
+      return
+      ;;
+    '--thousands')
       return
       ;;
     '--columns')
