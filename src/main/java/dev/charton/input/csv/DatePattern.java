@@ -27,7 +27,7 @@ final class DatePattern {
     static final List<String> COMMON_TIMESTAMPS = List.of("yyyy/M/d H:mm:ss", "yyyy/M/d H:mm", "yyyy-M-d H:mm:ss",
             "yyyy-M-d H:mm", "M/d/yyyy h:mm:ss a", "M/d/yyyy h:mm a", "M/d/yyyy H:mm:ss", "M/d/yyyy H:mm",
             "d/M/yyyy H:mm:ss", "d/M/yyyy H:mm", "d.M.yyyy H:mm:ss", "d.M.yyyy H:mm", "M/d/yy H:mm", "M/d/yy h:mm a",
-            "d-M-yyyy H:mm:ss", "M-d-yyyy H:mm:ss", "yyyyMMdd'T'HHmmss");
+            "d-M-yyyy H:mm:ss", "M-d-yyyy H:mm:ss", "M-d-yyyy h:mm:ss a", "M-d-yyyy h:mm a", "yyyyMMdd'T'HHmmss");
 
     private static final String[] MONTHS = {"january", "february", "march", "april", "may", "june", "july",
             "august", "september", "october", "november", "december"};

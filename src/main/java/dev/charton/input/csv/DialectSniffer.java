@@ -15,13 +15,13 @@ import java.util.Map;
  * <p>A candidate that splits lines into several fields, with at least half of the records having
  * its common field count, beats one that splits nothing (so a ragged row or a quoted line break
  * does not hand the file to a delimiter that splits nothing). Otherwise a candidate scores its
- * common field count times the records that have it, and on a tie the one with fewer records that
- * disagree wins: so splitting lines into more fields consistently wins, and a comment marker wins
- * only when it removes lines that disagree. Lines of free text (one field) before the first two
- * records of the common count are skipped. Ties go to the earlier candidate in the order above;
- * between escapes, one whose quotes balance wins. A quote other than {@code "} is chosen only when it quotes some
- * field and its best candidate, whole, beats the best with {@code "} (by score, then fewer rows
- * that disagree).
+ * common field count times the records that have it; on a tie, fewer records that disagree, then
+ * fewer lines skipped, win. So splitting lines into more fields consistently wins, and a comment
+ * marker wins only when it removes lines that disagree. Lines with fewer fields (free text) before
+ * the table are skipped when every record after them has the common count. Remaining ties go to
+ * the earlier candidate in the order above; between escapes, one whose quotes balance wins. A quote
+ * other than {@code "} is chosen only when it quotes some field and its best candidate, whole,
+ * beats the best with {@code "}.
  */
 final class DialectSniffer {
     static final int SAMPLE_CHARS = 64 * 1024;
@@ -125,7 +125,15 @@ final class DialectSniffer {
             if (width > 1 != other.width > 1) {
                 return width > 1 ? mostlyAgree() : !other.mostlyAgree();
             }
-            return score > other.score || score == other.score && disagree < other.disagree;
+            return agreesBetter(other);
+        }
+
+        /** A higher score, then fewer records that disagree, then fewer lines skipped. */
+        private boolean agreesBetter(Candidate other) {
+            if (score != other.score) {
+                return score > other.score;
+            }
+            return disagree != other.disagree ? disagree < other.disagree : skip < other.skip;
         }
 
         /** Whether at least half of the records (after any preamble) have the common field count. */
@@ -139,8 +147,7 @@ final class DialectSniffer {
          * reason to read the file with another quote).
          */
         boolean quoteBeats(Candidate other) {
-            return records.quotedFields > 0 && !records.broken
-                    && (score > other.score || score == other.score && disagree < other.disagree);
+            return records.quotedFields > 0 && !records.broken && agreesBetter(other);
         }
 
         /** The field count most records have (the larger one on a tie). */
@@ -159,21 +166,28 @@ final class DialectSniffer {
         }
 
         /**
-         * How many leading records to skip: lines of free text (one field) before the first record
-         * of {@code width} fields, when at least two such records follow.
+         * How many leading records to skip: lines with fewer fields (titles, notes) before the
+         * table, when at least two records follow and every one of them has {@code width} fields.
          */
         private static int preamble(SampleRecords records, int width) {
-            for (int r = 0; r < records.size() && r <= MAX_PREAMBLE; r++) {
+            int first = -1;
+            for (int r = 0; r < records.size() && r <= MAX_PREAMBLE && first < 0; r++) {
                 int length = records.fields.get(r).length;
                 if (length == width) {
-                    boolean table = r + 1 < records.size() && records.fields.get(r + 1).length == width;
-                    return table ? r : 0;
-                }
-                if (length > 1) {
+                    first = r;
+                } else if (length > width) {
                     return 0;
                 }
             }
-            return 0;
+            if (first <= 0 || records.size() - first < 2) {
+                return 0;
+            }
+            for (int r = first; r < records.size(); r++) {
+                if (records.fields.get(r).length != width) {
+                    return 0;
+                }
+            }
+            return first;
         }
 
         Dialect dialect(CsvOptions options) {

@@ -9,7 +9,7 @@ import java.util.List;
  * first cell fits (the first row is data: {@code 1,AAAAB,980124} over {@code 2,AAAAC,980125}).
  * When no column has a kind (text everywhere), nothing tells, and the first row is taken as the
  * header, which is what most files have: so a header of numbers such as {@code 2019,2020} stays a
- * header over rows of text.
+ * header over rows of text. A file of one row is a header only when all of it is text.
  */
 final class HeaderSniffer {
     enum Kind { NUMBER, BOOLEAN, TEMPORAL, TEXT }
@@ -21,10 +21,21 @@ final class HeaderSniffer {
     }
 
     static Verdict judge(List<String[]> rows, NullTokens nulls) {
-        if (rows.size() < 2) {
-            return new Verdict(true, "header: the first row (no rows below it to compare with)");
+        if (rows.isEmpty()) {
+            return new Verdict(true, "header: the first row");
         }
         String[] first = rows.get(0);
+        if (rows.size() == 1) {
+            for (String cell : first) {
+                String text = TextValues.trim(cell);
+                if (!nulls.isNull(text) && kind(text) != Kind.TEXT) {
+                    return new Verdict(false, "no header: the only row holds a " + kind(text).name().toLowerCase()
+                            + " ('" + ColumnEvidence.abbreviate(text) + "'), which names no column (use --header"
+                            + " if it does)");
+                }
+            }
+            return new Verdict(true, "header: the only row, all text (no rows below it to compare with)");
+        }
         boolean typed = false;
         for (int column = 0; column < first.length; column++) {
             Kind below = kindBelow(rows, column, nulls);
