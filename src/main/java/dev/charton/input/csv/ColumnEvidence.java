@@ -30,6 +30,7 @@ final class ColumnEvidence {
     private int viableReadings;
     private final String sourceName;
     private final DistinctValues distinct = new DistinctValues();
+    private final TextHint hint = new TextHint();
     private final List<String> promotions = new ArrayList<>();
     private int viable;
     private int viablePatterns;
@@ -86,6 +87,7 @@ final class ColumnEvidence {
             return;
         }
         values++;
+        hint.observe(text);
         if (values == 1) {
             firstValue = text;
             firstLine = chunk.startLine(row);
@@ -304,6 +306,9 @@ final class ColumnEvidence {
                         .append(" fits too: use ").append(date ? "--date-format" : "--timestamp-format")
                         .append(" to choose)");
             }
+        }
+        if (type == CsvType.STRING && forced == null) {
+            reason.append(hint.describe());
         }
         if (type == CsvType.STRING && forced == null && distinct.suitsDictionary(values)) {
             type = CsvType.CATEGORY;

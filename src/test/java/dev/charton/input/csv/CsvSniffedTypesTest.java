@@ -178,6 +178,18 @@ class CsvSniffedTypesTest {
     }
 
     @Test
+    void aTextColumnThatMostlyLooksLikeNumbersOrTimesSaysWhichOptionReadsIt() {
+        String spoiled = decision("v\n1\n2\nn/a\n4\n").reason();
+        assertTrue(spoiled.contains("3 of 4 values look like numbers (not 'n/a'; --null-value 'n/a' reads"), spoiled);
+        String twoWays = decision("v\n\"1,5\"\n\"1,234.5\"\n").reason();
+        assertTrue(twoWays.contains("all 2 values look like numbers, but not all in one way: --thousands"), twoWays);
+        String dates = decision("d\n2024-01-01\n2024-01-02\nsoon\n").reason();
+        assertTrue(dates.contains("2 of 3 values look like dates or times"), dates);
+        String words = decision("w\nred\ngreen\n").reason();
+        assertTrue(!words.contains("look like"), words);
+    }
+
+    @Test
     void aQuotedNumberWithAThousandsSeparatorIsANumber() {
         assertEquals(List.of(1234L), read("a\n\"1,234\"\n").get("a"));
     }
