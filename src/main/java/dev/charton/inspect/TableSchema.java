@@ -33,9 +33,6 @@ public record TableSchema(String source, String format, long rows, List<Column> 
         out.append(source).append(": ").append(format).append(", ").append(rows)
                 .append(rows == 1 ? " row, " : " rows, ").append(columns.size())
                 .append(columns.size() == 1 ? " column" : " columns").append('\n');
-        if (detected != null && !detected.isEmpty()) {
-            out.append("  detected: ").append(detected).append('\n');
-        }
         int[] widths = new int[table.get(0).length];
         for (String[] row : table) {
             for (int i = 0; i < row.length; i++) {
@@ -48,6 +45,9 @@ public record TableSchema(String source, String format, long rows, List<Column> 
                 line.append(' ').append(i == row.length - 1 ? row[i] : pad(row[i], widths[i]));
             }
             out.append(line.toString().stripTrailing()).append('\n');
+        }
+        if (detected != null && !detected.isEmpty()) {
+            out.append("  detected: ").append(detected).append('\n');
         }
         return out.toString();
     }
