@@ -136,12 +136,19 @@ final class ColumnEvidence {
     private int numberTypesOf(String s) {
         int fitting = 0;
         int types = 0;
+        int asWritten = -1;
         for (int r = 0; r < readings.size(); r++) {
             if ((viableReadings & (1 << r)) == 0) {
                 continue;
             }
             String plain = readings.get(r).plain(s);
-            int kinds = plain == null ? 0 : numberTypes(TextValues.numberKind(plain));
+            int kinds;
+            if (plain == s) {
+                asWritten = asWritten < 0 ? numberTypes(TextValues.numberKind(s)) : asWritten;
+                kinds = asWritten;
+            } else {
+                kinds = plain == null ? 0 : numberTypes(TextValues.numberKind(plain));
+            }
             if (kinds != 0) {
                 fitting |= 1 << r;
                 readingTypes[r] &= kinds;

@@ -32,8 +32,8 @@ record NumberReading(char group, char decimal) {
 
     /** The text as a plain number (no separators, a decimal point), or null when it is not written this way. */
     String plain(String s) {
-        if (isPlain() || decimal == '.' && s.indexOf(group) < 0) {
-            return s; // nothing to take out: the common case, kept free of copies
+        if (isPlain() || s.indexOf(group) < 0 && (decimal == '.' || s.indexOf(decimal) < 0)) {
+            return s; // nothing to take out or replace: the common case, kept free of copies
         }
         int n = s.length();
         StringBuilder out = new StringBuilder(n);
