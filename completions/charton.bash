@@ -211,8 +211,8 @@ function _picocli_charton_plot() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--log-x' '--log-y' '--no-header' '-h' '--help' '-V' '--version' '-v' '--verbose'"
-  local arg_opts="'-o' '--output' '-r' '--renderer' '-f' '--format' '-k' '--kind' '-x' '--x' '-y' '--y' '--color' '--facet' '--title' '--xlabel' '--ylabel' '--width' '--height' '--dpi' '--theme' '--bins' '--agg' '--reduce' '--script' '--param' '--templates-dir' '--input-format' '-d' '--delimiter' '--encoding' '--null-value' '--type' '--comment' '--skip-rows' '--ragged' '--date-format' '--columns' '--limit' '--python' '--timeout' '--memory-limit'"
+  local flag_opts="'--log-x' '--log-y' '--header' '--decimal-comma' '-h' '--help' '-V' '--version' '-v' '--verbose'"
+  local arg_opts="'-o' '--output' '-r' '--renderer' '-f' '--format' '-k' '--kind' '-x' '--x' '-y' '--y' '--color' '--facet' '--title' '--xlabel' '--ylabel' '--width' '--height' '--dpi' '--theme' '--bins' '--agg' '--reduce' '--script' '--param' '--templates-dir' '--input-format' '-d' '--delimiter' '--encoding' '--null-value' '--type' '--quote' '--escape' '--comment' '--skip-rows' '--ragged' '--date-format' '--timestamp-format' '--thousands' '--columns' '--limit' '--python' '--timeout' '--memory-limit'"
   local NAME_option_args=("matplotlib" "seaborn" "altair" "plotly") # --renderer values
 
   type compopt &>/dev/null && compopt +o default
@@ -307,6 +307,12 @@ function _picocli_charton_plot() {
     '--type')
       return
       ;;
+    '--quote')
+      return
+      ;;
+    '--escape')
+      return
+      ;;
     '--comment')
       return
       ;;
@@ -317,6 +323,12 @@ function _picocli_charton_plot() {
       return
       ;;
     '--date-format')
+      return
+      ;;
+    '--timestamp-format')
+      return
+      ;;
+    '--thousands')
       return
       ;;
     '--columns')
@@ -407,8 +419,8 @@ function _picocli_charton_shell() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--no-header' '-h' '--help' '-V' '--version' '-v' '--verbose'"
-  local arg_opts="'-r' '--renderer' '-f' '--format' '--templates-dir' '--input-format' '-d' '--delimiter' '--encoding' '--null-value' '--type' '--comment' '--skip-rows' '--ragged' '--date-format' '--columns' '--limit' '--python' '--timeout' '--memory-limit'"
+  local flag_opts="'--header' '--decimal-comma' '-h' '--help' '-V' '--version' '-v' '--verbose'"
+  local arg_opts="'-r' '--renderer' '-f' '--format' '--templates-dir' '--input-format' '-d' '--delimiter' '--encoding' '--null-value' '--type' '--quote' '--escape' '--comment' '--skip-rows' '--ragged' '--date-format' '--timestamp-format' '--thousands' '--columns' '--limit' '--python' '--timeout' '--memory-limit'"
   local NAME_option_args=("matplotlib" "seaborn" "altair" "plotly") # --renderer values
 
   type compopt &>/dev/null && compopt +o default
@@ -443,6 +455,12 @@ function _picocli_charton_shell() {
     '--type')
       return
       ;;
+    '--quote')
+      return
+      ;;
+    '--escape')
+      return
+      ;;
     '--comment')
       return
       ;;
@@ -453,6 +471,12 @@ function _picocli_charton_shell() {
       return
       ;;
     '--date-format')
+      return
+      ;;
+    '--timestamp-format')
+      return
+      ;;
+    '--thousands')
       return
       ;;
     '--columns')
@@ -498,8 +522,8 @@ function _picocli_charton_schema() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--json' '--no-header' '-h' '--help' '-V' '--version' '-v' '--verbose'"
-  local arg_opts="'--input-format' '-d' '--delimiter' '--encoding' '--null-value' '--type' '--comment' '--skip-rows' '--ragged' '--date-format' '--columns' '--limit'"
+  local flag_opts="'--json' '--header' '--decimal-comma' '-h' '--help' '-V' '--version' '-v' '--verbose'"
+  local arg_opts="'--input-format' '-d' '--delimiter' '--encoding' '--null-value' '--type' '--quote' '--escape' '--comment' '--skip-rows' '--ragged' '--date-format' '--timestamp-format' '--thousands' '--columns' '--limit'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -519,6 +543,12 @@ function _picocli_charton_schema() {
     '--type')
       return
       ;;
+    '--quote')
+      return
+      ;;
+    '--escape')
+      return
+      ;;
     '--comment')
       return
       ;;
@@ -529,6 +559,12 @@ function _picocli_charton_schema() {
       return
       ;;
     '--date-format')
+      return
+      ;;
+    '--timestamp-format')
+      return
+      ;;
+    '--thousands')
       return
       ;;
     '--columns')
@@ -562,8 +598,8 @@ function _picocli_charton_convert() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--no-header' '-h' '--help' '-V' '--version' '-v' '--verbose'"
-  local arg_opts="'-o' '--output' '--input-format' '-d' '--delimiter' '--encoding' '--null-value' '--type' '--comment' '--skip-rows' '--ragged' '--date-format' '--columns' '--limit'"
+  local flag_opts="'--header' '--decimal-comma' '-h' '--help' '-V' '--version' '-v' '--verbose'"
+  local arg_opts="'-o' '--output' '--input-format' '-d' '--delimiter' '--encoding' '--null-value' '--type' '--quote' '--escape' '--comment' '--skip-rows' '--ragged' '--date-format' '--timestamp-format' '--thousands' '--columns' '--limit'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -589,6 +625,12 @@ function _picocli_charton_convert() {
     '--type')
       return
       ;;
+    '--quote')
+      return
+      ;;
+    '--escape')
+      return
+      ;;
     '--comment')
       return
       ;;
@@ -599,6 +641,12 @@ function _picocli_charton_convert() {
       return
       ;;
     '--date-format')
+      return
+      ;;
+    '--timestamp-format')
+      return
+      ;;
+    '--thousands')
       return
       ;;
     '--columns')

@@ -41,7 +41,8 @@ public final class SchemaInspector {
                 columns.add(new TableSchema.Column(field.getName(), TypeNames.of(field, table.dictionaries()),
                         field.isNullable(), reasons.get(field.getName())));
             }
-            return new TableSchema(input.displayName(), formatName(table), rows, columns);
+            String detected = table.unwrap(CsvTableReader.class).map(csv -> csv.dialect().reasons()).orElse(null);
+            return new TableSchema(input.displayName(), formatName(table), rows, columns, detected);
         }
     }
 

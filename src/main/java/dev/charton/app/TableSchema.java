@@ -9,9 +9,10 @@ import java.util.List;
 
 /**
  * What {@code charton schema} reports: the columns as Arrow sees them, the row count, and for a
- * CSV input what inference decided for each column and why.
+ * CSV input what inference decided for each column and why, and how its text was cut ({@code
+ * detected}: the delimiter, header and so on, null for other formats).
  */
-public record TableSchema(String source, String format, long rows, List<Column> columns) {
+public record TableSchema(String source, String format, long rows, List<Column> columns, String detected) {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** One column; {@code inferredBecause} is null unless the type was inferred from text. */
@@ -45,6 +46,9 @@ public record TableSchema(String source, String format, long rows, List<Column> 
             }
             out.append(line.toString().stripTrailing()).append('\n');
         }
+        if (detected != null && !detected.isEmpty()) {
+            out.append("  detected: ").append(detected).append('\n');
+        }
         return out.toString();
     }
 
@@ -53,6 +57,9 @@ public record TableSchema(String source, String format, long rows, List<Column> 
         root.put("source", source);
         root.put("format", format);
         root.put("rows", rows);
+        if (detected != null && !detected.isEmpty()) {
+            root.put("detected", detected);
+        }
         ArrayNode list = root.putArray("columns");
         for (Column c : columns) {
             ObjectNode node = list.addObject();

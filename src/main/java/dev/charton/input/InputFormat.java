@@ -1,5 +1,7 @@
 package dev.charton.input;
 
+import dev.charton.input.csv.ByteOrderMark;
+
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -43,8 +45,15 @@ public enum InputFormat {
         }
     }
 
-    /** Peeks at the first bytes without consuming them. Anything unrecognised is taken as CSV text. */
+    /**
+     * Peeks at the first bytes without consuming them. Anything unrecognised is taken as CSV text,
+     * and so is anything starting with a Unicode byte-order mark: UTF-16 text would otherwise pass
+     * for a legacy Arrow stream (its first bytes make two small little-endian numbers).
+     */
     public static InputFormat sniff(BufferedInputStream in) throws IOException {
+        if (ByteOrderMark.peek(in) != null) {
+            return CSV;
+        }
         in.mark(16);
         byte[] head = in.readNBytes(8);
         in.reset();
@@ -101,8 +110,14 @@ public enum InputFormat {
         return data.length < signature.length && Arrays.equals(data, 0, data.length, signature, 0, data.length);
     }
 
-    /** True when the first bytes hold a NUL, which UTF-8 text (and so a UTF-8 CSV) never does. */
+    /**
+     * True when the first bytes hold a NUL, which UTF-8 text (and so a UTF-8 CSV) never does, and
+     * there is no byte-order mark saying the text is UTF-16 or UTF-32 (where NULs are common).
+     */
     public static boolean looksBinary(BufferedInputStream in) throws IOException {
+        if (ByteOrderMark.peek(in) != null) {
+            return false;
+        }
         in.mark(BINARY_PEEK);
         byte[] head = in.readNBytes(BINARY_PEEK);
         in.reset();

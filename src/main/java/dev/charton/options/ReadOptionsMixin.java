@@ -26,11 +26,12 @@ public final class ReadOptionsMixin {
     String inputFormat;
 
     @Option(names = {"-d", "--delimiter"}, paramLabel = "CHAR",
-            description = "CSV field delimiter (default: detected among , ; TAB |). Use '\\t' for tab.")
+            description = "CSV field delimiter (default: detected among , | ; TAB). Use '\\t' for tab.")
     String delimiter;
 
     @Option(names = "--encoding", paramLabel = "CHARSET", defaultValue = "UTF-8",
-            description = "Text encoding of a CSV file (default: ${DEFAULT-VALUE}).")
+            description = "Text encoding of a CSV file (default: ${DEFAULT-VALUE}; a byte-order mark at the start"
+                    + " names the encoding itself: UTF-8, UTF-16 or UTF-32).")
     String encoding;
 
     @Option(names = "--null-value", paramLabel = "TEXT",
@@ -39,19 +40,31 @@ public final class ReadOptionsMixin {
 
     @Option(names = "--type", paramLabel = "COLUMN=TYPE",
             description = "Force a CSV column's type: boolean, int64, decimal, float64, date, timestamp, timestamptz,"
-                    + " string or category (dictionary-encoded string); repeatable.")
+                    + " time, string or category (dictionary-encoded string); repeatable.")
     Map<String, String> types = new LinkedHashMap<>();
 
-    @Option(names = "--no-header",
-            description = "The CSV file has no header row: columns are named column_1, column_2, ...")
-    boolean noHeader;
+    @Option(names = "--header", negatable = true,
+            description = "Whether the CSV file's first row names the columns; --no-header: columns are named"
+                    + " column_1, column_2, ... (default: detected, see charton schema).")
+    Boolean header;
+
+    @Option(names = "--quote", paramLabel = "CHAR",
+            description = "CSV quote character (default: detected among \" and ').")
+    String quote;
+
+    @Option(names = "--escape", paramLabel = "CHAR",
+            description = "CSV character that escapes a quote inside a quoted field, e.g. '\\' (default: detected;"
+                    + " otherwise the quote is doubled).")
+    String escape;
 
     @Option(names = "--comment", paramLabel = "CHAR",
-            description = "Ignore CSV lines that start with this character, e.g. '#'.")
+            description = "Ignore CSV lines that start with this character, e.g. '#'; 'none' for no comments"
+                    + " (default: '#' when lines starting with it break the table).")
     String comment;
 
     @Option(names = "--skip-rows", paramLabel = "N", defaultValue = "0",
-            description = "Skip N lines at the start of a CSV file, before the header (default: ${DEFAULT-VALUE}).")
+            description = "Skip N lines at the start of a CSV file, before the header (default: ${DEFAULT-VALUE};"
+                    + " lines of free text above the table are detected and skipped).")
     int skipRows;
 
     @Option(names = "--ragged", paramLabel = "POLICY", defaultValue = "error",
@@ -60,9 +73,25 @@ public final class ReadOptionsMixin {
     String ragged;
 
     @Option(names = "--date-format", paramLabel = "PATTERN",
-            description = "Layout of non-ISO dates in a CSV file, e.g. 'MMM d yyyy' for 'Jan 1 2000' or 'd/M/yyyy'"
-                    + " (default: ISO, or detected among common layouts).")
+            description = "Layout of non-ISO dates in a CSV file, e.g. 'MMM d yyyy' for 'Jan 1 2000' or 'd/M/yyyy';"
+                    + " with a time of day ('d.M.yyyy HH:mm') it reads timestamps (default: ISO, or detected among"
+                    + " common layouts).")
     String dateFormat;
+
+    @Option(names = "--timestamp-format", paramLabel = "PATTERN",
+            description = "Layout of non-ISO timestamps in a CSV file, in java.time letters, e.g. 'M/d/yyyy h:mm a'"
+                    + " for '3/14/2024 9:26 PM' (default: ISO, or detected among common layouts).")
+    String timestampFormat;
+
+    @Option(names = "--thousands", paramLabel = "CHAR",
+            description = "Thousands separator of numbers in a CSV file, e.g. ',' for 1,234.5 or '.' with"
+                    + " --decimal-comma for 1.234,5 (default: detected when every value of a column agrees).")
+    String thousands;
+
+    @Option(names = "--decimal-comma",
+            description = "Numbers in a CSV file are written with a decimal comma (1,5) (default: detected when every"
+                    + " value of a column agrees).")
+    boolean decimalComma;
 
     @Option(names = "--columns", paramLabel = "COLUMN", split = ",",
             description = "Read only these columns, in this order (default: all). Unselected Parquet columns are never decoded.")
@@ -107,24 +136,42 @@ public final class ReadOptionsMixin {
         } catch (IllegalArgumentException e) {
             throw usage("--ragged: " + e.getMessage());
         }
-        if (dateFormat != null) {
-            try {
-                CsvOptions.checkDateFormat(dateFormat);
-            } catch (IllegalArgumentException e) {
-                throw usage("--date-format: " + e.getMessage());
-            }
+        checkFormat("--date-format", dateFormat);
+        checkFormat("--timestamp-format", timestampFormat);
+        Character separator = singleCharacter("--thousands", thousands);
+        if (separator != null && (Character.isDigit(separator) || separator == (decimalComma ? ',' : '.'))) {
+            throw usage("--thousands cannot be a digit or the decimal mark ('" + separator + "')");
         }
         return CsvOptions.builder()
                 .delimiter(singleCharacter("--delimiter", delimiter))
                 .encoding(charset())
                 .nulls(nullValues == null ? NullTokens.defaults() : NullTokens.of(nullValues))
                 .typeOverrides(overrides)
-                .header(!noHeader)
-                .comment(singleCharacter("--comment", comment))
+                .header(header)
+                .quote(singleCharacter("--quote", quote))
+                .escape(singleCharacter("--escape", escape))
+                .comment(commentCharacter())
                 .skipRows(skipRows)
                 .ragged(policy)
                 .dateFormat(dateFormat)
+                .timestampFormat(timestampFormat)
+                .thousands(separator)
+                .decimalComma(decimalComma)
                 .build();
+    }
+
+    private Character commentCharacter() {
+        return "none".equals(comment) ? Character.valueOf(CsvOptions.NO_COMMENT) : singleCharacter("--comment", comment);
+    }
+
+    private void checkFormat(String option, String pattern) {
+        if (pattern != null) {
+            try {
+                CsvOptions.checkDateFormat(pattern);
+            } catch (IllegalArgumentException e) {
+                throw usage(option + ": " + e.getMessage());
+            }
+        }
     }
 
     private Character singleCharacter(String option, String value) {

@@ -9,6 +9,7 @@ import org.apache.arrow.vector.DecimalVector;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.Float8Vector;
 import org.apache.arrow.vector.IntVector;
+import org.apache.arrow.vector.TimeMicroVector;
 import org.apache.arrow.vector.TimeStampVector;
 import org.apache.arrow.vector.VarCharVector;
 
@@ -22,6 +23,8 @@ import java.util.List;
 abstract class ColumnConsumer<V extends FieldVector> {
     final V vector;
     private final NullTokens nulls;
+    /** How the column writes numbers; cells are turned plain before {@link #set}. */
+    private NumberReading reading = NumberReading.PLAIN;
 
     ColumnConsumer(V vector, NullTokens nulls) {
         this.vector = vector;
@@ -55,18 +58,26 @@ abstract class ColumnConsumer<V extends FieldVector> {
             vector.setNull(row);
             return;
         }
-        set(row, keepsExactText() ? raw : text);
+        set(row, keepsExactText() ? raw : reading.isPlain() ? text : reading.plain(text));
     }
 
     static ColumnConsumer<?> create(Storage storage, DistinctValues dictionary, FieldVector vector, NullTokens nulls) {
+        ColumnConsumer<?> consumer = forType(storage, dictionary, vector, nulls);
+        consumer.reading = storage.reading();
+        return consumer;
+    }
+
+    private static ColumnConsumer<?> forType(Storage storage, DistinctValues dictionary, FieldVector vector,
+                                             NullTokens nulls) {
         switch (storage.type()) {
             case BOOLEAN: return new BooleanConsumer((BitVector) vector, nulls);
             case INT64: return new Int64Consumer((BigIntVector) vector, nulls);
             case DECIMAL: return new DecimalConsumer((DecimalVector) vector, nulls);
             case FLOAT64: return new Float64Consumer((Float8Vector) vector, nulls);
             case DATE: return new DateConsumer((DateDayVector) vector, nulls, storage.pattern());
-            case TIMESTAMP: return new TimestampConsumer((TimeStampVector) vector, nulls, false);
-            case TIMESTAMP_TZ: return new TimestampConsumer((TimeStampVector) vector, nulls, true);
+            case TIMESTAMP: return new TimestampConsumer((TimeStampVector) vector, nulls, false, storage.pattern());
+            case TIMESTAMP_TZ: return new TimestampConsumer((TimeStampVector) vector, nulls, true, null);
+            case TIME: return new TimeConsumer((TimeMicroVector) vector, nulls);
             case CATEGORY: return new DictionaryConsumer((IntVector) vector, nulls, dictionary);
             default: return new StringConsumer((VarCharVector) vector, nulls);
         }

@@ -15,33 +15,51 @@ import java.util.List;
 final class ColumnEvidence {
     private static final int STRING = CsvType.STRING.bit();
     private static final int NUMBERS = CsvType.INT64.bit() | CsvType.DECIMAL.bit() | CsvType.FLOAT64.bit();
-    private static final int TIMES = CsvType.DATE.bit() | CsvType.TIMESTAMP.bit() | CsvType.TIMESTAMP_TZ.bit();
+    private static final int TIMES = CsvType.DATE.bit() | CsvType.TIMESTAMP.bit() | CsvType.TIMESTAMP_TZ.bit()
+            | CsvType.TIME.bit();
+    private static final int ANY_TIMESTAMP = CsvType.TIMESTAMP.bit() | CsvType.TIMESTAMP_TZ.bit();
 
     private final String name;
     private final CsvType forced;
     private final NullTokens nulls;
     private final List<DatePattern> patterns;
+    private final List<DatePattern> timestampPatterns;
+    private final List<NumberReading> readings;
+    /** The number types each reading leaves, by reading. */
+    private final int[] readingTypes;
+    private int viableReadings;
     private final String sourceName;
     private final DistinctValues distinct = new DistinctValues();
+    private final TextHint hint = new TextHint();
     private final List<String> promotions = new ArrayList<>();
     private int viable;
     private int viablePatterns;
     private boolean nonIsoDates;
+    private int viableTimestampPatterns;
+    private boolean nonIsoTimestamps;
+    private boolean withoutOffset;
     private long values;
     private String zone;
     private boolean mixedZones;
     private String firstValue;
     private long firstLine;
 
-    ColumnEvidence(String name, CsvType forced, NullTokens nulls, List<DatePattern> patterns, String sourceName) {
+    ColumnEvidence(String name, CsvType forced, NullTokens nulls, Layouts layouts, List<NumberReading> readings,
+                   String sourceName) {
         this.name = name;
         this.forced = forced;
         this.nulls = nulls;
-        this.patterns = patterns;
+        this.patterns = layouts.dates();
+        this.timestampPatterns = layouts.timestamps();
+        this.readings = readings;
+        this.readingTypes = new int[readings.size()];
+        java.util.Arrays.fill(readingTypes, NUMBERS);
+        this.viableReadings = (1 << readings.size()) - 1;
         this.sourceName = sourceName;
         boolean anyText = forced == CsvType.STRING || forced == CsvType.CATEGORY;
         this.viable = anyText ? STRING : CsvType.INFERABLE;
         this.viablePatterns = (1 << patterns.size()) - 1;
+        this.viableTimestampPatterns = (1 << timestampPatterns.size()) - 1;
     }
 
     /**
@@ -65,28 +83,31 @@ final class ColumnEvidence {
             codes[row] = code;
         }
         if (nulls.isFloatNaN(text)) {
-            narrow(CsvType.FLOAT64.bit() | STRING, text, chunk, row);
+            narrow(CsvType.FLOAT64.bit() | STRING, text, chunk, row, CsvType.first(viableTypes()));
             return;
         }
         values++;
+        hint.observe(text);
         if (values == 1) {
             firstValue = text;
             firstLine = chunk.startLine(row);
         }
         if (viable != STRING) {
-            narrow(typesOf(text), text, chunk, row);
+            CsvType before = CsvType.first(viableTypes());
+            narrow(typesOf(text), text, chunk, row, before);
         }
     }
 
-    private void narrow(int accepted, String text, RowChunk chunk, int row) {
+    /** Keeps the types that accept {@code text}; {@code before} is the type before it was looked at. */
+    private void narrow(int accepted, String text, RowChunk chunk, int row, CsvType before) {
         if (forced != null && (accepted & forced.bit()) == 0 && forced != CsvType.CATEGORY) {
             throw new ChartonException(ExitCode.DATA, sourceName + ":" + chunk.startLine(row) + ": column '" + name
                     + "' is " + forced.displayName() + " by --type, but has '" + abbreviate(text) + "'");
         }
-        int before = viable;
         viable &= accepted;
-        if (viable != before && values > 1 && CsvType.first(before) != CsvType.first(viable) && promotions.size() < 8) {
-            promotions.add(CsvType.first(before).displayName() + " until line " + chunk.startLine(row)
+        CsvType after = CsvType.first(viableTypes());
+        if (values > 1 && before != after && promotions.size() < 8) {
+            promotions.add(before.displayName() + " until line " + chunk.startLine(row)
                     + " ('" + abbreviate(text) + "')");
         }
     }
@@ -100,39 +121,108 @@ final class ColumnEvidence {
             return CsvType.BOOLEAN.bit() | STRING;
         }
         if ((viable & NUMBERS) != 0) {
-            switch (TextValues.numberKind(s)) {
-                case TextValues.INT64: return NUMBERS | STRING;
-                case TextValues.BIG_INTEGER: return CsvType.DECIMAL.bit() | CsvType.FLOAT64.bit() | STRING;
-                case TextValues.FLOAT: return CsvType.FLOAT64.bit() | STRING;
-                default: break;
+            int numbers = numberTypesOf(s);
+            if (numbers != 0) {
+                return numbers | STRING;
             }
         }
         return (viable & TIMES) != 0 ? timeTypesOf(s) | STRING : STRING;
+    }
+
+    /**
+     * The number types {@code s} fits under the readings still viable (see {@link NumberReading});
+     * the readings that cannot read it drop out, unless none can (then it is no number at all).
+     */
+    private int numberTypesOf(String s) {
+        int fitting = 0;
+        int types = 0;
+        int asWritten = -1;
+        for (int r = 0; r < readings.size(); r++) {
+            if ((viableReadings & (1 << r)) == 0) {
+                continue;
+            }
+            String plain = readings.get(r).plain(s);
+            int kinds;
+            if (plain == s) {
+                asWritten = asWritten < 0 ? numberTypes(TextValues.numberKind(s)) : asWritten;
+                kinds = asWritten;
+            } else {
+                kinds = plain == null ? 0 : numberTypes(TextValues.numberKind(plain));
+            }
+            if (kinds != 0) {
+                fitting |= 1 << r;
+                readingTypes[r] &= kinds;
+                types |= readingTypes[r];
+            }
+        }
+        if (fitting != 0) {
+            viableReadings = fitting;
+        }
+        return types;
+    }
+
+    private static int numberTypes(int kind) {
+        switch (kind) {
+            case TextValues.INT64: return NUMBERS;
+            case TextValues.BIG_INTEGER: return CsvType.DECIMAL.bit() | CsvType.FLOAT64.bit();
+            case TextValues.FLOAT: return CsvType.FLOAT64.bit();
+            default: return 0;
+        }
+    }
+
+    /** The reading kept: the first that reads every value. */
+    private NumberReading reading() {
+        return viableReadings == 0 ? NumberReading.PLAIN : readings.get(Integer.numberOfTrailingZeros(viableReadings));
+    }
+
+    /** The types still viable, numbers as the kept reading reads them. */
+    private int viableTypes() {
+        if (viableReadings == 0) {
+            return viable;
+        }
+        int kept = viable & (readingTypes[Integer.numberOfTrailingZeros(viableReadings)] | ~NUMBERS);
+        return kept != 0 ? kept : viable;
     }
 
     private int timeTypesOf(String s) {
         if (s.length() == 10 && TextValues.isoDateToEpochDay(s) != TextValues.NOT_A_VALUE) {
             return CsvType.DATE.bit() | CsvType.TIMESTAMP.bit();
         }
-        if ((viable & CsvType.TIMESTAMP.bit()) != 0 && TextValues.parseTimestamp(s, false) != TextValues.NOT_A_VALUE) {
-            return CsvType.TIMESTAMP.bit();
+        if ((viable & ANY_TIMESTAMP) != 0 && TextValues.parseTimestamp(s, false) != TextValues.NOT_A_VALUE) {
+            withoutOffset = true;
+            return ANY_TIMESTAMP; // in a column whose other values have offsets, read as UTC
         }
         if ((viable & CsvType.TIMESTAMP_TZ.bit()) != 0 && TextValues.parseTimestamp(s, true) != TextValues.NOT_A_VALUE) {
             noteZone(TextValues.offsetId(s));
             return CsvType.TIMESTAMP_TZ.bit();
         }
-        if ((viable & CsvType.DATE.bit()) != 0 && viablePatterns != 0) {
-            int fitting = 0;
-            for (int p = 0; p < patterns.size(); p++) {
-                if ((viablePatterns & (1 << p)) != 0 && patterns.get(p).epochDay(s) != TextValues.NOT_A_VALUE) {
-                    fitting |= 1 << p;
-                }
-            }
-            viablePatterns = fitting;
-            nonIsoDates = true;
-            return fitting != 0 ? CsvType.DATE.bit() : 0;
+        if ((viable & CsvType.TIME.bit()) != 0 && TextValues.timeOfDayMicros(s) != TextValues.NOT_A_VALUE) {
+            return CsvType.TIME.bit();
         }
-        return 0;
+        int types = 0;
+        if ((viable & CsvType.DATE.bit()) != 0 && viablePatterns != 0) {
+            viablePatterns = fitting(patterns, viablePatterns, s, false);
+            nonIsoDates = true;
+            types |= viablePatterns != 0 ? CsvType.DATE.bit() : 0;
+        }
+        if ((viable & CsvType.TIMESTAMP.bit()) != 0 && viableTimestampPatterns != 0 && types == 0) {
+            viableTimestampPatterns = fitting(timestampPatterns, viableTimestampPatterns, s, true);
+            nonIsoTimestamps = true;
+            types |= viableTimestampPatterns != 0 ? CsvType.TIMESTAMP.bit() : 0;
+        }
+        return types;
+    }
+
+    /** Those of the {@code viable} layouts (a bit set) that read {@code s}. */
+    private static int fitting(List<DatePattern> layouts, int viable, String s, boolean timestamps) {
+        int fitting = 0;
+        for (int p = 0; p < layouts.size(); p++) {
+            if ((viable & (1 << p)) != 0
+                    && (timestamps ? layouts.get(p).micros(s) : layouts.get(p).epochDay(s)) != TextValues.NOT_A_VALUE) {
+                fitting |= 1 << p;
+            }
+        }
+        return fitting;
     }
 
     private void noteZone(String offset) {
@@ -149,12 +239,17 @@ final class ColumnEvidence {
 
     /** The type the values so far call for (before the dictionary question). */
     private CsvType valueType() {
-        return forced != null ? forced : values == 0 ? CsvType.FLOAT64 : CsvType.first(viable);
+        return forced != null ? forced : values == 0 ? CsvType.FLOAT64 : CsvType.first(viableTypes());
     }
 
     private DatePattern datePattern(CsvType type) {
-        return type == CsvType.DATE && nonIsoDates && viablePatterns != 0
-                ? patterns.get(Integer.numberOfTrailingZeros(viablePatterns)) : null;
+        if (type == CsvType.DATE && nonIsoDates && viablePatterns != 0) {
+            return patterns.get(Integer.numberOfTrailingZeros(viablePatterns));
+        }
+        if (type == CsvType.TIMESTAMP && nonIsoTimestamps && viableTimestampPatterns != 0) {
+            return timestampPatterns.get(Integer.numberOfTrailingZeros(viableTimestampPatterns));
+        }
+        return null;
     }
 
     /**
@@ -166,7 +261,11 @@ final class ColumnEvidence {
         if (type == CsvType.STRING && forced == null || type == CsvType.CATEGORY) {
             type = distinct.overflowed() ? CsvType.STRING : CsvType.CATEGORY;
         }
-        return new Storage(type, datePattern(type));
+        return new Storage(type, datePattern(type), numberReading(type));
+    }
+
+    private NumberReading numberReading(CsvType type) {
+        return (NUMBERS & type.bit()) != 0 ? reading() : NumberReading.PLAIN;
     }
 
     /** The decision from everything observed, with the reason in words. */
@@ -190,17 +289,33 @@ final class ColumnEvidence {
         }
         String zoneId = null;
         if (type == CsvType.TIMESTAMP_TZ) {
-            zoneId = zone == null || mixedZones ? "UTC" : zone;
-            reason.append(mixedZones ? "; offsets differ, so stored as UTC" : "; offset " + zoneId + " kept");
+            boolean utc = zone == null || mixedZones || withoutOffset;
+            zoneId = utc ? "UTC" : zone;
+            reason.append(withoutOffset ? "; some values have no offset: those are taken as UTC, all stored as UTC"
+                    : mixedZones ? "; offsets differ, so stored as UTC" : "; offset " + zoneId + " kept");
+        }
+        NumberReading reading = numberReading(type);
+        if (!reading.isPlain()) {
+            reason.append("; written with ").append(reading.describe());
+            if (readings.size() > 1) {
+                reason.append(" (every value reads so; --thousands, --decimal-comma set it)");
+            }
         }
         DatePattern pattern = datePattern(type);
         if (pattern != null) {
             reason.append("; layout ").append(pattern.pattern());
-            int others = viablePatterns & (viablePatterns - 1);
+            boolean date = type == CsvType.DATE;
+            int viableLayouts = date ? viablePatterns : viableTimestampPatterns;
+            int others = viableLayouts & (viableLayouts - 1);
             if (others != 0) {
-                reason.append(" (").append(patterns.get(Integer.numberOfTrailingZeros(others)).pattern())
-                        .append(" fits too: use --date-format to choose)");
+                reason.append(" (").append((date ? patterns : timestampPatterns)
+                                .get(Integer.numberOfTrailingZeros(others)).pattern())
+                        .append(" fits too: use ").append(date ? "--date-format" : "--timestamp-format")
+                        .append(" to choose)");
             }
+        }
+        if (type == CsvType.STRING && forced == null) {
+            reason.append(hint.describe());
         }
         if (type == CsvType.STRING && forced == null && distinct.suitsDictionary(values)) {
             type = CsvType.CATEGORY;
@@ -216,7 +331,7 @@ final class ColumnEvidence {
         }
         ColumnDecision decision = new ColumnDecision(name, type, zoneId, pattern == null ? null : pattern.pattern(),
                 reason.toString());
-        return new ColumnPlan(source, decision, pattern, distinct);
+        return new ColumnPlan(source, decision, pattern, reading, distinct);
     }
 
     static String abbreviate(String text) {

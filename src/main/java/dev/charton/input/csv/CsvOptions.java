@@ -12,18 +12,32 @@ import java.util.Map;
  * @param nulls         the cell texts that mean "no value"
  * @param batchRows     the most rows per Arrow record batch (fewer for very wide tables)
  * @param typeOverrides column name to forced type, from {@code --type}
- * @param header        whether the first row names the columns ({@code false}: column_1, column_2, ...)
- * @param comment       lines starting with this character are ignored; {@code null} for none
- * @param skipRows      physical lines to skip before the header (or the first row)
+ * @param header        whether the first row names the columns ({@code false}: column_1, column_2, ...);
+ *                      {@code null} to detect it (see {@link HeaderSniffer})
+ * @param comment       lines starting with this character are ignored; {@code null} to detect {@code #},
+ *                      {@link #NO_COMMENT} for none
+ * @param skipRows      physical lines to skip before the header (or the first row); free text lines
+ *                      after them are detected and skipped too
+ * @param quote         the quote character; {@code null} to detect among {@code " '}
+ * @param escape        the character escaping a quote inside quotes; {@code null} to detect (a doubled
+ *                      quote, or a backslash)
+ * @param thousands     the thousands separator of numbers; {@code null} to detect (see {@link NumberReading})
+ * @param decimalComma  whether numbers are written with a decimal comma ({@code false}: detect)
  * @param ragged        what to do with rows whose field count differs from the header's
  * @param dateFormat    a pattern such as {@code MMM d yyyy} for non-ISO dates; {@code null} to detect
- *                      among the common ones (see {@link DatePattern})
+ *                      among the common ones (see {@link DatePattern}); one with a time of day reads
+ *                      timestamps
+ * @param timestampFormat a java.time pattern such as {@code dd.MM.yyyy HH:mm} for non-ISO timestamps;
+ *                      {@code null} to detect among the common ones
  */
 public record CsvOptions(Character delimiter, Charset encoding, NullTokens nulls, int batchRows,
-                         Map<String, CsvType> typeOverrides, boolean header, Character comment, int skipRows,
-                         Ragged ragged, String dateFormat) {
+                         Map<String, CsvType> typeOverrides, Boolean header, Character comment, int skipRows,
+                         Ragged ragged, String dateFormat, String timestampFormat, Character quote,
+                         Character escape, Character thousands, boolean decimalComma) {
 
     public static final int DEFAULT_BATCH_ROWS = 65_536;
+    /** The {@code comment} that turns comment detection off. */
+    public static final char NO_COMMENT = '\0';
 
     public CsvOptions {
         if (batchRows < 1) {
@@ -36,9 +50,15 @@ public record CsvOptions(Character delimiter, Charset encoding, NullTokens nulls
         if (dateFormat != null) {
             checkDateFormat(dateFormat);
         }
+        if (timestampFormat != null) {
+            checkDateFormat(timestampFormat);
+        }
+        if (thousands != null && (Character.isDigit(thousands) || thousands == (decimalComma ? ',' : '.'))) {
+            throw new IllegalArgumentException("the thousands separator cannot be a digit or the decimal mark");
+        }
     }
 
-    /** Throws IllegalArgumentException, saying why, when {@code pattern} is not a usable date layout. */
+    /** Throws IllegalArgumentException, saying why, when {@code pattern} is not a usable date or timestamp layout. */
     public static void checkDateFormat(String pattern) {
         DatePattern.compile(pattern);
     }
@@ -63,6 +83,11 @@ public record CsvOptions(Character delimiter, Charset encoding, NullTokens nulls
         b.skipRows = skipRows;
         b.ragged = ragged;
         b.dateFormat = dateFormat;
+        b.timestampFormat = timestampFormat;
+        b.quote = quote;
+        b.escape = escape;
+        b.thousands = thousands;
+        b.decimalComma = decimalComma;
         return b;
     }
 
@@ -85,11 +110,16 @@ public record CsvOptions(Character delimiter, Charset encoding, NullTokens nulls
         private NullTokens nulls = NullTokens.defaults();
         private int batchRows = DEFAULT_BATCH_ROWS;
         private Map<String, CsvType> typeOverrides = Map.of();
-        private boolean header = true;
+        private Boolean header;
         private Character comment;
         private int skipRows;
         private Ragged ragged = Ragged.ERROR;
         private String dateFormat;
+        private String timestampFormat;
+        private Character quote;
+        private Character escape;
+        private Character thousands;
+        private boolean decimalComma;
 
         private Builder() {
         }
@@ -119,7 +149,7 @@ public record CsvOptions(Character delimiter, Charset encoding, NullTokens nulls
             return this;
         }
 
-        public Builder header(boolean value) {
+        public Builder header(Boolean value) {
             header = value;
             return this;
         }
@@ -144,9 +174,34 @@ public record CsvOptions(Character delimiter, Charset encoding, NullTokens nulls
             return this;
         }
 
+        public Builder timestampFormat(String value) {
+            timestampFormat = value;
+            return this;
+        }
+
+        public Builder quote(Character value) {
+            quote = value;
+            return this;
+        }
+
+        public Builder escape(Character value) {
+            escape = value;
+            return this;
+        }
+
+        public Builder thousands(Character value) {
+            thousands = value;
+            return this;
+        }
+
+        public Builder decimalComma(boolean value) {
+            decimalComma = value;
+            return this;
+        }
+
         public CsvOptions build() {
             return new CsvOptions(delimiter, encoding, nulls, batchRows, typeOverrides, header, comment, skipRows,
-                    ragged, dateFormat);
+                    ragged, dateFormat, timestampFormat, quote, escape, thousands, decimalComma);
         }
     }
 }

@@ -29,13 +29,14 @@ final class CsvRows implements AutoCloseable {
         this.sourceName = sourceName;
         this.ragged = options.ragged();
         this.limit = limit;
-        this.widthSource = options.header() ? "header" : "first row";
+        boolean header = parser.dialect().header();
+        this.widthSource = header ? "header" : "first row";
         String[] first = parser.next();
         if (first == null) {
             throw new ChartonException(ExitCode.DATA, sourceName + ": the file is empty"
-                    + (options.header() ? " (expected a header row)" : ""));
+                    + (header ? " (expected a header row)" : ""));
         }
-        if (options.header()) {
+        if (header) {
             names = uniqueNames(first);
         } else {
             names = generatedNames(first.length);
@@ -48,8 +49,8 @@ final class CsvRows implements AutoCloseable {
         return names;
     }
 
-    char delimiter() {
-        return parser.delimiter();
+    Dialect dialect() {
+        return parser.dialect();
     }
 
     /** Up to {@code maxRows} more rows, or null at the end. */

@@ -43,6 +43,7 @@ public final class CsvTableReader implements TableReader {
     private final String sourceName;
     private final CsvOptions options;
     private final long limit;
+    private final Dialect dialect;
     private final List<ColumnPlan> plans;
     private final CsvVectors vectors;
     private final SpoolReplay replay;
@@ -66,7 +67,7 @@ public final class CsvTableReader implements TableReader {
         this.limit = limit;
         CsvVectors built = null;
         try (CsvRows rows = openRows(null)) {
-            char delimiter = rows.delimiter();
+            this.dialect = rows.dialect();
             int[] selected = ColumnSelection.resolve(rows.names(), columns, options.typeOverrides(), sourceName);
             int batchRows = Math.max(1, Math.min(options.batchRows(), MAX_BATCH_CELLS / Math.max(1, selected.length)));
             TypeSniffer sniffer = new TypeSniffer(rows.names(), selected, options, sourceName);
@@ -74,7 +75,7 @@ public final class CsvTableReader implements TableReader {
             this.plans = sniffer.decide();
             built = new CsvVectors(plans, batchRows, options.nulls(), allocator);
             this.vectors = built;
-            TextReplay text = new TextReplay(() -> openRows(delimiter), sourceName);
+            TextReplay text = new TextReplay(() -> openRows(dialect), sourceName);
             this.replay = new SpoolReplay(segments, plans, vectors, text, allocator, sourceName);
         } catch (RuntimeException e) {
             if (built != null) {
@@ -101,20 +102,25 @@ public final class CsvTableReader implements TableReader {
         }
     }
 
-    private CsvRows openRows(Character knownDelimiter) {
+    private CsvRows openRows(Dialect known) {
         InputStream bytes;
         try {
             bytes = input.open();
         } catch (IOException e) {
             throw new ChartonException(ExitCode.IO, sourceName + ": cannot read: " + e.getMessage(), e);
         }
-        RecordParser parser = new RecordParser(bytes, input.path(), sourceName, options, knownDelimiter);
+        RecordParser parser = new RecordParser(bytes, input.path(), sourceName, options, known);
         try {
             return new CsvRows(parser, sourceName, options, limit);
         } catch (RuntimeException e) {
             parser.close();
             throw e;
         }
+    }
+
+    /** How the file's text was cut into rows and fields, and what of it was detected. */
+    public Dialect dialect() {
+        return dialect;
     }
 
     /** What inference decided for each column read, in output order. */

@@ -11,7 +11,7 @@ import java.util.Locale;
  * The column types a CSV column can have, most specific first. Inference keeps, per column, the set
  * of types that accept every value seen and picks the first one left, so a later value that an
  * earlier type rejects promotes the column (int64 to decimal to float64 to string, date to
- * timestamp to string). {@link #STRING} accepts anything, so there is always one left.
+ * timestamp to string, timestamp to timestamp with offsets when some values have one). {@link #STRING} accepts anything, so there is always one left.
  * {@link #CATEGORY} is not inferred from values: a string column with few distinct values becomes one.
  */
 public enum CsvType {
@@ -23,6 +23,8 @@ public enum CsvType {
     DATE("date32", new ArrowType.Date(DateUnit.DAY)),
     TIMESTAMP("timestamp[us]", new ArrowType.Timestamp(TimeUnit.MICROSECOND, null)),
     TIMESTAMP_TZ("timestamp[us, UTC]", new ArrowType.Timestamp(TimeUnit.MICROSECOND, "UTC")),
+    /** A time of day ({@code 05:40}, {@code 9:26 PM}). */
+    TIME("time64[us]", new ArrowType.Time(TimeUnit.MICROSECOND, 64)),
     STRING("string", ArrowType.Utf8.INSTANCE),
     /** Dictionary-encoded string: int32 indices into one fixed dictionary of the distinct values. */
     CATEGORY("dictionary<int32, string>", ArrowType.Utf8.INSTANCE);
@@ -69,11 +71,12 @@ public enum CsvType {
             case "date": case "date32": return DATE;
             case "timestamp": case "datetime": return TIMESTAMP;
             case "timestamptz": case "timestamp_tz": return TIMESTAMP_TZ;
+            case "time": case "time64": return TIME;
             case "str": case "string": case "utf8": case "text": return STRING;
             case "category": case "dictionary": return CATEGORY;
             default:
                 throw new IllegalArgumentException("unknown type '" + name + "' (expected boolean, int64, decimal,"
-                        + " float64, date, timestamp, timestamptz, string or category)");
+                        + " float64, date, timestamp, timestamptz, time, string or category)");
         }
     }
 }

@@ -7,12 +7,14 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
+import java.io.BufferedInputStream;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.file.Path;
 import java.util.Iterator;
@@ -21,8 +23,9 @@ import java.util.regex.Pattern;
 
 /**
  * One pass of Commons CSV over the text of an input: decoding (strict, so bad bytes are an error,
- * never a silent replacement character), the byte-order mark, {@code --skip-rows}, delimiter
- * detection and comments. Every failure becomes one message naming the file and line.
+ * never a silent replacement character), the byte-order mark (which names the encoding),
+ * {@code --skip-rows}, the dialect ({@link DialectSniffer}) and comments. Every failure becomes one
+ * message naming the file and line.
  */
 final class RecordParser implements AutoCloseable {
     /**
@@ -34,48 +37,52 @@ final class RecordParser implements AutoCloseable {
 
     private final Path file;
     private final String sourceName;
-    private final CsvOptions options;
+    private final Charset charset;
     private final BufferedReader text;
     private final RowLengthGuard guarded;
     private long lastRowEnd;
     private final int skippedLines;
-    private final char delimiter;
+    private final Dialect dialect;
     private final CSVParser parser;
     private final Iterator<CSVRecord> records;
 
     /**
      * Opens {@code bytes}, the content of {@code file} (which is read again only to locate bad bytes).
-     * The delimiter is {@code delimiter}, else {@code --delimiter}, else detected.
+     * The dialect is {@code known} (a second pass), else the options' and what is detected.
      */
-    RecordParser(InputStream bytes, Path file, String sourceName, CsvOptions options, Character delimiter) {
+    RecordParser(InputStream bytes, Path file, String sourceName, CsvOptions options, Dialect known) {
         this.file = file;
         this.sourceName = sourceName;
-        this.options = options;
-        var decoder = options.encoding().newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
-        this.text = new BufferedReader(new InputStreamReader(bytes, decoder), 1 << 16);
+        BufferedInputStream buffered = new BufferedInputStream(bytes, 1 << 16);
         try {
-            skipByteOrderMark();
-            this.skippedLines = skipLines(options.skipRows());
+            ByteOrderMark mark = ByteOrderMark.skip(buffered);
+            this.charset = mark != null ? mark.charset() : options.encoding();
+            var decoder = charset.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT);
+            this.text = new BufferedReader(new InputStreamReader(buffered, decoder), 1 << 16);
+            int skipped = skipLines(options.skipRows());
+            this.dialect = known != null ? known : sniffDialect(options);
+            skipped += skipLines(dialect.skipLines());
+            this.skippedLines = skipped;
             this.lastRowEnd = skippedLines;
-            Character chosen = delimiter != null ? delimiter : options.delimiter();
-            this.delimiter = chosen != null ? chosen : sniffDelimiter();
             CSVFormat format = CSVFormat.RFC4180.builder()
-                    .setDelimiter(this.delimiter)
-                    .setCommentMarker(options.comment())
+                    .setDelimiter(dialect.delimiter())
+                    .setQuote(dialect.quote())
+                    .setEscape(dialect.escape())
+                    .setCommentMarker(dialect.comment())
                     .setIgnoreEmptyLines(true)
                     .get();
             this.guarded = new RowLengthGuard(text, MAX_ROW_CHARS);
             this.parser = CSVParser.builder().setReader(guarded).setFormat(format).get();
             this.records = parser.iterator();
         } catch (IOException e) {
-            throw failure(e, 1);
+            throw failure(e, 1, options.encoding());
         }
     }
 
-    char delimiter() {
-        return delimiter;
+    Dialect dialect() {
+        return dialect;
     }
 
     /** The fields of the next record, or null at the end of the input. */
@@ -88,22 +95,15 @@ final class RecordParser implements AutoCloseable {
         } catch (UncheckedIOException e) {
             if (e.getCause() instanceof RowLengthGuard.RowTooLong) {
                 // The parser's line number counts the line it is in the middle of; the row began after the last one.
-                throw failure(e.getCause(), lastRowEnd + 1);
+                throw failure(e.getCause(), lastRowEnd + 1, charset);
             }
-            throw failure(e.getCause(), line() + 1);
+            throw failure(e.getCause(), line() + 1, charset);
         }
     }
 
     /** The line of the file on which the last record returned by {@link #next()} ended. */
     long line() {
         return skippedLines + parser.getCurrentLineNumber();
-    }
-
-    private void skipByteOrderMark() throws IOException {
-        text.mark(1);
-        if (text.read() != '\uFEFF') {
-            text.reset();
-        }
     }
 
     /** Skips physical lines (LF, CRLF or CR), quotes or not; returns how many there were. */
@@ -127,9 +127,9 @@ final class RecordParser implements AutoCloseable {
         return skipped;
     }
 
-    /** Detects the delimiter from the first characters, leaving them unread. Bad bytes end the sample early. */
-    private char sniffDelimiter() throws IOException {
-        char[] buffer = new char[DelimiterSniffer.SAMPLE_CHARS];
+    /** Detects the dialect from the first characters, leaving them unread. Bad bytes end the sample early. */
+    private Dialect sniffDialect(CsvOptions options) throws IOException {
+        char[] buffer = new char[DialectSniffer.SAMPLE_CHARS];
         int filled = 0;
         boolean whole = false;
         text.mark(buffer.length + 1);
@@ -143,14 +143,14 @@ final class RecordParser implements AutoCloseable {
             // The parser meets the same bytes again and reports them with their line.
         }
         text.reset();
-        return DelimiterSniffer.sniff(new String(buffer, 0, filled), whole, options.comment());
+        return DialectSniffer.sniff(new String(buffer, 0, filled), whole, options);
     }
 
-    private ChartonException failure(IOException e, long fallbackLine) {
+    private ChartonException failure(IOException e, long fallbackLine, Charset encoding) {
         if (e instanceof CharacterCodingException) {
-            MalformedText.Location at = MalformedText.locate(file, options.encoding());
+            MalformedText.Location at = MalformedText.locate(file, encoding);
             return new ChartonException(ExitCode.DATA, sourceName + ":" + at.line() + ":" + at.column() + ": invalid "
-                    + options.encoding().name() + " text at byte " + at.byteOffset()
+                    + encoding.name() + " text at byte " + at.byteOffset()
                     + " (use --encoding to name the file's encoding)", e);
         }
         if (e instanceof RowLengthGuard.RowTooLong) {

@@ -43,8 +43,15 @@ final class TextValues {
         return s.substring(start, end);
     }
 
-    /** 1 for true, 0 for false (any letter case), -1 when the text is not a boolean. */
+    /**
+     * 1 for true, 0 for false (any letter case; also t and f, as PostgreSQL writes booleans), -1
+     * when the text is not a boolean.
+     */
     static int parseBoolean(String s) {
+        if (s.length() == 1) {
+            char c = Character.toLowerCase(s.charAt(0));
+            return c == 't' ? 1 : c == 'f' ? 0 : -1;
+        }
         if (s.length() == 4 && s.equalsIgnoreCase("true")) {
             return 1;
         }
@@ -249,11 +256,20 @@ final class TextValues {
 
     private static final int NO_OFFSET = Integer.MIN_VALUE;
 
-    /** The zone suffix at {@code i}: Z, ±HH, ±HHMM or ±HH:MM, as seconds east of UTC; NO_OFFSET if malformed. */
+    /**
+     * The zone suffix at {@code i}: Z, ±HH, ±HHMM or ±HH:MM, or the zone name UTC or GMT (a space
+     * before it or before Z is allowed), as seconds east of UTC; NO_OFFSET if malformed.
+     */
     private static int parseOffset(String s, int i) {
         int n = s.length();
+        if (s.charAt(i) == ' ' && i + 1 < n) {
+            i++;
+        }
         char c = s.charAt(i);
         if (c == 'Z' && i + 1 == n) {
+            return 0;
+        }
+        if (n - i == 3 && (s.startsWith("UTC", i) || s.startsWith("GMT", i))) {
             return 0;
         }
         if (c != '+' && c != '-') {
@@ -280,7 +296,7 @@ final class TextValues {
     static String offsetId(String s) {
         for (int i = 16; i < s.length(); i++) {
             char c = s.charAt(i);
-            if (c == 'Z' || c == '+' || c == '-') {
+            if (c == 'Z' || c == '+' || c == '-' || c == ' ') {
                 int seconds = parseOffset(s, i);
                 if (seconds == NO_OFFSET) {
                     return null;
@@ -289,6 +305,55 @@ final class TextValues {
             }
         }
         return null;
+    }
+
+    /**
+     * Microseconds since midnight of a time of day: H:mm or HH:mm, then optionally :ss and a
+     * fraction, then optionally AM or PM (with or without a space; the hour is then 1-12); or
+     * {@link #NOT_A_VALUE}.
+     */
+    static long timeOfDayMicros(String s) {
+        int n = s.length();
+        int colon = n > 2 && s.charAt(1) == ':' ? 1 : n > 3 && s.charAt(2) == ':' ? 2 : -1;
+        if (colon < 0) {
+            return NOT_A_VALUE;
+        }
+        int hour = digits(s, 0, colon);
+        int minute = digits(s, colon + 1, 2);
+        int i = colon + 3;
+        int second = 0;
+        long micros = 0;
+        if (i < n && s.charAt(i) == ':') {
+            second = digits(s, i + 1, 2);
+            i += 3;
+            if (i < n && s.charAt(i) == '.') {
+                int start = ++i;
+                while (i < n && isDigit(s.charAt(i)) && i - start < 9) {
+                    micros = i - start < 6 ? micros * 10 + (s.charAt(i) - '0') : micros;
+                    i++;
+                }
+                if (i == start) {
+                    return NOT_A_VALUE;
+                }
+                for (int k = Math.min(i - start, 6); k < 6; k++) {
+                    micros *= 10;
+                }
+            }
+        }
+        if (i < n && s.charAt(i) == ' ') {
+            i++;
+        }
+        if (i < n) {
+            boolean am = s.regionMatches(true, i, "AM", 0, 2);
+            if (n - i != 2 || !am && !s.regionMatches(true, i, "PM", 0, 2) || hour < 1 || hour > 12) {
+                return NOT_A_VALUE;
+            }
+            hour = hour % 12 + (am ? 0 : 12);
+        }
+        if (hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) {
+            return NOT_A_VALUE;
+        }
+        return (hour * 3600L + minute * 60L + second) * MICROS_PER_SECOND + micros;
     }
 
     /** The value of {@code count} decimal digits at {@code from}, or -1 when they are not all digits. */

@@ -19,23 +19,13 @@ final class TypeSniffer {
     TypeSniffer(List<String> names, int[] columns, CsvOptions options, String sourceName) {
         this.columns = columns;
         this.evidence = new ColumnEvidence[columns.length];
-        List<DatePattern> patterns = datePatterns(options.dateFormat());
+        Layouts layouts = Layouts.of(options.dateFormat(), options.timestampFormat());
+        List<NumberReading> readings = NumberReading.candidates(options.thousands(), options.decimalComma());
         for (int i = 0; i < columns.length; i++) {
             String name = names.get(columns[i]);
-            evidence[i] = new ColumnEvidence(name, options.typeOverrides().get(name), options.nulls(), patterns,
-                    sourceName);
+            evidence[i] = new ColumnEvidence(name, options.typeOverrides().get(name), options.nulls(), layouts,
+                    readings, sourceName);
         }
-    }
-
-    /** The layouts tried for non-ISO dates: the user's, or the common ones. */
-    static List<DatePattern> datePatterns(String dateFormat) {
-        List<DatePattern> patterns = new ArrayList<>();
-        if (dateFormat != null) {
-            patterns.add(DatePattern.compile(dateFormat));
-        } else {
-            DatePattern.COMMON.forEach(p -> patterns.add(DatePattern.compile(p)));
-        }
-        return List.copyOf(patterns);
     }
 
     /** Takes in every row of {@code chunk}, leaving in it how to store it and its dictionary codes. */

@@ -35,7 +35,7 @@ class ShellCompletionTest {
 
     @Test
     void bashOffersMatchingOptionsOfTheSubcommand() {
-        assertEquals(List.of("--title", "--timeout"), bash("charton", "plot", "--ti"));
+        assertEquals(List.of("--title", "--timestamp-format", "--timeout"), bash("charton", "plot", "--ti"));
     }
 
     @Test

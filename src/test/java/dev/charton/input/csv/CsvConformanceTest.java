@@ -250,9 +250,7 @@ class CsvConformanceTest {
             }
             tests.add(DynamicTest.dynamicTest(control.getFileName().toString(), () -> {
                 CsvOptions.Builder options = CsvOptions.builder().header(false).ragged(Ragged.PAD).delimiter(',');
-                if (settings.contains("CommentStart=#")) {
-                    options.comment('#');
-                }
+                options.comment(settings.contains("CommentStart=#") ? '#' : CsvOptions.NO_COMMENT);
                 List<List<Object>> rows = readAsText(Files.readAllBytes(dir.resolve(settings.get(0))), options.build());
                 List<String> records = lines.subList(2, lines.size()).stream().filter(l -> l.matches("\\d+:\\[.*")).toList();
                 assertEquals(records.size(), rows.size());

@@ -141,7 +141,7 @@ class CsvInferenceTest {
         assertEquals(List.of(CsvType.DECIMAL), types("v\n1\n99999999999999999999\n"));
         assertEquals(List.of(CsvType.TIMESTAMP), types("v\n2024-01-01\n2024-01-02 10:30\n"));
         assertEquals(List.of(CsvType.STRING), types("v\ntrue\n1\n"));
-        assertEquals(List.of(CsvType.STRING), types("v\n2024-01-01T10:00Z\n2024-01-01T10:00\n"));
+        assertEquals(List.of(CsvType.TIMESTAMP_TZ), types("v\n2024-01-01T10:00Z\n2024-01-01T10:00\n"));
         List<ColumnDecision> d = decisions("v\n1\n99999999999999999999\n2.5\nx\n", CsvOptions.defaults());
         assertTrue(d.get(0).reason().contains("int64 until line 3")
                 && d.get(0).reason().contains("decimal128(38, 0) until line 4")

@@ -59,14 +59,17 @@ class CsvReadIT {
     }
 
     @Test
-    void noHeaderNamesColumnsByPosition() throws IOException {
+    void noHeaderNamesColumnsByPositionAndIsDetected() throws IOException {
         Path csv = write("plain.csv", "1,10\n2,20\n3,15\n");
         Path out = tmp.resolve("fig.png");
         assertDrawn(Charton.run("plot", csv.toString(), "--no-header", "--x", "column_1", "--y", "column_2",
                 "-o", out.toString()).go(), out);
-        Charton.Result withHeader = Charton.run("plot", csv.toString(), "--x", "column_1", "--y", "column_2",
-                "-o", tmp.resolve("other.png").toString()).go();
-        assertEquals(65, withHeader.exitCode(), "without --no-header the first row names the columns");
+        Path detected = tmp.resolve("detected.png");
+        assertDrawn(Charton.run("plot", csv.toString(), "--x", "column_1", "--y", "column_2", "-o",
+                detected.toString()).go(), detected);
+        Charton.Result withHeader = Charton.run("plot", csv.toString(), "--header", "--x", "column_1", "--y",
+                "column_2", "-o", tmp.resolve("other.png").toString()).go();
+        assertEquals(65, withHeader.exitCode(), "with --header the first row names the columns");
     }
 
     @Test

@@ -48,9 +48,10 @@ class DatePatternTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"HH:mm", "yyyy-MM", "yy-MM-dd", "yyyy-MM-dd HH", "d d M yyyy", "'open"})
+    @ValueSource(strings = {"HH:mm", "yyy-MM-dd", "yyyy-MM-dd hh:mm", "yyyy-MM-dd mm", "d d M yyyy", "'open",
+        "yyyy-MM-dd HH:mm z"})
     void unsupportedLayoutsSayWhy(String layout) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> DatePattern.compile(layout));
-        assertTrue(e.getMessage().contains("date format"), e.getMessage());
+        assertTrue(e.getMessage().contains("format '" + layout + "'"), e.getMessage());
     }
 }
