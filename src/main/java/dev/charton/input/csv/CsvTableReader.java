@@ -2,6 +2,7 @@ package dev.charton.input.csv;
 
 import dev.charton.error.ChartonException;
 import dev.charton.error.ExitCode;
+import dev.charton.input.ColumnSelection;
 import dev.charton.input.InputSource;
 import dev.charton.input.ReadOptions;
 import dev.charton.input.TableReader;
@@ -14,6 +15,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Reads a CSV input into Arrow record batches whose column types hold for every row of the file,
@@ -68,7 +70,7 @@ public final class CsvTableReader implements TableReader {
         CsvVectors built = null;
         try (CsvRows rows = openRows(null)) {
             this.dialect = rows.dialect();
-            int[] selected = ColumnSelection.resolve(rows.names(), columns, options.typeOverrides(), sourceName);
+            int[] selected = selectedColumns(rows.names(), columns, options.typeOverrides(), sourceName);
             int batchRows = Math.max(1, Math.min(options.batchRows(), MAX_BATCH_CELLS / Math.max(1, selected.length)));
             TypeSniffer sniffer = new TypeSniffer(rows.names(), selected, options, sourceName);
             List<Spool.Segment> segments = readOnce(rows, selected, sniffer, batchRows, allocator);
@@ -148,5 +150,20 @@ public final class CsvTableReader implements TableReader {
         replay.close();
         vectors.close();
         input.close();
+    }
+
+    /**
+     * The positions of {@code wanted} (all columns when null), in the order given, once every column
+     * named by {@code --type} is known to exist.
+     */
+    private static int[] selectedColumns(List<String> names, List<String> wanted, Map<String, CsvType> types,
+                                         String sourceName) {
+        for (String typed : types.keySet()) {
+            if (!names.contains(typed)) {
+                throw new ChartonException(ExitCode.USAGE, "--type " + typed + "=...: "
+                        + ColumnSelection.noSuchColumn(names, typed, sourceName));
+            }
+        }
+        return ColumnSelection.resolve(names, wanted, sourceName).stream().mapToInt(i -> i).toArray();
     }
 }
