@@ -1,5 +1,6 @@
 package dev.charton.pipeline.reduce;
 
+import dev.charton.pipeline.plan.ChartKind;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.FieldVector;
@@ -42,9 +43,9 @@ final class Aggregate implements Reduction {
     public ReducedTable reduce(BatchSource source, BufferAllocator allocator) throws IOException {
         Schema schema = source.schema();
         Field xField = schema.findField(request.x());
-        boolean counting = request.kind() == ReduceRequest.Kind.BAR && request.y().isEmpty();
+        boolean counting = request.kind() == ChartKind.BAR && request.y().isEmpty();
         boolean keepNullX = ValueKind.of(xField) == ValueKind.CATEGORICAL;
-        boolean keepNullY = request.kind() == ReduceRequest.Kind.LINE;
+        boolean keepNullY = request.kind() == ChartKind.LINE;
         Map<XGroup, Integer> groups = new HashMap<>();
         List<XGroup> found = new ArrayList<>();
         long[][] xKeys = {new long[16]};  // by x id (ids are dense, in order of first appearance)
@@ -92,7 +93,7 @@ final class Aggregate implements Reduction {
             String agg = counting ? "count" : request.agg() != null ? request.agg() : stats.repeated() ? "sum" : null;
             List<XGroup> order = new ArrayList<>(found);
             order.sort(Comparator.comparingInt(g -> g.series().column()));
-            if (request.kind() == ReduceRequest.Kind.LINE || request.kind() == ReduceRequest.Kind.AREA) {
+            if (request.kind() == ChartKind.LINE || request.kind() == ChartKind.AREA) {
                 order.sort(alongX(xField, x, xKeys[0]));
             }
             FieldVector xOut = out.key("x", x);

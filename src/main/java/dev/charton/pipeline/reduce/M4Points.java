@@ -1,5 +1,6 @@
 package dev.charton.pipeline.reduce;
 
+import dev.charton.pipeline.plan.ChartKind;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.FieldVector;
@@ -23,7 +24,7 @@ final class M4Points implements Reduction {
 
     M4Points(ReduceRequest request) {
         this.request = request;
-        this.area = request.kind() == ReduceRequest.Kind.AREA;
+        this.area = request.kind() == ChartKind.AREA;
     }
 
     @Override
