@@ -2,7 +2,6 @@ package dev.charton.pipeline.reduce;
 
 import org.apache.arrow.vector.BaseFixedWidthVector;
 import org.apache.arrow.vector.BaseIntVector;
-import org.apache.arrow.vector.BigIntVector;
 import org.apache.arrow.vector.BitVectorHelper;
 import org.apache.arrow.vector.Decimal256Vector;
 import org.apache.arrow.vector.DecimalVector;
@@ -20,7 +19,7 @@ import java.math.RoundingMode;
 
 /**
  * A continuous x: the --x column (a number or time, read as a double for placing rows), or without
- * --x the row number. Rows that are kept get their exact value copied into the output.
+ * --x the row number. A kept row's x is written to the output from its key.
  */
 final class XColumn {
     private final String name;
@@ -59,18 +58,9 @@ final class XColumn {
         return view != null && view.isNull(row);
     }
 
-    double value(int row) {
-        return view == null ? firstRow + row : view.get(row);
-    }
-
     /** The row's x as a long that orders exactly (see {@link NumberView#key}). */
     long key(int row) {
         return view == null ? firstRow + row : view.key(row);
-    }
-
-    /** The row's number in the table. */
-    long rowNumber(int row) {
-        return firstRow + row;
     }
 
     /** A vector of the output's x type, for kept values. */
@@ -116,14 +106,5 @@ final class XColumn {
 
     private static BigDecimal decimal(long key, int scale) {
         return BigDecimal.valueOf(NumberView.fromOrderedBits(key)).setScale(scale, RoundingMode.HALF_EVEN);
-    }
-
-    /** Copies a row's exact x into {@code target} at {@code index}. */
-    void copy(int row, FieldVector target, int index) {
-        if (view == null) {
-            ((BigIntVector) target).setSafe(index, firstRow + row);
-        } else {
-            target.copyFromSafe(row, index, vector);
-        }
     }
 }
