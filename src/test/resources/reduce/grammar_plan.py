@@ -19,6 +19,8 @@ from chartonpy.spec import ChartSpec
 def values(series):
     if series is None:
         return None
+    if isinstance(series, np.ndarray):  # grammar.py's plans hold numpy columns where pandas is not needed
+        series = pd.Series(series)
     if pd.api.types.is_datetime64_any_dtype(series.dtype):
         counts = series.array.asi8
         return [None if pd.isna(t) else int(c) for t, c in zip(series, counts)]

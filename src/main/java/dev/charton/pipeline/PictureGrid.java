@@ -22,8 +22,8 @@ final class PictureGrid {
         ChartSpec spec = request.spec();
         int pointsPerPixel = RASTER.contains(request.format()) ? 1 : ZOOMABLE_POINTS_PER_PIXEL;
         // The facet grid is only known once the panels are counted: one column is the finest grid.
-        return new ReduceRequest(ReduceRequest.Kind.of(plan.kind().optionName()), plan.x(), plan.y(), plan.color(),
-                plan.facet(), plan.agg() == null ? null : plan.agg().optionName(), plan.bins(), spec.width(),
-                spec.height(), pointsPerPixel, 1, spec.logX(), spec.logY());
+        return new ReduceRequest(plan.kind(), plan.x(), plan.y(), plan.color(), plan.facet(),
+                plan.agg() == null ? null : plan.agg().optionName(), plan.bins(), spec.width(), spec.height(),
+                pointsPerPixel, 1, spec.logX(), spec.logY());
     }
 }

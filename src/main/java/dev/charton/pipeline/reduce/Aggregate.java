@@ -1,5 +1,6 @@
 package dev.charton.pipeline.reduce;
 
+import dev.charton.pipeline.plan.ChartKind;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.FieldVector;
@@ -11,9 +12,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Group aggregates by (x, column, color, facet), as grammar.py's {@code _aggregate}: bars, and
@@ -42,17 +41,16 @@ final class Aggregate implements Reduction {
     public ReducedTable reduce(BatchSource source, BufferAllocator allocator) throws IOException {
         Schema schema = source.schema();
         Field xField = schema.findField(request.x());
-        boolean counting = request.kind() == ReduceRequest.Kind.BAR && request.y().isEmpty();
+        boolean counting = request.kind() == ChartKind.BAR && request.y().isEmpty();
         boolean keepNullX = ValueKind.of(xField) == ValueKind.CATEGORICAL;
-        boolean keepNullY = request.kind() == ReduceRequest.Kind.LINE;
-        Map<XGroup, Integer> groups = new HashMap<>();
-        List<XGroup> found = new ArrayList<>();
+        boolean keepNullY = request.kind() == ChartKind.LINE;
         long[][] xKeys = {new long[16]};  // by x id (ids are dense, in order of first appearance)
         int[] xKeysKnown = {0};
         GroupStats stats = new GroupStats();
         try (KeyColumn x = new KeyColumn(xField, allocator);
              SeriesColumns series = new SeriesColumns(request.y(), request.color(), request.facet(), schema, allocator);
              OutputColumns out = new OutputColumns(allocator)) {
+            GroupIndex index = new GroupIndex(series);
             long rowsRead = RowScan.scan(source, (batch, dictionaries, firstRow) -> {
                 FieldVector xVector = batch.getVector(request.x());
                 NumberView xView = NumberView.of(xVector);
@@ -76,11 +74,10 @@ final class Aggregate implements Reduction {
                         if (missing && !keepNullY) {
                             continue;
                         }
-                        XGroup group = new XGroup(xId, series.of(c, row));
-                        int number = groups.computeIfAbsent(group, g -> {
-                            found.add(g);
-                            return stats.open();
-                        });
+                        int number = index.number(xId, series.id(c, row));
+                        if (number == stats.groups()) {
+                            stats.open();
+                        }
                         if (missing || counting) {
                             stats.addNull(number);
                         } else {
@@ -90,19 +87,24 @@ final class Aggregate implements Reduction {
                 }
             });
             String agg = counting ? "count" : request.agg() != null ? request.agg() : stats.repeated() ? "sum" : null;
-            List<XGroup> order = new ArrayList<>(found);
-            order.sort(Comparator.comparingInt(g -> g.series().column()));
-            if (request.kind() == ReduceRequest.Kind.LINE || request.kind() == ReduceRequest.Kind.AREA) {
-                order.sort(alongX(xField, x, xKeys[0]));
+            List<XGroup> found = index.found();
+            List<Integer> order = new ArrayList<>();
+            for (int g = 0; g < found.size(); g++) {
+                order.add(g);
+            }
+            order.sort(Comparator.comparingInt(g -> found.get(g).series().column()));
+            if (request.kind() == ChartKind.LINE || request.kind() == ChartKind.AREA) {
+                Comparator<XGroup> along = alongX(xField, x, xKeys[0]);
+                order.sort((a, b) -> along.compare(found.get(a), found.get(b)));
             }
             FieldVector xOut = out.key("x", x);
             series.addColumns(out);
             Float8Vector yOut = out.float64("y");
             for (int row = 0; row < order.size(); row++) {
-                XGroup group = order.get(row);
+                XGroup group = found.get(order.get(row));
                 x.write(xOut, row, group.x());
                 series.write(row, group.series());
-                stats.write(yOut, row, groups.get(group), agg);
+                stats.write(yOut, row, order.get(row), agg);
             }
             ObjectNode reduced = Reductions.reduced("aggregate", rowsRead);
             reduced.put("agg", agg);

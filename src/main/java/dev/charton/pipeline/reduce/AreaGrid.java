@@ -1,11 +1,10 @@
 package dev.charton.pipeline.reduce;
 
-import org.apache.arrow.memory.BufferAllocator;
+import dev.charton.pipeline.stats.RowSpill;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.Float8Vector;
 
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -13,92 +12,83 @@ import java.util.Map;
 
 /**
  * Stacked areas need every series on one x grid: per panel, the union of the x values M4 kept for
- * any series. A further scan sums each series' rows at those x values (grammar.py sums repeated x
- * of an area), so the stack is drawn from the same totals as from every row.
+ * any series. A further pass over the spilled values sums each series' rows at those x values
+ * (grammar.py sums repeated x of an area), so the stack is drawn from the same totals as from
+ * every row.
  */
-final class AreaGrid implements AutoCloseable {
-    private final Map<Series, M4Columns> kept;
-    private final List<Series> order;
-    private final XColumn x;
-    private final Map<Integer, Panel> panels = new HashMap<>();
+final class AreaGrid {
+    private final List<Integer> order;
+    private final SeriesColumns series;
+    /** Per series id, its panel's sorted distinct x keys (null for an id not drawn). */
+    private final long[][] gridOf;
 
-    /** One panel's grid: the sorted distinct x keys, their exact values beside. */
-    private record Panel(long[] xs, FieldVector exact) {
-        int indexOf(long value) {
-            int i = Arrays.binarySearch(xs, value);
-            return i >= 0 ? i : -1;
-        }
-    }
-
-    AreaGrid(Map<Series, M4Columns> kept, List<Series> order, XColumn x, BufferAllocator allocator) {
-        this.kept = kept;
+    AreaGrid(List<M4Columns> kept, List<Integer> order, SeriesColumns series) {
         this.order = order;
-        this.x = x;
-        Map<Integer, List<Series>> byPanel = new HashMap<>();
-        for (Series s : order) {
-            byPanel.computeIfAbsent(s.facet(), f -> new ArrayList<>()).add(s);
+        this.series = series;
+        this.gridOf = new long[kept.size()][];
+        Map<Integer, long[]> panels = new HashMap<>();
+        for (int id : order) {
+            int facet = series.series(id).facet();
+            gridOf[id] = panels.computeIfAbsent(facet, f -> panelGrid(kept, facet));
         }
-        byPanel.forEach((facet, members) -> panels.put(facet, panel(members, allocator)));
     }
 
-    private record Candidate(long x, FieldVector exact, int slot) {
-    }
-
-    private Panel panel(List<Series> members, BufferAllocator allocator) {
-        List<Candidate> candidates = new ArrayList<>();
-        for (Series s : members) {
-            kept.get(s).emit((exact, slot, key, y) -> candidates.add(new Candidate(key, exact, slot)));
-        }
-        candidates.sort((a, b) -> Long.compare(a.x(), b.x()));
-        long[] xs = new long[candidates.size()];
-        FieldVector exact = x.newVector(allocator);
-        int size = 0;
-        for (Candidate c : candidates) {
-            if (size == 0 || xs[size - 1] != c.x()) {
-                xs[size] = c.x();
-                exact.copyFromSafe(c.slot(), size, c.exact());
-                size++;
+    private long[] panelGrid(List<M4Columns> kept, int facet) {
+        long[][] keys = {new long[64]};
+        int[] size = {0};
+        for (int id : order) {
+            if (series.series(id).facet() == facet) {
+                kept.get(id).emit((key, y) -> {
+                    if (size[0] == keys[0].length) {
+                        keys[0] = Arrays.copyOf(keys[0], size[0] * 2);
+                    }
+                    keys[0][size[0]++] = key;
+                });
             }
         }
-        return new Panel(Arrays.copyOf(xs, size), exact);
+        long[] sorted = Arrays.copyOf(keys[0], size[0]);
+        Arrays.sort(sorted);
+        int distinct = 0;
+        for (long key : sorted) {
+            if (distinct == 0 || sorted[distinct - 1] != key) {
+                sorted[distinct++] = key;
+            }
+        }
+        return Arrays.copyOf(sorted, distinct);
     }
 
-    /** Scans the source for the sums and writes one row per series and grid x it has rows at. */
-    int write(BatchSource source, List<String> yNames, SeriesColumns series, FieldVector xOut, Float8Vector yOut)
-            throws IOException {
-        Map<Series, CompensatedSum> sums = new HashMap<>();
-        Map<Series, boolean[]> present = new HashMap<>();
-        for (Series s : order) {
-            int size = panels.get(s.facet()).xs().length;
-            sums.put(s, new CompensatedSum(size));
-            present.put(s, new boolean[size]);
+    /** Sums the spilled values on the grid and writes one row per series and grid x it has rows at. */
+    int write(RowSpill values, XColumn x, FieldVector xOut, Float8Vector yOut) throws IOException {
+        CompensatedSum[] sums = new CompensatedSum[gridOf.length];
+        boolean[][] present = new boolean[gridOf.length][];
+        for (int id : order) {
+            sums[id] = new CompensatedSum(gridOf[id].length);
+            present[id] = new boolean[gridOf[id].length];
         }
-        SeriesRows.scan(source, x, series, yNames, (row, s, xValue, y) -> {
-            Panel panel = panels.get(s.facet());
-            int index = panel == null || Double.isNaN(y) ? -1 : panel.indexOf(x.key(row));
-            if (index >= 0 && sums.containsKey(s)) {
-                sums.get(s).add(index, y);
-                present.get(s)[index] = true;
+        values.forEachBlock((keys, ys, ids, length) -> {
+            for (int i = 0; i < length; i++) {
+                int id = ids[i];
+                if (id < gridOf.length && gridOf[id] != null && !Double.isNaN(ys[i])) {
+                    int index = Arrays.binarySearch(gridOf[id], keys[i]);
+                    if (index >= 0) {
+                        sums[id].add(index, ys[i]);
+                        present[id][index] = true;
+                    }
+                }
             }
         });
         int rows = 0;
-        for (Series s : order) {
-            Panel panel = panels.get(s.facet());
-            boolean[] has = present.get(s);
-            for (int i = 0; i < has.length; i++) {
-                if (has[i]) {
-                    xOut.copyFromSafe(i, rows, panel.exact());
-                    yOut.setSafe(rows, sums.get(s).get(i));
+        for (int id : order) {
+            Series s = series.series(id);
+            for (int i = 0; i < present[id].length; i++) {
+                if (present[id][i]) {
+                    x.writeKey(xOut, rows, gridOf[id][i]);
+                    yOut.setSafe(rows, sums[id].get(i));
                     series.write(rows, s);
                     rows++;
                 }
             }
         }
         return rows;
-    }
-
-    @Override
-    public void close() {
-        panels.values().forEach(panel -> panel.exact().close());
     }
 }

@@ -43,6 +43,11 @@ final class GroupStats {
         maxs[group] = Math.max(maxs[group], value);
     }
 
+    /** How many groups were opened. */
+    int groups() {
+        return groups;
+    }
+
     long size(int group) {
         return sizes[group];
     }

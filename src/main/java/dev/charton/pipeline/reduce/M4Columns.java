@@ -1,63 +1,56 @@
 package dev.charton.pipeline.reduce;
 
-import org.apache.arrow.memory.BufferAllocator;
-import org.apache.arrow.vector.FieldVector;
-
 import java.util.Arrays;
 
 /**
  * M4 (Jugel et al., VLDB 2014) for one series: per pixel column, the rows with the first and last x
  * and the least and greatest y, and, where the line has gaps (null y), the first and last null, so
  * the break stays where it was. Ties keep the row a stable sort by x would draw first (first x,
- * least and greatest y) or last (last x). Each kept row's exact x is copied aside.
+ * least and greatest y) or last (last x). Rows are known by their x key (see {@link XColumn#key})
+ * and a number that orders them as the table does.
  */
-final class M4Columns implements AutoCloseable {
+final class M4Columns {
     private static final int FIRST = 0, LAST = 1, LEAST = 2, GREATEST = 3, GAP_FIRST = 4, GAP_LAST = 5, ROLES = 6;
 
     private final int columns;
     private final long[] rows;
     private final long[] xs;
     private final double[] ys;
-    private final FieldVector exactX;
 
-    M4Columns(int columns, XColumn x, BufferAllocator allocator) {
+    M4Columns(int columns) {
         this.columns = columns;
         this.rows = new long[columns * ROLES];
         this.xs = new long[columns * ROLES];
         this.ys = new double[columns * ROLES];
         Arrays.fill(rows, -1);
-        this.exactX = x.newVector(allocator);
     }
 
-    /** Takes a row in pixel column {@code column}; {@code y} is NaN for a null (a gap). */
-    void offer(int column, XColumn x, int row, double y) {
-        long position = x.key(row);
-        long number = x.rowNumber(row);
+    /** Takes row {@code number}, at x key {@code position}, in pixel column {@code column}; {@code y} is NaN for a null (a gap). */
+    void offer(int column, long position, long number, double y) {
         int base = column * ROLES;
         if (Double.isNaN(y)) {
-            keep(base + GAP_FIRST, rows[base + GAP_FIRST] < 0 || position < xs[base + GAP_FIRST], x, row, number, position, y);
-            keep(base + GAP_LAST, rows[base + GAP_LAST] < 0 || position >= xs[base + GAP_LAST], x, row, number, position, y);
+            keep(base + GAP_FIRST, rows[base + GAP_FIRST] < 0 || position < xs[base + GAP_FIRST], number, position, y);
+            keep(base + GAP_LAST, rows[base + GAP_LAST] < 0 || position >= xs[base + GAP_LAST], number, position, y);
             return;
         }
-        keep(base + FIRST, rows[base + FIRST] < 0 || position < xs[base + FIRST], x, row, number, position, y);
-        keep(base + LAST, rows[base + LAST] < 0 || position >= xs[base + LAST], x, row, number, position, y);
-        keep(base + LEAST, rows[base + LEAST] < 0 || y < ys[base + LEAST], x, row, number, position, y);
-        keep(base + GREATEST, rows[base + GREATEST] < 0 || y > ys[base + GREATEST], x, row, number, position, y);
+        keep(base + FIRST, rows[base + FIRST] < 0 || position < xs[base + FIRST], number, position, y);
+        keep(base + LAST, rows[base + LAST] < 0 || position >= xs[base + LAST], number, position, y);
+        keep(base + LEAST, rows[base + LEAST] < 0 || y < ys[base + LEAST], number, position, y);
+        keep(base + GREATEST, rows[base + GREATEST] < 0 || y > ys[base + GREATEST], number, position, y);
     }
 
-    private void keep(int slot, boolean replace, XColumn x, int row, long number, long position, double y) {
+    private void keep(int slot, boolean replace, long number, long position, double y) {
         if (replace) {
             rows[slot] = number;
             xs[slot] = position;
             ys[slot] = y;
-            x.copy(row, exactX, slot);
         }
     }
 
     /** Receives the kept rows of one series in x order. */
     interface Sink {
-        /** {@code y} is NaN for a gap; the exact x is {@code exactX}'s value at {@code slot}, {@code key} orders it. */
-        void accept(FieldVector exactX, int slot, long key, double y);
+        /** {@code y} is NaN for a gap; {@code key} is the row's x key. */
+        void accept(long key, double y);
     }
 
     /** The kept rows, in x order (ties in table order), each once. */
@@ -71,7 +64,7 @@ final class M4Columns implements AutoCloseable {
                 }
             }
             for (int i = 0; i < count; i++) {
-                sink.accept(exactX, slots[i], xs[slots[i]], ys[slots[i]]);
+                sink.accept(xs[slots[i]], ys[slots[i]]);
             }
         }
     }
@@ -97,10 +90,5 @@ final class M4Columns implements AutoCloseable {
 
     private boolean before(int a, int b) {
         return xs[a] < xs[b] || (xs[a] == xs[b] && rows[a] < rows[b]);
-    }
-
-    @Override
-    public void close() {
-        exactX.close();
     }
 }

@@ -37,6 +37,11 @@ public interface NumberView {
         return bits ^ ((bits >> 63) & Long.MAX_VALUE);
     }
 
+    /** The double of {@link #orderedBits}. */
+    static double fromOrderedBits(long key) {
+        return Double.longBitsToDouble(key ^ ((key >> 63) & Long.MAX_VALUE));
+    }
+
     /** A view of {@code vector}, or null when its type is not a number or time. */
     static NumberView of(FieldVector vector) {
         if (vector.getField().getDictionary() != null) {

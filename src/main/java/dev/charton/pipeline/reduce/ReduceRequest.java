@@ -1,7 +1,8 @@
 package dev.charton.pipeline.reduce;
 
+import dev.charton.pipeline.plan.ChartKind;
+
 import java.util.List;
-import java.util.Locale;
 
 /**
  * What a reduction needs to know about the chart: its kind and columns (as Java decided them), and
@@ -18,22 +19,9 @@ import java.util.Locale;
  * @param logX            the x axis is logarithmic (pixel columns are even in log space)
  * @param logY            the y axis is logarithmic
  */
-public record ReduceRequest(Kind kind, String x, List<String> y, String color, String facet, String agg,
+public record ReduceRequest(ChartKind kind, String x, List<String> y, String color, String facet, String agg,
                             Integer bins, int width, int height, int pointsPerPixel, int facetColumns,
                             boolean logX, boolean logY) {
-
-    /** The chart kinds, as grammar.py names them. */
-    public enum Kind {
-        LINE, SCATTER, BAR, HIST, AREA, BOX, HEATMAP;
-
-        public static Kind of(String name) {
-            return valueOf(name.toUpperCase(Locale.ROOT));
-        }
-
-        public String wireName() {
-            return name().toLowerCase(Locale.ROOT);
-        }
-    }
 
     public ReduceRequest {
         y = List.copyOf(y);

@@ -9,7 +9,10 @@ import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.dictionary.DictionaryProvider;
 import org.apache.arrow.vector.types.pojo.Schema;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What splits rows into series and panels: the --y column a value comes from, --color and --facet.
@@ -25,6 +28,9 @@ final class SeriesColumns implements AutoCloseable {
     private final String colorName;
     private final String facetName;
     private final Series[] lastOfColumn;
+    private final int[] lastIdOfColumn;
+    private final Map<Series, Integer> ids = new HashMap<>();
+    private final List<Series> byId = new ArrayList<>();
     private VarCharVector columnOut;
     private FieldVector colorOut;
     private FieldVector facetOut;
@@ -32,6 +38,7 @@ final class SeriesColumns implements AutoCloseable {
     SeriesColumns(List<String> yNames, String colorName, String facetName, Schema schema, BufferAllocator allocator) {
         this.yNames = yNames;
         this.lastOfColumn = new Series[Math.max(1, yNames.size())];
+        this.lastIdOfColumn = new int[lastOfColumn.length];
         this.colorName = colorName;
         this.facetName = facetName;
         this.color = colorName == null ? null : new KeyColumn(schema.findField(colorName), allocator);
@@ -71,6 +78,35 @@ final class SeriesColumns implements AutoCloseable {
         checkSplits(facet, "--facet", facetName, "panel");
         lastOfColumn[column] = new Series(column, colorId, facetId);
         return lastOfColumn[column];
+    }
+
+    /**
+     * The dense id (0, 1, 2, ... in order of first appearance) of the series {@link #of} gives; the
+     * map is only consulted when a row's series differs from the previous row's of that column.
+     */
+    int id(int column, int row) {
+        Series previous = lastOfColumn[column];
+        Series series = of(column, row);
+        if (series != previous || previous == null) {
+            Integer id = ids.get(series);
+            if (id == null) {
+                id = byId.size();
+                ids.put(series, id);
+                byId.add(series);
+            }
+            lastIdOfColumn[column] = id;
+        }
+        return lastIdOfColumn[column];
+    }
+
+    /** The series of an {@link #id}. */
+    Series series(int id) {
+        return byId.get(id);
+    }
+
+    /** How many series {@link #id} has numbered. */
+    int count() {
+        return byId.size();
     }
 
     /** Adds the key columns this chart has, after whatever the statistic added first (x). */

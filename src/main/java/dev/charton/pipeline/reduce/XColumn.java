@@ -1,6 +1,12 @@
 package dev.charton.pipeline.reduce;
 
-import org.apache.arrow.vector.BigIntVector;
+import org.apache.arrow.vector.BaseFixedWidthVector;
+import org.apache.arrow.vector.BaseIntVector;
+import org.apache.arrow.vector.BitVectorHelper;
+import org.apache.arrow.vector.Decimal256Vector;
+import org.apache.arrow.vector.DecimalVector;
+import org.apache.arrow.vector.Float4Vector;
+import org.apache.arrow.vector.Float8Vector;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.types.pojo.ArrowType;
@@ -8,13 +14,18 @@ import org.apache.arrow.vector.types.pojo.Field;
 import org.apache.arrow.vector.types.pojo.FieldType;
 import org.apache.arrow.vector.types.pojo.Schema;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+
 /**
  * A continuous x: the --x column (a number or time, read as a double for placing rows), or without
- * --x the row number. Rows that are kept get their exact value copied into the output.
+ * --x the row number. A kept row's x is written to the output from its key.
  */
 final class XColumn {
     private final String name;
     private final Field outputField;
+    /** Whether a key is {@link NumberView#orderedBits} of a double (floats, decimals) rather than a count. */
+    private final boolean keyIsBits;
     private FieldVector vector;
     private NumberView view;
     private long firstRow;
@@ -25,6 +36,8 @@ final class XColumn {
         this.outputField = input == null
                 ? new Field("x", FieldType.nullable(new ArrowType.Int(64, true)), null)
                 : new Field("x", new FieldType(true, input.getType(), null, input.getMetadata()), input.getChildren());
+        this.keyIsBits = input != null && (input.getType() instanceof ArrowType.FloatingPoint
+                || input.getType() instanceof ArrowType.Decimal);
     }
 
     /** Whether {@code name} can be an x read as positions: none (the row number), a number or a time. */
@@ -45,18 +58,9 @@ final class XColumn {
         return view != null && view.isNull(row);
     }
 
-    double value(int row) {
-        return view == null ? firstRow + row : view.get(row);
-    }
-
     /** The row's x as a long that orders exactly (see {@link NumberView#key}). */
     long key(int row) {
         return view == null ? firstRow + row : view.key(row);
-    }
-
-    /** The row's number in the table. */
-    long rowNumber(int row) {
-        return firstRow + row;
     }
 
     /** A vector of the output's x type, for kept values. */
@@ -64,12 +68,43 @@ final class XColumn {
         return outputField.createVector(allocator);
     }
 
-    /** Copies a row's exact x into {@code target} at {@code index}. */
-    void copy(int row, FieldVector target, int index) {
-        if (view == null) {
-            ((BigIntVector) target).setSafe(index, firstRow + row);
+    /** The x value (as {@link #value}) of a {@link #key}. */
+    double valueOfKey(long key) {
+        return keyIsBits ? NumberView.fromOrderedBits(key) : key;
+    }
+
+    /**
+     * Writes the x of a {@link #key} into {@code target} (from {@link #newVector}) at {@code index}:
+     * exactly, except a decimal, which gets the double's value at its scale.
+     */
+    void writeKey(FieldVector target, int index, long key) {
+        if (target instanceof BaseIntVector ints) {
+            ints.setWithPossibleTruncate(index, key);
+        } else if (target instanceof Float8Vector doubles) {
+            doubles.setSafe(index, NumberView.fromOrderedBits(key));
+        } else if (target instanceof Float4Vector floats) {
+            floats.setSafe(index, (float) NumberView.fromOrderedBits(key));
+        } else if (target instanceof DecimalVector decimals) {
+            decimals.setSafe(index, decimal(key, decimals.getScale()));
+        } else if (target instanceof Decimal256Vector decimals) {
+            decimals.setSafe(index, decimal(key, decimals.getScale()));
+        } else if (target instanceof BaseFixedWidthVector times) {
+            // Dates and timestamps: a 32- or 64-bit count of their unit, as NumberView read it.
+            while (index >= times.getValueCapacity()) {
+                times.reAlloc();
+            }
+            if (times.getTypeWidth() == Integer.BYTES) {
+                times.getDataBuffer().setInt((long) index * Integer.BYTES, (int) key);
+            } else {
+                times.getDataBuffer().setLong((long) index * Long.BYTES, key);
+            }
+            BitVectorHelper.setBit(times.getValidityBuffer(), index);
         } else {
-            target.copyFromSafe(row, index, vector);
+            throw new IllegalStateException("no x of type " + target.getField().getType());
         }
+    }
+
+    private static BigDecimal decimal(long key, int scale) {
+        return BigDecimal.valueOf(NumberView.fromOrderedBits(key)).setScale(scale, RoundingMode.HALF_EVEN);
     }
 }

@@ -1,5 +1,6 @@
 package dev.charton.pipeline.reduce;
 
+import dev.charton.pipeline.plan.ChartKind;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
 import org.apache.arrow.vector.BigIntVector;
@@ -23,7 +24,7 @@ class AggregateTest {
         allocator.close();
     }
 
-    private static ReduceRequest request(ReduceRequest.Kind kind, String x, List<String> y, String color, String agg) {
+    private static ReduceRequest request(ChartKind kind, String x, List<String> y, String color, String agg) {
         return new ReduceRequest(kind, x, y, color, null, agg, null, 640, 480, 1, 1, false, false);
     }
 
@@ -39,7 +40,7 @@ class AggregateTest {
     void aBarWithoutYCountsRowsAndKeepsACategoricalNullX() throws Exception {
         try (VectorSchemaRoot root = TestTables.root(6, text("fruit", "pear", "fig", null, "pear", "fig", "pear"),
                 text("shop", "a", "a", "b", "b", "a", null));
-             ReducedTable table = Reductions.of(request(ReduceRequest.Kind.BAR, "fruit", List.of(), "shop", null))
+             ReducedTable table = Reductions.of(request(ChartKind.BAR, "fruit", List.of(), "shop", null))
                      .reduce(TestTables.source(root, 4), allocator)) {
             assertEquals(List.of("x=pear, color=a, y=1.0", "x=fig, color=a, y=2.0", "x=null, color=b, y=1.0",
                     "x=pear, color=b, y=1.0", "x=pear, color=null, y=1.0"), TestTables.rows(table));
@@ -51,14 +52,14 @@ class AggregateTest {
     void aBarOfRepeatedXSumsAndOneWithoutRepeatsNamesNoAggregation() throws Exception {
         try (VectorSchemaRoot repeated = TestTables.root(4, text("k", "b", "a", "b", "c"),
                 numbers("v", 1.0, 2.0, 3.0, null));
-             ReducedTable sums = Reductions.of(request(ReduceRequest.Kind.BAR, "k", List.of("v"), null, null))
+             ReducedTable sums = Reductions.of(request(ChartKind.BAR, "k", List.of("v"), null, null))
                      .reduce(TestTables.source(repeated, 3), allocator)) {
             // c has only a null value: the row is dropped before grouping, so it has no bar.
             assertEquals(List.of("x=b, y=4.0", "x=a, y=2.0"), TestTables.rows(sums));
             assertEquals("sum", sums.reduced().get("agg").asText());
         }
         try (VectorSchemaRoot distinct = TestTables.root(2, text("k", "b", "a"), numbers("v", 1.0, 2.0));
-             ReducedTable plain = Reductions.of(request(ReduceRequest.Kind.BAR, "k", List.of("v"), null, null))
+             ReducedTable plain = Reductions.of(request(ChartKind.BAR, "k", List.of("v"), null, null))
                      .reduce(TestTables.source(distinct, 3), allocator)) {
             assertEquals(List.of("x=b, y=1.0", "x=a, y=2.0"), TestTables.rows(plain));
             assertEquals("{\"stat\":\"aggregate\",\"rows_read\":2,\"agg\":null}", plain.reduced().toString());
@@ -76,7 +77,7 @@ class AggregateTest {
             }
             try (VectorSchemaRoot root = TestTables.root(6, when, numbers("a", 1.0, null, 2.0, null, 5.0, 9.0),
                     numbers("b", 10.0, 20.0, 30.0, 40.0, 50.0, 60.0));
-                 ReducedTable table = Reductions.of(request(ReduceRequest.Kind.LINE, "when", List.of("a", "b"), null, agg))
+                 ReducedTable table = Reductions.of(request(ChartKind.LINE, "when", List.of("a", "b"), null, agg))
                          .reduce(TestTables.source(root, 2), allocator)) {
                 List<String> expected = switch (agg) {
                     // x 1 of "a" has a null and a 5: its mean is 5; x 2 of "a" has only a null.
@@ -108,7 +109,7 @@ class AggregateTest {
             big.setSafe(i, ids[i]);
         }
         try (VectorSchemaRoot root = TestTables.root(3, big, numbers("v", 1.0, 2.0, 4.0));
-             ReducedTable table = Reductions.of(request(ReduceRequest.Kind.BAR, "id", List.of("v"), null, "max"))
+             ReducedTable table = Reductions.of(request(ChartKind.BAR, "id", List.of("v"), null, "max"))
                      .reduce(TestTables.source(root, 2), allocator)) {
             assertEquals(List.of("x=" + Long.MAX_VALUE + ", y=4.0", "x=" + (Long.MAX_VALUE - 1) + ", y=2.0"),
                     TestTables.rows(table));

@@ -1,5 +1,6 @@
 package dev.charton.pipeline.reduce;
 
+import dev.charton.pipeline.plan.ChartKind;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
 import org.apache.arrow.vector.VectorSchemaRoot;
@@ -19,7 +20,7 @@ class AreaGridTest {
     }
 
     private ReducedTable area(VectorSchemaRoot root, int width) throws Exception {
-        return Reductions.of(TestTables.request(ReduceRequest.Kind.AREA, "x", List.of("y"), "s", null, null, null,
+        return Reductions.of(TestTables.request(ChartKind.AREA, "x", List.of("y"), "s", null, null, null,
                 width, 100)).reduce(TestTables.source(root, 3), allocator);
     }
 

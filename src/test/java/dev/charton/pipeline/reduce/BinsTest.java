@@ -1,5 +1,6 @@
 package dev.charton.pipeline.reduce;
 
+import dev.charton.pipeline.plan.ChartKind;
 import dev.charton.error.ChartonException;
 import dev.charton.error.ExitCode;
 import org.apache.arrow.memory.BufferAllocator;
@@ -22,7 +23,7 @@ class BinsTest {
     }
 
     private static ReduceRequest hist(String color, Integer bins) {
-        return TestTables.request(ReduceRequest.Kind.HIST, null, List.of("v"), color, null, null, bins, 100, 100);
+        return TestTables.request(ChartKind.HIST, null, List.of("v"), color, null, null, bins, 100, 100);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.charton.pipeline.reduce;
 
+import dev.charton.pipeline.plan.ChartKind;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
 import org.apache.arrow.vector.VectorSchemaRoot;
@@ -24,7 +25,7 @@ class BoxesTest {
         String[] groups = {"g", "g", "g", "g", "g", "g", "g", "g", "g", "g", "h", "h", null};
         try (VectorSchemaRoot root = TestTables.root(values.length, TestTables.numbers(allocator, "v", values),
                 TestTables.text(allocator, "k", groups));
-             ReducedTable table = Reductions.of(TestTables.request(ReduceRequest.Kind.BOX, "k", List.of("v"), null,
+             ReducedTable table = Reductions.of(TestTables.request(ChartKind.BOX, "k", List.of("v"), null,
                      null, null, null, 100, 100)).reduce(TestTables.source(root, 4), allocator)) {
             // numpy's linear quartiles of 1..9, 100: positions 2.25, 4.5 and 6.75; fences at -3.5 and 14.5.
             assertEquals(List.of(

@@ -1,5 +1,6 @@
 package dev.charton.pipeline.reduce;
 
+import dev.charton.pipeline.plan.ChartKind;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
 import org.apache.arrow.vector.VectorSchemaRoot;
@@ -20,7 +21,7 @@ class CellsTest {
     }
 
     private static ReduceRequest heatmap(String value, String agg) {
-        return TestTables.request(ReduceRequest.Kind.HEATMAP, "a", List.of("b"), value, null, agg, null, 100, 100);
+        return TestTables.request(ChartKind.HEATMAP, "a", List.of("b"), value, null, agg, null, 100, 100);
     }
 
     private VectorSchemaRoot categories() {

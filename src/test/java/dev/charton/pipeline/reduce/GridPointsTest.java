@@ -1,5 +1,6 @@
 package dev.charton.pipeline.reduce;
 
+import dev.charton.pipeline.plan.ChartKind;
 import dev.charton.error.ChartonException;
 import dev.charton.error.ExitCode;
 import org.apache.arrow.memory.BufferAllocator;
@@ -27,7 +28,7 @@ class GridPointsTest {
                 TestTables.numbers(allocator, "a", 0.0, 0.1, 1.0, 2.0, 2.05, 3.0, 4.0, 1.5, null),
                 TestTables.numbers(allocator, "b", 0.0, 0.05, 1.0, 2.0, 2.0, 3.0, 4.0, null, 1.5),
                 TestTables.text(allocator, "c", "p", "q", "p", "p", "p", "p", "p", "p", "p"));
-             ReducedTable table = Reductions.of(TestTables.request(ReduceRequest.Kind.SCATTER, "a", List.of("b"),
+             ReducedTable table = Reductions.of(TestTables.request(ChartKind.SCATTER, "a", List.of("b"),
                      "c", null, null, null, 4, 4)).reduce(TestTables.source(root, 4), allocator)) {
             // A 4x4 grid over [0, 4] x [0, 4]: rows 1 (another series), 4 and 6 share a cell with an earlier row.
             assertEquals(List.of("x=0.0, color=p, y=0.0", "x=0.1, color=q, y=0.05", "x=1.0, color=p, y=1.0",
@@ -48,7 +49,7 @@ class GridPointsTest {
         try (VectorSchemaRoot root = TestTables.root(40, TestTables.numbers(allocator, "a", values),
                 TestTables.text(allocator, "c", colors))) {
             ChartonException error = assertThrows(ChartonException.class, () -> Reductions.of(TestTables.request(
-                    ReduceRequest.Kind.SCATTER, "a", List.of("a"), "c", null, null, null, 4, 4))
+                    ChartKind.SCATTER, "a", List.of("a"), "c", null, null, null, 4, 4))
                     .reduce(TestTables.source(root, 8), allocator));
             assertEquals(ExitCode.USAGE, error.exitCode());
             assertEquals("--color 'c' has more than 30 distinct values; one series per value needs at most 30",

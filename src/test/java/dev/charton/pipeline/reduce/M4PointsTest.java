@@ -1,5 +1,6 @@
 package dev.charton.pipeline.reduce;
 
+import dev.charton.pipeline.plan.ChartKind;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
 import org.apache.arrow.vector.BigIntVector;
@@ -32,7 +33,7 @@ class M4PointsTest {
     }
 
     static ReduceRequest line(String x, List<String> y, String color, String facet, int width) {
-        return new ReduceRequest(ReduceRequest.Kind.LINE, x, y, color, facet, null, null, width, 100, 1, 1,
+        return new ReduceRequest(ChartKind.LINE, x, y, color, facet, null, null, width, 100, 1, 1,
                 false, false);
     }
 

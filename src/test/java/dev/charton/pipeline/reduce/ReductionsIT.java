@@ -1,5 +1,6 @@
 package dev.charton.pipeline.reduce;
 
+import dev.charton.pipeline.plan.ChartKind;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -68,7 +69,7 @@ class ReductionsIT {
     }
 
     private static ReduceRequest request(String kind, String x, List<String> y, String color, String facet, String agg) {
-        return new ReduceRequest(ReduceRequest.Kind.of(kind), x, y, color, facet, agg, null, WIDTH, 200, 1, 1,
+        return new ReduceRequest(ChartKind.named(kind), x, y, color, facet, agg, null, WIDTH, 200, 1, 1,
                 false, false);
     }
 
@@ -149,7 +150,7 @@ class ReductionsIT {
     @Test
     void histogramsHaveNumpysEdgesAndCountsPerSeriesAndPanel() throws Exception {
         for (Integer bins : new Integer[] {null, 7}) {
-            ReduceRequest request = new ReduceRequest(ReduceRequest.Kind.HIST, null, List.of("walk", "noise"),
+            ReduceRequest request = new ReduceRequest(ChartKind.HIST, null, List.of("walk", "noise"),
                     "category", "group", null, bins, WIDTH, 200, 1, 1, false, false);
             JsonNode plan = grammar(request);
             Map<String, Double> expected = new TreeMapOfRows(planRows(plan, "start", "y")).values;
@@ -165,11 +166,11 @@ class ReductionsIT {
 
     @Test
     void heatmapsBinManyNumbersAndTimesAsGrammarDoes() throws Exception {
-        assertSameCells(new ReduceRequest(ReduceRequest.Kind.HEATMAP, "k", List.of("group"), null, null, null, null,
+        assertSameCells(new ReduceRequest(ChartKind.HEATMAP, "k", List.of("group"), null, null, null, null,
                 WIDTH, 200, 1, 1, false, false));
-        assertSameCells(new ReduceRequest(ReduceRequest.Kind.HEATMAP, "ts", List.of("category"), "walk", "group", "max",
+        assertSameCells(new ReduceRequest(ChartKind.HEATMAP, "ts", List.of("category"), "walk", "group", "max",
                 6, WIDTH, 200, 1, 1, false, false));
-        assertSameCells(new ReduceRequest(ReduceRequest.Kind.HEATMAP, "noise", List.of("k"), "walk", null, null, null,
+        assertSameCells(new ReduceRequest(ChartKind.HEATMAP, "noise", List.of("k"), "walk", null, null, null,
                 WIDTH, 200, 1, 1, false, false));
     }
 
@@ -209,7 +210,7 @@ class ReductionsIT {
 
     @Test
     void boxesHaveMatplotlibsStatisticsAndSomeOfItsFliers() throws Exception {
-        ReduceRequest request = new ReduceRequest(ReduceRequest.Kind.BOX, "group", List.of("noise", "walk"), "category",
+        ReduceRequest request = new ReduceRequest(ChartKind.BOX, "group", List.of("noise", "walk"), "category",
                 null, null, null, WIDTH, 50, 1, 1, false, false);
         Map<String, JsonNode> expected = new java.util.TreeMap<>();
         for (JsonNode box : grammar(request).get("boxes")) {
@@ -246,7 +247,7 @@ class ReductionsIT {
         ReduceRequest line = request("line", "ts", List.of("walk"), "category", "group", null);
         assertEquals("{\"x\":[\"datetime64[us, Europe/Paris]\"],\"color\":[\"category\",\"zulu\",\"alpha\",\"mike\"],"
                 + "\"facet\":[\"str\"],\"y\":[\"float64\"]}", dtypesInPandas(line));
-        ReduceRequest box = new ReduceRequest(ReduceRequest.Kind.BOX, "category", List.of("noise"), null, null, null,
+        ReduceRequest box = new ReduceRequest(ChartKind.BOX, "category", List.of("noise"), null, null, null,
                 null, WIDTH, 50, 1, 1, false, false);
         assertEquals("{\"x\":[\"category\",\"zulu\",\"alpha\",\"mike\"],\"q1\":[\"float64\"],"
                 + "\"median\":[\"float64\"],\"q3\":[\"float64\"],\"whislo\":[\"float64\"],"
@@ -309,7 +310,7 @@ class ReductionsIT {
     /** M4 by its definition over the plan's rows, which grammar.py sorted by x. */
     @Test
     void m4OnAFinerGridForZoomableOutputs() throws Exception {
-        ReduceRequest request = new ReduceRequest(ReduceRequest.Kind.LINE, null, List.of("walk"), null, null, null,
+        ReduceRequest request = new ReduceRequest(ChartKind.LINE, null, List.of("walk"), null, null, null,
                 null, WIDTH, 200, 4, 2, false, false);
         assertEquals(bySeries(expectedM4(grammarPlan(request), request.gridColumns())), bySeries(reduce(request)));
     }
@@ -366,7 +367,7 @@ class ReductionsIT {
 
     private static JsonNode grammar(ReduceRequest request) throws IOException, InterruptedException {
         ObjectNode spec = JSON.createObjectNode();
-        spec.put("kind", request.kind().wireName());
+        spec.put("kind", request.kind().optionName());
         spec.put("x", request.x());
         spec.putPOJO("y", request.y());
         spec.put("color", request.color());

@@ -1,5 +1,6 @@
 package dev.charton.pipeline.reduce;
 
+import dev.charton.pipeline.plan.ChartKind;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.BaseIntVector;
 import org.apache.arrow.vector.FieldVector;
@@ -103,7 +104,7 @@ final class TestTables {
     }
 
     /** A request with the options that matter to most tests, the others at their defaults. */
-    static ReduceRequest request(ReduceRequest.Kind kind, String x, List<String> y, String color, String facet,
+    static ReduceRequest request(ChartKind kind, String x, List<String> y, String color, String facet,
                                  String agg, Integer bins, int width, int height) {
         return new ReduceRequest(kind, x, y, color, facet, agg, bins, width, height, 1, 1, false, false);
     }
