@@ -72,7 +72,7 @@ class ShellCompletionTest {
     @Test
     void fishOffersSubcommandsOptionsRenderersAndFiles() {
         assertEquals(subcommands().stream().sorted().toList(), fish("charton "));
-        assertEquals(List.of("--timeout", "--title"), fish("charton plot --ti"));
+        assertEquals(List.of("--timeout", "--timestamp-format", "--title"), fish("charton plot --ti"));
         assertEquals(BuiltinRenderers.NAMES.stream().sorted().toList(), fish("charton plot --renderer "));
         assertEquals(List.of("examples/weather.csv"), fish("charton plot examples/weather.c"));
         assertEquals(List.of("examples/weather.csv"), fish("charton plot x.csv -o examples/weather.c"));
