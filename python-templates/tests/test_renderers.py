@@ -267,6 +267,8 @@ class Registry(unittest.TestCase):
     def test_unknown_renderer_lists_the_available_ones(self):
         with self.assertRaisesRegex(UsageError, "unknown renderer 'ggplot' \\(available: altair, matplotlib, plotly, seaborn"):
             renderers.load("ggplot")
+        with self.assertRaisesRegex(UsageError, "unknown renderer 'seaborne'; did you mean 'seaborn'\\? \\(available: "):
+            renderers.load("seaborne")
 
     def test_every_family_lists_its_formats(self):
         self.assertEqual(("png", "svg", "pdf", "jpg"), figures.FAMILIES["matplotlib"].formats)

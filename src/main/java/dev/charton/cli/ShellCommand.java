@@ -60,7 +60,7 @@ final class ShellCommand implements Callable<Integer> {
         ShellSettings settings = new ShellSettings(input == null ? null : InputSource.of(input), read.toReadOptions(),
                 python.setup(Shell.workerEnvironment(templates.environment())), python.timeout(),
                 figure.renderer(UserCode.NONE, RenderRequest.DEFAULT_RENDERER),
-                figure.format().orElse(null));
+                figure.format().orElse(null), figure.htmlCdn());
         return Shell.run(settings, new ErrorReporter());
     }
 }

@@ -35,7 +35,7 @@ public final class InputSource {
         if (STDIN.equals(argument)) {
             return new InputSource(argument, null, null);
         }
-        if (argument.regionMatches(true, 0, "file:/", 0, 6)) {
+        if (isFileUrl(argument)) {
             return new InputSource(argument, fileUrlPath(argument), null);
         }
         if (UrlInput.looksLikeUrl(argument)) {
@@ -46,7 +46,11 @@ public final class InputSource {
 
     /** Whether {@code argument} names a file by its path, relative or absolute (not -, not a URL). */
     public static boolean isPath(String argument) {
-        return !STDIN.equals(argument) && !UrlInput.looksLikeUrl(argument) && !argument.regionMatches(true, 0, "file:/", 0, 6);
+        return !STDIN.equals(argument) && !UrlInput.looksLikeUrl(argument) && !isFileUrl(argument);
+    }
+
+    private static boolean isFileUrl(String argument) {
+        return argument.regionMatches(true, 0, "file:/", 0, 6);
     }
 
     private static Path fileUrlPath(String argument) {

@@ -3,6 +3,7 @@ package dev.charton.input;
 import dev.charton.error.ChartonException;
 import dev.charton.error.ExitCode;
 
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.HttpURLConnection;
@@ -116,9 +117,47 @@ final class UrlInput {
 
     private InputStream body(HttpURLConnection connection) {
         try {
-            return connection.getInputStream();
+            long length = connection.getContentLengthLong();
+            InputStream body = connection.getInputStream();
+            return length < 0 ? body : new WholeBody(body, length);
         } catch (IOException e) {
             throw new ChartonException(ExitCode.NO_INPUT, displayName + ": cannot read the response (" + e.getMessage() + ")", e);
+        }
+    }
+
+    /**
+     * The body of a response that announced its length: a connection that closes before that many
+     * bytes is an error, where HttpURLConnection would end the stream quietly and a partial table be drawn.
+     */
+    private static final class WholeBody extends FilterInputStream {
+        private final long expected;
+        private long received;
+
+        WholeBody(InputStream body, long expected) {
+            super(body);
+            this.expected = expected;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            count(b < 0 ? -1 : 1);
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int n = super.read(buffer, offset, length);
+            count(n);
+            return n;
+        }
+
+        private void count(int n) throws IOException {
+            if (n >= 0) {
+                received += n;
+            } else if (received < expected) {
+                throw new IOException("the connection closed after " + received + " of the " + expected + " bytes announced");
+            }
         }
     }
 }

@@ -32,10 +32,15 @@ public final class FigureOptions {
                     + " a few KB that needs the network, instead of one that carries it and works offline (the default).")
     boolean htmlCdn;
 
-    /** The request for this figure, with how its HTML gets its scripts. */
+    /** The request for this figure; its HTML loads the scripts from a CDN if --html-cdn or {@code htmlCdnAnyway} says so. */
     public RenderRequest request(String renderer, OutputFormat format, ChartSpec spec, UserCode code,
-                                 Map<String, String> environment) {
-        return RenderRequest.of(renderer, format, spec, code, environment).withScriptsFromCdn(htmlCdn);
+                                 Map<String, String> environment, boolean htmlCdnAnyway) {
+        return RenderRequest.of(renderer, format, spec, code, environment).withScriptsFromCdn(htmlCdn || htmlCdnAnyway);
+    }
+
+    /** Whether --html-cdn was given. */
+    public boolean htmlCdn() {
+        return htmlCdn;
     }
 
     /** The renderer asked for, {@code fallback} when none was, the script renderer for a script. */

@@ -44,6 +44,7 @@ final class Session implements AutoCloseable {
 
     private final OutputFormat defaultFormat; // null: chosen for each plot's renderer
     private final Map<String, String> pythonEnvironment;
+    private final boolean htmlCdn;
     private String renderer;
     private SessionData data;
     private RendererCatalog catalog;
@@ -56,6 +57,7 @@ final class Session implements AutoCloseable {
         this.timeout = settings.timeout();
         this.defaultFormat = settings.format();
         this.renderer = settings.renderer();
+        this.htmlCdn = settings.htmlCdn();
     }
 
     /** Starts Python in the background, so it is ready by the first command. */
@@ -124,6 +126,11 @@ final class Session implements AutoCloseable {
 
     String renderer() {
         return renderer;
+    }
+
+    /** Whether the shell was started with --html-cdn, for every plot. */
+    boolean htmlCdn() {
+        return htmlCdn;
     }
 
     /**

@@ -45,7 +45,8 @@ final class ShellPlotCommand implements Runnable {
         String renderer = figure.renderer(code, session.renderer());
         OutputFormat format = out != null ? figure.format(out)
                 : figure.format().orElseGet(() -> session.defaultFormat(renderer));
-        RenderRequest request = figure.request(renderer, format, chart.toSpec(), code, session.pythonEnvironment());
+        RenderRequest request = figure.request(renderer, format, chart.toSpec(), code, session.pythonEnvironment(),
+                session.htmlCdn());
         Figures.Figure made = session.plot(request, out);
         shell.console().print("figure: " + made.path());
         if (made.format() == OutputFormat.PNG) {

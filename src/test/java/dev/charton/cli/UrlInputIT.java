@@ -14,9 +14,12 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -104,6 +107,31 @@ class UrlInputIT {
             assertEquals(66, r.exitCode(), r::toString);
             assertEquals(List.of("charton: " + c[1]), r.stderr().lines().toList());
             assertFalse(Files.exists(out), "no figure");
+        }
+    }
+
+    @Test
+    void aResponseCutShortIsAnErrorNotAPartialTable() throws Exception {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            Thread hangsUpEarly = new Thread(() -> {
+                try (Socket client = socket.accept()) {
+                    client.getInputStream().read(new byte[4096]);
+                    client.getOutputStream().write(("HTTP/1.1 200 OK\r\nContent-Length: 100000\r\n\r\n"
+                            + "date,v\n2025-01-01,1\n2025-01-02,2\n").getBytes(StandardCharsets.US_ASCII));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+            hangsUpEarly.start();
+            String url = "http://127.0.0.1:" + socket.getLocalPort() + "/cut.csv";
+            Path out = tmp.resolve("cut.png");
+            Charton.Result r = Charton.run("plot", url, "--x", "date", "--y", "v", "-o", out.toString()).go();
+            hangsUpEarly.join();
+            assertEquals(74, r.exitCode(), r::toString);
+            assertEquals(1, r.stderr().lines().count(), r.stderr());
+            assertTrue(r.stderr().startsWith("charton: " + url + ": ") && r.stderr().contains(
+                    "the connection closed after 33 of the 100000 bytes announced"), r.stderr());
+            assertFalse(Files.exists(out), "no figure of a part of the data");
         }
     }
 

@@ -1,5 +1,7 @@
 package dev.charton.shell;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.charton.testing.Charton;
 import dev.charton.testing.Png;
 import dev.charton.testing.Repo;
@@ -15,6 +17,7 @@ import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The shell, fed commands on standard input: a plot without -o is in a format its renderer can write,
@@ -28,10 +31,17 @@ class ShellFormatsIT {
 
     @Test
     void plotsWithoutOutputAreInAFormatTheRendererCanWrite() throws IOException {
+        JsonNode renderers = new ObjectMapper().readTree(Charton.run("templates", "--json").go().stdout()).path("renderers");
+        for (JsonNode renderer : renderers) {
+            if (List.of("altair", "plotly").contains(renderer.path("name").asText())) {
+                assumeTrue(renderer.path("unavailable_formats").has("png"),
+                        "this Python has the PNG exporter of " + renderer.path("name").asText() + ": the shell draws PNG");
+            }
+        }
         Charton.Result r = shell("""
                 renderer plotlyy
                 renderer plotly
-                plot --x nope --y wind
+                plot --x nope --y wind -f png
                 plot --x date --y wind
                 renderer altair
                 plot --x date --y wind
@@ -43,13 +53,22 @@ class ShellFormatsIT {
                 "charton: unknown renderer 'plotlyy'; did you mean 'plotly'? (available: matplotlib, seaborn, altair, plotly)",
                 "charton: --x: " + Repo.example("weather.csv") + ": no column named 'nope'"
                         + " (available: date, temp_max, temp_min, precipitation, wind, weather)"),
-                ERROR.matcher(r.stdoutText()).results().map(MatchResult::group).toList(), "the column, not kaleido's absence");
+                ERROR.matcher(r.stdoutText()).results().map(MatchResult::group).toList(), "the column, not that plotly needs kaleido for PNG");
         List<Path> figures = figures(r.stdoutText());
         assertEquals(List.of("plot-1.html", "plot-2.html", "plot-3.png"),
                 figures.stream().map(f -> f.getFileName().toString()).toList());
         assertTrue(Files.readString(figures.get(0)).contains("Plotly.newPlot"), "plotly's page");
         assertTrue(Files.readString(figures.get(1)).contains("vegaEmbed("), "altair's page");
         assertEquals(800, Png.decode(figures.get(2)).getWidth(), "matplotlib's PNG");
+    }
+
+    @Test
+    void htmlCdnGivenToTheShellHoldsForEveryPlot() throws IOException {
+        Charton.Result r = Charton.run("shell", Repo.example("weather.csv").toString(), "--html-cdn", "-r", "altair", "-f", "html")
+                .stdin("plot --x date --y wind\nquit\n".getBytes(StandardCharsets.UTF_8)).go();
+        assertEquals(0, r.exitCode(), r::toString);
+        String page = Files.readString(figures(r.stdoutText()).get(0));
+        assertTrue(page.length() < 100_000 && page.contains("src=\"https://cdn.jsdelivr.net/npm/vega@"), page);
     }
 
     @Test
