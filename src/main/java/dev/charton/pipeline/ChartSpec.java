@@ -7,6 +7,7 @@ import dev.charton.error.ExitCode;
 import dev.charton.pipeline.plan.ChartPlan;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * What to draw, independent of the renderer: charton's chart grammar. It reaches Python as JSON
@@ -36,14 +37,16 @@ public record ChartSpec(String kind, String x, List<String> y, String color, Str
     public static final int MAX_HEIGHT = 8000;
     /** The dpi scales text and lines, not the pixel size; past print resolution a letter outgrows the figure. */
     public static final int MAX_DPI = 1200;
+    /** The options with a maximum, and it. */
+    public static final Map<String, Integer> MAXIMA = Map.of("--width", MAX_WIDTH, "--height", MAX_HEIGHT, "--dpi", MAX_DPI);
     public static final String REDUCE_AUTO = "auto";
     public static final String REDUCE_NONE = "none";
 
     public ChartSpec {
         y = List.copyOf(y);
-        bounded("--width", width, MAX_WIDTH);
-        bounded("--height", height, MAX_HEIGHT);
-        bounded("--dpi", dpi, MAX_DPI);
+        bounded("--width", width);
+        bounded("--height", height);
+        bounded("--dpi", dpi);
         if (bins != null) {
             positive("--bins", bins);
         }
@@ -71,8 +74,9 @@ public record ChartSpec(String kind, String x, List<String> y, String color, Str
                 DEFAULT_WIDTH, DEFAULT_HEIGHT, DEFAULT_DPI, null, false, false, null, null, REDUCE_AUTO);
     }
 
-    private static void bounded(String option, int value, int maximum) {
+    private static void bounded(String option, int value) {
         positive(option, value);
+        int maximum = MAXIMA.get(option);
         if (value > maximum) {
             throw new ChartonException(ExitCode.USAGE, option + " " + value + " is more than the maximum of " + maximum);
         }

@@ -4,6 +4,7 @@ import dev.charton.pipeline.ChartSpec;
 import dev.charton.testing.Charton;
 import dev.charton.testing.Png;
 import dev.charton.testing.Repo;
+import dev.charton.testing.TestPython;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -39,6 +40,20 @@ class FigureBoundsIT {
         assertEquals(64, r.exitCode(), r::toString);
         assertEquals(List.of("charton: --dpi 5000 is more than the maximum of 1200"), r.stderr().lines().toList());
         assertFalse(Files.exists(out));
+    }
+
+    @Test
+    void noPythonIsStartedForAFigurePastTheMaximum() throws IOException {
+        Path ran = tmp.resolve("python-ran");
+        Path python = tmp.resolve("python");
+        Files.writeString(python, "#!/bin/sh\ntouch '" + ran + "'\nexec '" + TestPython.interpreter() + "' \"$@\"\n");
+        assertTrue(python.toFile().setExecutable(true));
+        Charton.Result refused = plot("--width", "100000", "--python", python.toString(), "-o", tmp.resolve("a.png").toString());
+        assertEquals(64, refused.exitCode(), refused::toString);
+        assertFalse(Files.exists(ran), "no Python was started, not even in the background");
+        Charton.Result drawn = plot("--python", python.toString(), "-o", tmp.resolve("b.png").toString());
+        assertEquals(0, drawn.exitCode(), drawn::toString);
+        assertTrue(Files.exists(ran), "within the bounds, the same command runs that Python");
     }
 
     @Test
