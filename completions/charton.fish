@@ -18,7 +18,8 @@ complete -c charton -n '__fish_use_subcommand' -s V -l version -d 'Print version
 # charton plot
 complete -c charton -n '__fish_seen_subcommand_from plot' -s o -l output -r -F -d 'Where to write the figure, or - for standard output'
 complete -c charton -n '__fish_seen_subcommand_from plot' -s r -l renderer -x -a 'matplotlib seaborn altair plotly' -d 'matplotlib, seaborn, altair, plotly (default: matplotlib), or a template plugin; \'charton templates\' lists them'
-complete -c charton -n '__fish_seen_subcommand_from plot' -s f -l format -x -d 'Figure format: png, svg, pdf, jpg, json or html (default: from the -o extension; png for - or without -o)'
+complete -c charton -n '__fish_seen_subcommand_from plot' -s f -l format -x -d 'Figure format: png, svg, pdf, jpg, json or html (default: from the -o extension; png for -; in the shell without -o, png or else the first format the renderer can write)'
+complete -c charton -n '__fish_seen_subcommand_from plot' -l html-cdn -d 'altair and plotly HTML loads its JavaScript (Vega, plotly.js) from a CDN when opened: a file of a few KB that needs the network, instead of one that carries it and works offline (the default)'
 complete -c charton -n '__fish_seen_subcommand_from plot' -s k -l kind -x -d 'line, scatter, bar, hist, area, box or heatmap (default: chosen from the column types)'
 complete -c charton -n '__fish_seen_subcommand_from plot' -s x -l x -x -d 'Column for the x axis'
 complete -c charton -n '__fish_seen_subcommand_from plot' -s y -l y -x -d 'Column(s) for the y axis; repeatable or comma-separated, one series each'
@@ -27,9 +28,9 @@ complete -c charton -n '__fish_seen_subcommand_from plot' -l facet -x -d 'One pa
 complete -c charton -n '__fish_seen_subcommand_from plot' -l title -x -d 'Figure title'
 complete -c charton -n '__fish_seen_subcommand_from plot' -l xlabel -x -d 'x axis label (default: the column name)'
 complete -c charton -n '__fish_seen_subcommand_from plot' -l ylabel -x -d 'y axis label (default: the column name)'
-complete -c charton -n '__fish_seen_subcommand_from plot' -l width -x -d 'Figure width in pixels (default: 800)'
-complete -c charton -n '__fish_seen_subcommand_from plot' -l height -x -d 'Figure height in pixels (default: 600)'
-complete -c charton -n '__fish_seen_subcommand_from plot' -l dpi -x -d 'Dots per inch: scales text and lines of matplotlib and seaborn figures (default: 100)'
+complete -c charton -n '__fish_seen_subcommand_from plot' -l width -x -d 'Figure width in pixels, at most 8000 (default: 800)'
+complete -c charton -n '__fish_seen_subcommand_from plot' -l height -x -d 'Figure height in pixels, at most 8000 (default: 600)'
+complete -c charton -n '__fish_seen_subcommand_from plot' -l dpi -x -d 'Dots per inch: scales text and lines of matplotlib and seaborn figures, at most 1200 (default: 100)'
 complete -c charton -n '__fish_seen_subcommand_from plot' -l theme -x -d 'The renderer\'s theme or style; light and dark work everywhere (charton templates lists renderers)'
 complete -c charton -n '__fish_seen_subcommand_from plot' -l log-x -d 'Logarithmic x axis'
 complete -c charton -n '__fish_seen_subcommand_from plot' -l log-y -d 'Logarithmic y axis'
@@ -78,7 +79,8 @@ complete -c charton -n '__fish_seen_subcommand_from batch' -s v -l verbose -d 'S
 
 # charton shell
 complete -c charton -n '__fish_seen_subcommand_from shell' -s r -l renderer -x -a 'matplotlib seaborn altair plotly' -d 'matplotlib, seaborn, altair, plotly (default: matplotlib), or a template plugin; \'charton templates\' lists them'
-complete -c charton -n '__fish_seen_subcommand_from shell' -s f -l format -x -d 'Figure format: png, svg, pdf, jpg, json or html (default: from the -o extension; png for - or without -o)'
+complete -c charton -n '__fish_seen_subcommand_from shell' -s f -l format -x -d 'Figure format: png, svg, pdf, jpg, json or html (default: from the -o extension; png for -; in the shell without -o, png or else the first format the renderer can write)'
+complete -c charton -n '__fish_seen_subcommand_from shell' -l html-cdn -d 'altair and plotly HTML loads its JavaScript (Vega, plotly.js) from a CDN when opened: a file of a few KB that needs the network, instead of one that carries it and works offline (the default)'
 complete -c charton -n '__fish_seen_subcommand_from shell' -l templates-dir -r -F -d 'A directory of template plugins: each NAME.py defining render(df, spec) becomes --renderer NAME; repeatable, searched before CHARTON_TEMPLATES'
 complete -c charton -n '__fish_seen_subcommand_from shell' -l input-format -x -d 'csv, parquet or arrow, for standard input whose bytes do not tell (default: detected)'
 complete -c charton -n '__fish_seen_subcommand_from shell' -s d -l delimiter -x -d 'CSV field delimiter (default: detected among , | ; TAB)'

@@ -6,9 +6,9 @@
 #
 # matplotlib and seaborn write PNG directly. altair and plotly write their native outputs (Vega-Lite
 # JSON and HTML for altair, plotly JSON); their PNG export needs vl-convert-python / kaleido, so when
-# chromium is installed the PNGs are screenshots of the HTML pages instead. Offline, the Vega
-# libraries for altair's page are taken from the vega webjars on Maven Central (Vega-Lite 5, which
-# draws these charts as Vega-Lite 6 would); plotly's HTML carries plotly.js itself.
+# chromium is installed the PNGs are screenshots of the HTML pages instead, which carry Vega and
+# plotly.js and so draw offline. The altair pages kept here load Vega from a CDN (--html-cdn), a few
+# kilobytes each.
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -47,23 +47,6 @@ screenshot() { # page.html shot.png
     --window-size=500,340 --screenshot="$2" "file://$1" >/dev/null 2>&1
 }
 
-vega_scripts() { # the Vega, Vega-Lite and Vega-Embed builds for offline pages, from Maven Central
-  local dir="$work/vega"
-  mkdir -p "$dir"
-  for artifact in vega:5.32.0 vega-lite:5.23.0 vega-embed:6.29.0; do
-    local name="${artifact%%:*}" version="${artifact##*:}"
-    curl -fsS --max-time 120 -o "$dir/$name.jar" \
-      "https://repo.maven.apache.org/maven2/org/webjars/$name/$version/$name-$version.jar"
-    unzip -o -j -q "$dir/$name.jar" "META-INF/resources/webjars/$name/$version/$name.min.js" -d "$dir"
-  done
-  echo "$dir"
-}
-
-vega_dir=""
-if [ -n "$browser" ]; then
-  vega_dir="$(vega_scripts || true)"
-fi
-
 for entry in "${charts[@]}"; do
   IFS='|' read -r kind data options <<<"$entry"
   # shellcheck disable=SC2086  # the options are meant to split into words
@@ -71,18 +54,13 @@ for entry in "${charts[@]}"; do
     plot matplotlib "$kind" "$data" "$here/matplotlib-$kind.png" $options
     plot seaborn "$kind" "$data" "$here/seaborn-$kind.png" $options
     plot altair "$kind" "$data" "$here/altair-$kind.vl.json" $options
-    plot altair "$kind" "$data" "$here/altair-$kind.html" $options
+    plot altair "$kind" "$data" "$here/altair-$kind.html" $options --html-cdn
+    plot altair "$kind" "$data" "$work/altair-$kind.html" $options
     plot plotly "$kind" "$data" "$here/plotly-$kind.json" $options
     plot plotly "$kind" "$data" "$work/plotly-$kind.html" $options
   }
   screenshot "$work/plotly-$kind.html" "$here/plotly-$kind.png"
-  if [ -n "$vega_dir" ]; then
-    sed -e "s#https://cdn.jsdelivr.net/npm/vega@[0-9.]*#file://$vega_dir/vega.min.js#" \
-        -e "s#https://cdn.jsdelivr.net/npm/vega-lite@[0-9.]*#file://$vega_dir/vega-lite.min.js#" \
-        -e "s#https://cdn.jsdelivr.net/npm/vega-embed@[0-9.]*#file://$vega_dir/vega-embed.min.js#" \
-        "$here/altair-$kind.html" >"$work/altair-$kind.html"
-    screenshot "$work/altair-$kind.html" "$here/altair-$kind.png"
-  fi
+  screenshot "$work/altair-$kind.html" "$here/altair-$kind.png"
   echo "gallery: $kind done"
 done
 [ -n "$browser" ] || echo "gallery: no chromium found, so no screenshots of the altair and plotly pages" >&2

@@ -9,6 +9,11 @@ def require(frame, name, option):
     if name in frame.columns:
         return frame[name]
     available = [str(c) for c in frame.columns]
-    close = difflib.get_close_matches(str(name), available, n=3, cutoff=0.5)
-    hint = ("; did you mean %s?" % " or ".join("'%s'" % c for c in close)) if close else ""
+    hint = did_you_mean(name, available)
     raise DataError("%s: no column '%s' in the data%s (columns: %s)" % (option, name, hint, ", ".join(available)))
+
+
+def did_you_mean(name, known, cutoff=0.5):
+    """"; did you mean 'a' or 'b'?" for the names of ``known`` closest to ``name``, or ""."""
+    close = difflib.get_close_matches(str(name), known, n=3, cutoff=cutoff)
+    return ("; did you mean %s?" % " or ".join("'%s'" % c for c in close)) if close else ""

@@ -43,6 +43,11 @@ FAMILIES = {
 }
 
 
+def scripts_from_cdn(spec):
+    """Whether an HTML figure loads its JavaScript libraries from a CDN (--html-cdn) rather than carrying them."""
+    return spec.raw.get("html_scripts") == "cdn"
+
+
 def check_format(family, fmt, who):
     """UsageError for a format the family cannot write; UnavailableError when its package is missing."""
     if fmt not in family.formats:

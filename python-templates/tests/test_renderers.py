@@ -170,7 +170,8 @@ class Altair(unittest.TestCase):
         self.assertIn(b'\n  "$schema"', render("altair", "bar", "json")[0], "indented JSON for small charts")
 
     def test_html_embeds_the_chart(self):
-        page = render("altair", "bar", "html")[0].decode("utf-8")
+        # From a CDN: the inline scripts are put beside the Python side by the build (AltairHtmlIT).
+        page = render("altair", "bar", "html", html_scripts="cdn")[0].decode("utf-8")
         self.assertIn("vegaEmbed", page)
         self.assertIn('"North"', page)
         self.assertTrue(page.lstrip().lower().startswith("<!doctype html>"))
@@ -266,6 +267,8 @@ class Registry(unittest.TestCase):
     def test_unknown_renderer_lists_the_available_ones(self):
         with self.assertRaisesRegex(UsageError, "unknown renderer 'ggplot' \\(available: altair, matplotlib, plotly, seaborn"):
             renderers.load("ggplot")
+        with self.assertRaisesRegex(UsageError, "unknown renderer 'seaborne'; did you mean 'seaborn'\\? \\(available: "):
+            renderers.load("seaborne")
 
     def test_every_family_lists_its_formats(self):
         self.assertEqual(("png", "svg", "pdf", "jpg"), figures.FAMILIES["matplotlib"].formats)

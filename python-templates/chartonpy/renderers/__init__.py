@@ -14,7 +14,7 @@ import sys
 import warnings
 from dataclasses import dataclass
 
-from .. import figures, packages, plugins, scripts, usercode
+from .. import columns, figures, packages, plugins, scripts, usercode
 from ..errors import UsageError
 from ..figures import FAMILIES
 
@@ -88,8 +88,9 @@ def _create(name):
     template = plugins.discover().get(name)
     if template is None:
         where = plugins.directories()
-        raise UsageError("unknown renderer '%s' (available: %s%s)" % (
-            name, ", ".join(names()),
+        raise UsageError("unknown renderer '%s'%s (available: %s%s)" % (
+            # Stricter than for columns: a handful of short names, where 'ggplot' is not 'plotly'.
+            name, columns.did_you_mean(name, names(), cutoff=0.75), ", ".join(names()),
             "; templates searched in " + ", ".join(where) if where else "; add templates with --templates-dir"))
     return _TemplateRenderer(template)
 

@@ -1,5 +1,5 @@
-"""altair: the grammar as a Vega-Lite chart, saved as its JSON spec (data inline) or an HTML page;
-SVG, PNG and PDF need vl-convert-python.
+"""altair: the grammar as a Vega-Lite chart, saved as its JSON spec (data inline) or an HTML page
+that carries Vega and draws offline (vega_html); SVG, PNG and PDF need vl-convert-python.
 
 altair's 5,000-row limit is lifted: charton is meant for whole files. Tz-aware times are written as
 the wall-clock times of their zone, so the chart shows that zone wherever it is viewed.
@@ -10,6 +10,7 @@ import altair as alt
 import pandas as pd
 
 from ..errors import UsageError
+from . import vega_html
 from ..plans import (CATEGORICAL, END, FACET, NUMERIC, SERIES, START, TEMPORAL, VALUE, X, Y, marker_alpha,
                      wall_clock)
 
@@ -61,7 +62,7 @@ def export(chart, fmt, spec):
         # indenting encoder takes twice as long as the compact one.
         return chart.to_json(indent=2 if _row_count(chart) <= READABLE_ROWS else None).encode("utf-8")
     if fmt == "html":
-        return chart.to_html().encode("utf-8")
+        return vega_html.page(chart, spec).encode("utf-8")
     if fmt == "svg":
         text = io.StringIO()
         chart.save(text, format="svg")

@@ -13,6 +13,7 @@ import plotly.io as pio
 from plotly.subplots import make_subplots
 
 from ..errors import UsageError
+from ..figures import scripts_from_cdn
 from ..plans import (CATEGORICAL, END, FACET, SERIES, START, TEMPORAL, VALUE, X, Y, marker_alpha, marker_size,
                      wall_clock)
 
@@ -66,7 +67,8 @@ def draw(plan):
 
 def export(fig, fmt, spec):
     if fmt == "html":
-        return pio.to_html(fig, include_plotlyjs=True, full_html=True, div_id=ELEMENT_ID).encode("utf-8")
+        plotly_js = "cdn" if scripts_from_cdn(spec) else True
+        return pio.to_html(fig, include_plotlyjs=plotly_js, full_html=True, div_id=ELEMENT_ID).encode("utf-8")
     if fmt == "json":
         return pio.to_json(fig, validate=False).encode("utf-8")
     return pio.to_image(fig, format=fmt, width=spec.width, height=spec.height, scale=1)

@@ -28,22 +28,30 @@ public final class SchemaInspector {
         input.checkReadable();
         try (BufferAllocator allocator = new RootAllocator();
              TableReader table = TableReaders.open(input, options, allocator)) {
-            Map<String, String> reasons = new HashMap<>();
-            table.unwrap(CsvTableReader.class).ifPresent(csv -> {
-                for (ColumnDecision d : csv.decisions()) {
-                    reasons.put(d.name(), d.reason());
-                }
-            });
             // Counted first: a stream's dictionaries, which name the value types, arrive with its batches.
             long rows = table.knownRowCount().isPresent() ? table.knownRowCount().getAsLong() : countRows(table);
-            List<TableSchema.Column> columns = new ArrayList<>();
-            for (Field field : table.root().getSchema().getFields()) {
-                columns.add(new TableSchema.Column(field.getName(), TypeNames.of(field, table.dictionaries()),
-                        field.isNullable(), reasons.get(field.getName())));
-            }
-            String detected = table.unwrap(CsvTableReader.class).map(csv -> csv.dialect().reasons()).orElse(null);
-            return new TableSchema(input.displayName(), formatName(table), rows, columns, detected);
+            return describe(table, input.displayName(), rows);
         }
+    }
+
+    /**
+     * The schema of a table that has been read to its end ({@code rows} rows), from {@code source}:
+     * what {@code charton schema} prints, and the shell's {@code schema} too.
+     */
+    public static TableSchema describe(TableReader table, String source, long rows) {
+        Map<String, String> reasons = new HashMap<>();
+        table.unwrap(CsvTableReader.class).ifPresent(csv -> {
+            for (ColumnDecision d : csv.decisions()) {
+                reasons.put(d.name(), d.reason());
+            }
+        });
+        List<TableSchema.Column> columns = new ArrayList<>();
+        for (Field field : table.root().getSchema().getFields()) {
+            columns.add(new TableSchema.Column(field.getName(), TypeNames.of(field, table.dictionaries()),
+                    field.isNullable(), reasons.get(field.getName())));
+        }
+        String detected = table.unwrap(CsvTableReader.class).map(csv -> csv.dialect().reasons()).orElse(null);
+        return new TableSchema(source, formatName(table), rows, columns, detected);
     }
 
     private static long countRows(TableReader table) {

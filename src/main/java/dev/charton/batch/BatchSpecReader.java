@@ -3,6 +3,7 @@ package dev.charton.batch;
 import dev.charton.error.ChartonException;
 import dev.charton.error.Suggestion;
 import dev.charton.error.ExitCode;
+import dev.charton.input.InputSource;
 import dev.charton.pipeline.FigureJob;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
@@ -118,7 +119,7 @@ public final class BatchSpecReader {
                 problems.add(pathNode, what + ": standard input is already dataset '" + stdinTakenBy + "'");
                 continue;
             }
-            String file = path.equals(STDIN) ? STDIN : base.resolve(path).normalize().toString();
+            String file = InputSource.isPath(path) ? base.resolve(path).normalize().toString() : path;
             stdinTakenBy = path.equals(STDIN) ? entry.name() : stdinTakenBy;
             EntryOptions.Parsed<DatasetRead> read = readOptions.parse(what, entry.value(), keys, List.of(), file, base,
                     problems);
@@ -157,7 +158,7 @@ public final class BatchSpecReader {
                     .filter(key -> knownChartKey(what + ": ", key, problems))
                     .forEach(key -> keys.put(key.name(), key));
             BatchDataset dataset = dataset(what, entry, keys.remove(DATASET_KEY), datasets, declared, problems);
-            String input = dataset == null ? STDIN : dataset.read().input().path().map(Path::toString).orElse(STDIN);
+            String input = dataset == null ? STDIN : dataset.read().input().argument();
             EntryOptions.Parsed<FigureJob> plot = chartOptions.parse(what, entry.value(), keys.values(), chartBaseArguments,
                     input, base, problems);
             if (plot == null || dataset == null) {

@@ -1,14 +1,16 @@
 package dev.charton.cli;
 
+import dev.charton.pipeline.ChartSpec;
 import dev.charton.pipeline.RenderRequest;
 import dev.charton.python.pool.WorkerPrestart;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * What the arguments of a {@code charton plot} say about its worker, read before picocli parses
  * them so Python can start at once ({@link WorkerPrestart}): the interpreter, the renderer and the
- * memory limit. Any other command, or --help and --version, starts nothing.
+ * memory limit. Any other command, --help and --version, or a size past its maximum, starts nothing.
  */
 record PrestartScan(String python, String renderer, String memoryLimit) {
     /** Starts the worker these arguments ask for, if they are a plot command's. */
@@ -42,6 +44,8 @@ record PrestartScan(String python, String renderer, String memoryLimit) {
                 renderer = arg.substring(2);
             } else if (arg.equals("--script") || arg.startsWith("--script=")) {
                 script = true;
+            } else if (pastMaximum(arg, next)) {
+                return null; // refused once parsed: no Python for a figure that will not be drawn
             } else {
                 python = value(arg, next, "--python", python);
                 memoryLimit = value(arg, next, "--memory-limit", memoryLimit);
@@ -49,6 +53,16 @@ record PrestartScan(String python, String renderer, String memoryLimit) {
             }
         }
         return renderer == null ? null : new PrestartScan(python, script ? RenderRequest.SCRIPT_RENDERER : renderer, memoryLimit);
+    }
+
+    private static boolean pastMaximum(String arg, String next) {
+        for (Map.Entry<String, Integer> maximum : ChartSpec.MAXIMA.entrySet()) {
+            String value = value(arg, next, maximum.getKey(), null);
+            if (value != null && value.matches("\\d{1,9}") && Integer.parseInt(value) > maximum.getValue()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The value {@code arg} (and {@code next}) give option {@code name}, as NAME VALUE or NAME=VALUE; else {@code before}. */

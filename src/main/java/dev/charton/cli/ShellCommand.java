@@ -5,7 +5,6 @@ import dev.charton.options.FigureOptions;
 import dev.charton.options.PythonOptions;
 import dev.charton.options.ReadOptionsMixin;
 import dev.charton.options.TemplateOptions;
-import dev.charton.pipeline.OutputFormat;
 import dev.charton.pipeline.RenderRequest;
 import dev.charton.pipeline.UserCode;
 import dev.charton.shell.Shell;
@@ -61,7 +60,7 @@ final class ShellCommand implements Callable<Integer> {
         ShellSettings settings = new ShellSettings(input == null ? null : InputSource.of(input), read.toReadOptions(),
                 python.setup(Shell.workerEnvironment(templates.environment())), python.timeout(),
                 figure.renderer(UserCode.NONE, RenderRequest.DEFAULT_RENDERER),
-                figure.format().orElse(OutputFormat.PNG));
+                figure.format().orElse(null), figure.htmlCdn());
         return Shell.run(settings, new ErrorReporter());
     }
 }

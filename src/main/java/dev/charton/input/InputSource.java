@@ -8,27 +8,72 @@ import java.io.FileInputStream;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
-/** Where a table comes from: a file, or standard input when the user wrote {@code -}. */
+/**
+ * Where a table comes from: a file, standard input when the user wrote {@code -}, or an http(s)
+ * URL, which is read once front to back as standard input is.
+ */
 public final class InputSource {
     private static final String STDIN = "-";
 
+    private final String argument;
     private final Path path;
+    private final UrlInput url;
 
-    private InputSource(Path path) {
+    private InputSource(String argument, Path path, UrlInput url) {
+        this.argument = argument;
         this.path = path;
+        this.url = url;
     }
 
     public static InputSource of(String argument) {
-        return new InputSource(STDIN.equals(argument) ? null : Path.of(argument));
+        if (STDIN.equals(argument)) {
+            return new InputSource(argument, null, null);
+        }
+        if (isFileUrl(argument)) {
+            return new InputSource(argument, fileUrlPath(argument), null);
+        }
+        if (UrlInput.looksLikeUrl(argument)) {
+            return new InputSource(argument, null, UrlInput.of(argument));
+        }
+        return new InputSource(argument, Path.of(argument), null);
+    }
+
+    /** Whether {@code argument} names a file by its path, relative or absolute (not -, not a URL). */
+    public static boolean isPath(String argument) {
+        return !STDIN.equals(argument) && !UrlInput.looksLikeUrl(argument) && !isFileUrl(argument);
+    }
+
+    private static boolean isFileUrl(String argument) {
+        return argument.regionMatches(true, 0, "file:/", 0, 6);
+    }
+
+    private static Path fileUrlPath(String argument) {
+        try {
+            return Path.of(URI.create(argument));
+        } catch (IllegalArgumentException e) {
+            throw new ChartonException(ExitCode.USAGE, argument + ": not a file URL charton can read ("
+                    + e.getMessage() + "); give the path", e);
+        }
+    }
+
+    /** As the user wrote it: {@code -}, a path or a URL. */
+    public String argument() {
+        return argument;
+    }
+
+    /** True for an http(s) URL, false for a file or a URL that named one ({@code file://}). */
+    public boolean isUrl() {
+        return url != null;
     }
 
     public boolean isStdin() {
-        return path == null;
+        return path == null && url == null;
     }
 
     /** The file, or empty for standard input. */
@@ -46,12 +91,12 @@ public final class InputSource {
 
     /** How messages name this input. */
     public String displayName() {
-        return isStdin() ? "<stdin>" : path.toString();
+        return isStdin() ? "<stdin>" : isUrl() ? url.displayName() : path.toString();
     }
 
     /** Checks that the input can be opened, so the failure names the file before any work starts. */
     public void checkReadable() {
-        if (isStdin()) {
+        if (path == null) { // standard input, or a URL: reading it is the only check
             return;
         }
         if (Files.isDirectory(path)) {
@@ -71,7 +116,7 @@ public final class InputSource {
         try {
             // A FIFO through Files.newInputStream fails on its first read ("Illegal seek": its
             // available() asks for a position); FileInputStream reads pipes as they are.
-            InputStream raw = isStdin() ? System.in
+            InputStream raw = isStdin() ? System.in : isUrl() ? url.open()
                     : isRegularFile() ? Files.newInputStream(path) : new FileInputStream(path.toFile());
             return new BufferedInputStream(raw, 1 << 16);
         } catch (NoSuchFileException e) {

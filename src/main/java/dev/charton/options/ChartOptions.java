@@ -36,15 +36,16 @@ public final class ChartOptions {
     String ylabel;
 
     @Option(names = "--width", paramLabel = "PX", defaultValue = "" + ChartSpec.DEFAULT_WIDTH,
-            description = "Figure width in pixels (default: ${DEFAULT-VALUE}).")
+            description = "Figure width in pixels, at most " + ChartSpec.MAX_WIDTH + " (default: ${DEFAULT-VALUE}).")
     int width;
 
     @Option(names = "--height", paramLabel = "PX", defaultValue = "" + ChartSpec.DEFAULT_HEIGHT,
-            description = "Figure height in pixels (default: ${DEFAULT-VALUE}).")
+            description = "Figure height in pixels, at most " + ChartSpec.MAX_HEIGHT + " (default: ${DEFAULT-VALUE}).")
     int height;
 
     @Option(names = "--dpi", paramLabel = "N", defaultValue = "" + ChartSpec.DEFAULT_DPI,
-            description = "Dots per inch: scales text and lines of matplotlib and seaborn figures (default: ${DEFAULT-VALUE}).")
+            description = "Dots per inch: scales text and lines of matplotlib and seaborn figures, at most " + ChartSpec.MAX_DPI
+                    + " (default: ${DEFAULT-VALUE}).")
     int dpi;
 
     @Option(names = "--theme", paramLabel = "NAME",

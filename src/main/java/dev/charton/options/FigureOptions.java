@@ -1,12 +1,14 @@
 package dev.charton.options;
 
 import dev.charton.output.FigureOutput;
+import dev.charton.pipeline.ChartSpec;
 import dev.charton.pipeline.OutputFormat;
 import dev.charton.pipeline.RenderRequest;
 import dev.charton.pipeline.UserCode;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
+import java.util.Map;
 import java.util.Optional;
 
 /** Which renderer draws the figure and in which format: shared by {@code plot} and the shell's {@code plot}. */
@@ -21,8 +23,25 @@ public final class FigureOptions {
     String renderer;
 
     @Option(names = {"-f", "--format"}, paramLabel = "FORMAT",
-            description = "Figure format: png, svg, pdf, jpg, json or html (default: from the -o extension; png for - or without -o).")
+            description = "Figure format: png, svg, pdf, jpg, json or html (default: from the -o extension; png for -;"
+                    + " in the shell without -o, png or else the first format the renderer can write).")
     String format;
+
+    @Option(names = "--html-cdn",
+            description = "altair and plotly HTML loads its JavaScript (Vega, plotly.js) from a CDN when opened: a file of"
+                    + " a few KB that needs the network, instead of one that carries it and works offline (the default).")
+    boolean htmlCdn;
+
+    /** The request for this figure; its HTML loads the scripts from a CDN if --html-cdn or {@code htmlCdnAnyway} says so. */
+    public RenderRequest request(String renderer, OutputFormat format, ChartSpec spec, UserCode code,
+                                 Map<String, String> environment, boolean htmlCdnAnyway) {
+        return RenderRequest.of(renderer, format, spec, code, environment).withScriptsFromCdn(htmlCdn || htmlCdnAnyway);
+    }
+
+    /** Whether --html-cdn was given. */
+    public boolean htmlCdn() {
+        return htmlCdn;
+    }
 
     /** The renderer asked for, {@code fallback} when none was, the script renderer for a script. */
     public String renderer(UserCode code, String fallback) {

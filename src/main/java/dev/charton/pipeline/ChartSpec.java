@@ -7,6 +7,7 @@ import dev.charton.error.ExitCode;
 import dev.charton.pipeline.plan.ChartPlan;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * What to draw, independent of the renderer: charton's chart grammar. It reaches Python as JSON
@@ -17,8 +18,8 @@ import java.util.List;
  * @param y      one series per column
  * @param color  a column whose values split the chart into series (a heatmap's value instead)
  * @param facet  a column whose values split the chart into panels
- * @param width  figure width in pixels
- * @param height figure height in pixels
+ * @param width  figure width in pixels, at most {@link #MAX_WIDTH}
+ * @param height figure height in pixels, at most {@link #MAX_HEIGHT}
  * @param bins   histogram bins (heatmap axis bins); null for automatic
  * @param agg    sum, mean, count, min or max over rows sharing an x; null for none
  * @param reduce auto (reduce the rows to what the picture needs, in Java) or none (send every row)
@@ -31,14 +32,21 @@ public record ChartSpec(String kind, String x, List<String> y, String color, Str
     public static final int DEFAULT_WIDTH = 800;
     public static final int DEFAULT_HEIGHT = 600;
     public static final int DEFAULT_DPI = 100;
+    /** 8000 x 8000 pixels is a 256 MB image in memory before it is encoded; past that renderers run out of memory. */
+    public static final int MAX_WIDTH = 8000;
+    public static final int MAX_HEIGHT = 8000;
+    /** The dpi scales text and lines, not the pixel size; past print resolution a letter outgrows the figure. */
+    public static final int MAX_DPI = 1200;
+    /** The options with a maximum, and it. */
+    public static final Map<String, Integer> MAXIMA = Map.of("--width", MAX_WIDTH, "--height", MAX_HEIGHT, "--dpi", MAX_DPI);
     public static final String REDUCE_AUTO = "auto";
     public static final String REDUCE_NONE = "none";
 
     public ChartSpec {
         y = List.copyOf(y);
-        positive("--width", width);
-        positive("--height", height);
-        positive("--dpi", dpi);
+        bounded("--width", width);
+        bounded("--height", height);
+        bounded("--dpi", dpi);
         if (bins != null) {
             positive("--bins", bins);
         }
@@ -64,6 +72,14 @@ public record ChartSpec(String kind, String x, List<String> y, String color, Str
     public static ChartSpec defaults() {
         return new ChartSpec(null, null, List.of(), null, null, null, null, null,
                 DEFAULT_WIDTH, DEFAULT_HEIGHT, DEFAULT_DPI, null, false, false, null, null, REDUCE_AUTO);
+    }
+
+    private static void bounded(String option, int value) {
+        positive(option, value);
+        int maximum = MAXIMA.get(option);
+        if (value > maximum) {
+            throw new ChartonException(ExitCode.USAGE, option + " " + value + " is more than the maximum of " + maximum);
+        }
     }
 
     private static void positive(String option, int value) {

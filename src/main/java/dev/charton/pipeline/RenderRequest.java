@@ -9,10 +9,11 @@ import java.util.Map;
 
 /**
  * One figure to make: which renderer, in which format, from which spec and user code;
- * {@code pluginDrawsReduced}: the renderer is a template plugin that declares it draws reduced plans.
+ * {@code pluginDrawsReduced}: the renderer is a template plugin that declares it draws reduced plans;
+ * {@code scriptsFromCdn}: an HTML page loads its JavaScript libraries from a CDN rather than carrying them.
  */
 public record RenderRequest(String renderer, OutputFormat format, ChartSpec spec, UserCode code,
-                            boolean pluginDrawsReduced) {
+                            boolean pluginDrawsReduced, boolean scriptsFromCdn) {
     /** The renderer of a figure when none is named: the one source of that default. */
     public static final String DEFAULT_RENDERER = "matplotlib";
     /** The renderers charton ships (python-templates/chartonpy/renderers): they draw the chart grammar. */
@@ -23,7 +24,7 @@ public record RenderRequest(String renderer, OutputFormat format, ChartSpec spec
     private static final ObjectMapper JSON = new ObjectMapper();
 
     public RenderRequest(String renderer, OutputFormat format, ChartSpec spec, UserCode code) {
-        this(renderer, format, spec, code, false);
+        this(renderer, format, spec, code, false, false);
     }
 
     /**
@@ -34,7 +35,12 @@ public record RenderRequest(String renderer, OutputFormat format, ChartSpec spec
                                    Map<String, String> environment) {
         boolean plugin = code.script() == null && !BUILTIN_RENDERERS.contains(renderer);
         return new RenderRequest(renderer, format, spec, code,
-                plugin && TemplateDirectories.drawsReducedPlans(renderer, environment));
+                plugin && TemplateDirectories.drawsReducedPlans(renderer, environment), false);
+    }
+
+    /** This request, its HTML loading the JavaScript libraries from a CDN or carrying them. */
+    public RenderRequest withScriptsFromCdn(boolean fromCdn) {
+        return new RenderRequest(renderer, format, spec, code, pluginDrawsReduced, fromCdn);
     }
 
     /** Whether Python gets the statistic rather than every row: --reduce auto, and a renderer that draws one. */
@@ -49,7 +55,7 @@ public record RenderRequest(String renderer, OutputFormat format, ChartSpec spec
 
     /** This request with the plan's decisions in its spec. */
     public RenderRequest planned(ChartPlan plan) {
-        return new RenderRequest(renderer, format, spec.planned(plan), code, pluginDrawsReduced);
+        return new RenderRequest(renderer, format, spec.planned(plan), code, pluginDrawsReduced, scriptsFromCdn);
     }
 
     /** The request header of the bridge protocol (docs/protocol.md). */
@@ -64,6 +70,9 @@ public record RenderRequest(String renderer, OutputFormat format, ChartSpec spec
             specNode.put("script", code.script().toString());
         }
         specNode.set("params", JSON.valueToTree(code.params()));
+        if (scriptsFromCdn) {
+            specNode.put("html_scripts", "cdn");
+        }
         header.set("spec", specNode);
         header.put("data", "arrow-stream");
         return header;

@@ -59,6 +59,25 @@ public final class RendererCatalog {
         return names;
     }
 
+    /**
+     * The formats {@code renderer} can write with the packages installed, in its own order; empty for a
+     * renderer this listing does not have, or one that writes whatever its figure is (a plugin without FORMATS).
+     */
+    public List<String> writableFormats(String renderer) {
+        List<String> formats = new ArrayList<>();
+        for (JsonNode entry : listing.path("renderers")) {
+            if (entry.path("name").asText().equals(renderer)) {
+                JsonNode unavailable = entry.path("unavailable_formats");
+                entry.path("formats").forEach(f -> {
+                    if (!unavailable.has(f.asText())) {
+                        formats.add(f.asText());
+                    }
+                });
+            }
+        }
+        return formats;
+    }
+
     /** The listing as Python sent it (JSON). */
     public String json() {
         return listing.toPrettyString() + System.lineSeparator();

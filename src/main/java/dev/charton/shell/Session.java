@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.charton.error.ChartonException;
 import dev.charton.error.ExitCode;
+import dev.charton.error.Suggestion;
 import dev.charton.input.InputSource;
 import dev.charton.input.ReadOptions;
 import dev.charton.options.BuiltinRenderers;
@@ -37,8 +38,13 @@ final class Session implements AutoCloseable {
     private final Figures figures;
     private final Cancellation cancel;
     private final Duration timeout;
-    private final OutputFormat defaultFormat;
+    /** PNG first, so a terminal that shows images shows the figure; then the formats a renderer without PNG writes. */
+    private static final List<OutputFormat> FORMATS_BY_PREFERENCE = List.of(OutputFormat.PNG, OutputFormat.SVG,
+            OutputFormat.HTML, OutputFormat.PDF, OutputFormat.JPG, OutputFormat.JSON);
+
+    private final OutputFormat defaultFormat; // null: chosen for each plot's renderer
     private final Map<String, String> pythonEnvironment;
+    private final boolean htmlCdn;
     private String renderer;
     private SessionData data;
     private RendererCatalog catalog;
@@ -51,6 +57,7 @@ final class Session implements AutoCloseable {
         this.timeout = settings.timeout();
         this.defaultFormat = settings.format();
         this.renderer = settings.renderer();
+        this.htmlCdn = settings.htmlCdn();
     }
 
     /** Starts Python in the background, so it is ready by the first command. */
@@ -121,15 +128,35 @@ final class Session implements AutoCloseable {
         return renderer;
     }
 
-    OutputFormat defaultFormat() {
-        return defaultFormat;
+    /** Whether the shell was started with --html-cdn, for every plot. */
+    boolean htmlCdn() {
+        return htmlCdn;
+    }
+
+    /**
+     * The format of a plot without -o or -f: the shell's -f, else the first format {@code renderer} can
+     * write with the packages installed (altair and plotly without their image exporters: HTML).
+     */
+    OutputFormat defaultFormat(String renderer) {
+        if (defaultFormat != null) {
+            return defaultFormat;
+        }
+        List<String> writable;
+        try {
+            writable = catalog().writableFormats(renderer);
+        } catch (ChartonException e) {
+            return OutputFormat.PNG; // the plot itself will say what is wrong with Python
+        }
+        return FORMATS_BY_PREFERENCE.stream().filter(f -> writable.contains(f.optionName())).findFirst()
+                .orElse(OutputFormat.PNG);
     }
 
     /** Makes {@code name} the renderer of plots without -r, once Python confirms it has one by that name. */
     void useRenderer(String name) {
         List<String> known = catalog().names();
         if (!known.contains(name)) {
-            throw new ChartonException(ExitCode.USAGE, "unknown renderer '" + name + "' (available: "
+            String guess = Suggestion.closest(name, known).map(g -> "; did you mean '" + g + "'?").orElse("");
+            throw new ChartonException(ExitCode.USAGE, "unknown renderer '" + name + "'" + guess + " (available: "
                     + String.join(", ", known) + ")");
         }
         renderer = name;

@@ -1,9 +1,15 @@
 package dev.charton.shell;
 
+import dev.charton.app.SchemaInspector;
+import dev.charton.app.TableSchema;
 import dev.charton.input.InputSource;
 import dev.charton.input.ReadOptions;
+import dev.charton.input.TableReader;
+import dev.charton.input.TableReaders;
 import dev.charton.table.ArrowSpool;
 import dev.charton.table.TableSource;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.memory.RootAllocator;
 import org.apache.arrow.vector.types.pojo.Field;
 import org.apache.arrow.vector.types.pojo.Schema;
 
@@ -25,17 +31,24 @@ final class SessionData implements AutoCloseable {
     private final String key;
     private final String source;
     private final ArrowSpool spool;
+    private final TableSchema described;
 
-    private SessionData(String source, ArrowSpool spool) {
+    private SessionData(String source, ArrowSpool spool, TableSchema schema) {
         this.key = "load-" + LOADS.incrementAndGet();
         this.source = source;
         this.spool = spool;
+        this.described = schema;
     }
 
     /** Reads the whole input; a Ctrl-C stops it between batches. */
     static SessionData load(InputSource input, ReadOptions options, Path directory, Cancellation cancel) {
         String what = input.displayName() + " was not loaded";
-        return new SessionData(input.displayName(), ArrowSpool.read(input, options, directory, () -> cancel.check(what)));
+        input.checkReadable();
+        try (BufferAllocator allocator = new RootAllocator();
+             TableReader table = TableReaders.open(input, options, allocator)) {
+            ArrowSpool spool = ArrowSpool.read(table, input.displayName(), directory, () -> cancel.check(what));
+            return new SessionData(input.displayName(), spool, SchemaInspector.describe(table, input.displayName(), spool.rows()));
+        }
     }
 
     /** The key the worker keeps this data under; a new one for every load. */
@@ -60,17 +73,9 @@ final class SessionData implements AutoCloseable {
         return names;
     }
 
-    /** One line per column: its name and Arrow type, aligned. */
+    /** The columns and their types, as charton schema prints them. */
     String describe() {
-        int width = columns().stream().mapToInt(String::length).max().orElse(0);
-        StringBuilder text = new StringBuilder(summary()).append(System.lineSeparator());
-        for (Field field : spool.schema().getFields()) {
-            String type = field.getType().toString() + (field.getDictionary() != null ? ", dictionary-encoded" : "")
-                    + (field.isNullable() ? "" : ", not null");
-            text.append("  ").append(field.getName()).append(" ".repeat(width - field.getName().length() + 2))
-                    .append(type).append(System.lineSeparator());
-        }
-        return text.toString();
+        return described.toText();
     }
 
     String summary() {

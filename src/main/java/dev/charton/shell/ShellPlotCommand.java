@@ -42,9 +42,11 @@ final class ShellPlotCommand implements Runnable {
         Session session = shell.session();
         UserCode code = userCode.toUserCode();
         FigureOutput out = output == null ? null : FigureOutput.of(output);
-        OutputFormat format = out == null ? figure.format().orElse(session.defaultFormat()) : figure.format(out);
-        RenderRequest request = RenderRequest.of(figure.renderer(code, session.renderer()), format, chart.toSpec(), code,
-                session.pythonEnvironment());
+        String renderer = figure.renderer(code, session.renderer());
+        OutputFormat format = out != null ? figure.format(out)
+                : figure.format().orElseGet(() -> session.defaultFormat(renderer));
+        RenderRequest request = figure.request(renderer, format, chart.toSpec(), code, session.pythonEnvironment(),
+                session.htmlCdn());
         Figures.Figure made = session.plot(request, out);
         shell.console().print("figure: " + made.path());
         if (made.format() == OutputFormat.PNG) {

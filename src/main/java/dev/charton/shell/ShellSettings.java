@@ -12,9 +12,10 @@ import java.time.Duration;
  *
  * @param input    the file to load first, or null
  * @param renderer the renderer of plots without -r
- * @param format   the format of plots without -o or -f
+ * @param format   the format of plots without -o or -f; null: the first one their renderer can write
  * @param timeout  how long one request may take (null: no limit)
+ * @param htmlCdn  whether HTML figures load their JavaScript from a CDN (--html-cdn) in every plot
  */
 public record ShellSettings(InputSource input, ReadOptions read, PythonSetup python, Duration timeout,
-                            String renderer, OutputFormat format) {
+                            String renderer, OutputFormat format, boolean htmlCdn) {
 }

@@ -55,8 +55,13 @@ public final class ArrowSpool implements TableSource, AutoCloseable {
         input.checkReadable();
         try (BufferAllocator allocator = new RootAllocator();
              TableReader table = TableReaders.open(input, options, allocator)) {
-            return write(new Interruptible(table, beforeEachBatch), input.displayName(), directory);
+            return read(table, input.displayName(), directory, beforeEachBatch);
         }
+    }
+
+    /** Reads the rest of an open table into a new file in {@code directory}, as {@link #read(InputSource, ReadOptions, Path, Runnable)}. */
+    public static ArrowSpool read(TableReader table, String source, Path directory, Runnable beforeEachBatch) {
+        return write(new Interruptible(table, beforeEachBatch), source, directory);
     }
 
     /** Copies the rest of an open table into a new file in the temporary directory ({@code source} names it in messages). */

@@ -33,6 +33,9 @@ class PrestartScanTest {
         assertNull(scan("plot", "--help"));
         assertNull(scan("plot", "d.csv", "-V"));
         assertNull(scan("plot", "d.csv", "-r"), "a renderer option without its value");
+        assertNull(scan("plot", "d.csv", "--width", "100000"), "refused once parsed");
+        assertNull(scan("plot", "d.csv", "--dpi=5000"));
+        assertEquals(new PrestartScan(null, "matplotlib", null), scan("plot", "d.csv", "--width", "8000", "--height=600"));
     }
 
     @Test

@@ -165,7 +165,7 @@ class TemplatesIT {
         Charton.Result r = Charton.run("plot", Repo.example("weather.csv").toString(), "--renderer", "houze",
                 "--templates-dir", templates.toString(), "-o", tmp.resolve("x.png").toString()).go();
         assertEquals(64, r.exitCode(), r::toString);
-        assertOneLine(r, "unknown renderer 'houze' (available: altair, matplotlib, plotly, seaborn, house, needy;");
+        assertOneLine(r, "unknown renderer 'houze'; did you mean 'house'? (available: altair, matplotlib, plotly, seaborn, house, needy;");
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.charton.shell;
 
 import dev.charton.error.ChartonException;
 import dev.charton.error.ExitCode;
+import dev.charton.app.SchemaInspector;
 import dev.charton.input.InputSource;
 import dev.charton.input.ReadOptions;
 import dev.charton.testing.Repo;
@@ -36,7 +37,8 @@ class SessionDataTest {
         try (SessionData data = SessionData.load(weather(), ReadOptions.defaults(), dir, new Cancellation())) {
             assertEquals(365, data.rows());
             assertEquals(List.of("date", "temp_max", "temp_min", "precipitation", "wind", "weather"), data.columns());
-            assertTrue(data.describe().contains("temp_max       FloatingPoint(DOUBLE)"), data.describe());
+            assertEquals(SchemaInspector.inspect(weather(), ReadOptions.defaults()).toText(), data.describe(),
+                    "the shell's schema is charton schema's");
             try (var files = Files.list(dir)) {
                 assertEquals(1, files.count(), "the copy is in the session directory");
             }

@@ -1,0 +1,41 @@
+package dev.charton.batch;
+
+import dev.charton.testing.Charton;
+import dev.charton.testing.Repo;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+/** A batch chart with a wrong column and a format its renderer may not write is told about the column. */
+class BatchFormatsIT {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void aWrongColumnIsReportedBeforeTheFormat() throws IOException {
+        Files.copy(Repo.example("weather.csv"), tmp.resolve("weather.csv"));
+        Files.writeString(tmp.resolve("report.yaml"), """
+                datasets:
+                  weather: weather.csv
+                charts:
+                  wind:
+                    x: nope
+                    y: wind
+                    renderer: plotly
+                    output: wind.png
+                """);
+        Charton.Result r = Charton.run("batch", "report.yaml").in(tmp).go();
+        assertEquals(65, r.exitCode(), r::toString);
+        assertEquals(List.of("charton: chart 'wind': --x: " + tmp.resolve("weather.csv")
+                        + ": no column named 'nope' (available: date, temp_max, temp_min, precipitation, wind, weather)"),
+                r.chartonLines());
+        assertFalse(Files.exists(tmp.resolve("wind.png")));
+    }
+}
