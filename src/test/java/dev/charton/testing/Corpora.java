@@ -1,10 +1,12 @@
 package dev.charton.testing;
 
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.DynamicTest;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * The shared conformance corpora (../shared/corpora, or CHARTON_TEST_CORPORA). Under CI a missing
@@ -46,6 +48,19 @@ public final class Corpora {
         }
         System.err.println("NOTICE: skipping: " + missing(relative));
         return Optional.empty();
+    }
+
+    /** True when the corpus directory {@code relative} is there. */
+    public static boolean present(String relative) {
+        return Files.exists(root().resolve(relative));
+    }
+
+    /**
+     * What a {@code @TestFactory} over a missing corpus returns: one test, skipped with the reason
+     * (failed under CI), so that the report shows it (an aborted factory counts as no test at all).
+     */
+    public static Stream<DynamicTest> skippedTest(String relative) {
+        return Stream.of(DynamicTest.dynamicTest("needs the corpus " + relative, () -> require(relative)));
     }
 
     private static String missing(String relative) {
