@@ -12,6 +12,7 @@ class ArrowStreamFuzzTest extends ReaderFuzzTarget {
     }
 
     static Stream<Named<byte[]>> seeds() {
-        return FuzzSeeds.from(path -> path.endsWith(".stream") || path.contains("arrow-ipc-stream"), "arrow/integration", "arrow/invalid");
+        return FuzzSeeds.from(path -> path.endsWith(".stream") || path.contains("arrow-ipc-stream"),
+                "arrow/integration", "arrow/invalid");
     }
 }
