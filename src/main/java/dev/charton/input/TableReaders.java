@@ -182,7 +182,8 @@ public final class TableReaders {
         BufferAllocator bounded = size < 0 ? allocator.newChildAllocator("arrow-ipc", 0, Long.MAX_VALUE)
                 : boundedBy(size, allocator);
         StreamEnd bytes = new StreamEnd(in);
-        return new ArrowIpcTableReader(new ArrowStreamReader(bytes, bounded), bytes, bounded, source.displayName());
+        return new ArrowIpcTableReader(new ArrowStreamReader(new BoundedMessageReader(bytes, bounded), bounded), bytes, bounded,
+                source.displayName());
     }
 
     /**

@@ -17,6 +17,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -39,7 +40,7 @@ class SignalsIT {
      * One stage: the command (run in {@code in/}, output in {@code out/}), the part of its input
      * written to stdin (which stays open) and the sign that the stage is reached.
      */
-    record Stage(String name, List<String> args, byte[] stdin, Predicate<Dirs> reached, boolean runsPython) {
+    record Stage(String name, List<String> args, Supplier<byte[]> stdin, Predicate<Dirs> reached, boolean runsPython) {
         @Override
         public String toString() {
             return name;
@@ -59,28 +60,41 @@ class SignalsIT {
             time.sleep(600)
             """;
 
+    /**
+     * The stages; the input of a stage that needs the corpora is read when its case runs, so without
+     * them only those cases are skipped (visibly, see {@link Corpora#require}).
+     */
     static Stream<Arguments> stagesAndSignals() {
-        byte[] weather = bytes(Repo.example("weather.csv"));
-        byte[] parquet = bytes(Corpora.require("parquet/data").resolve("alltypes_plain.snappy.parquet"));
-        byte[] arrow = bytes(Corpora.require("arrow/integration").resolve("1.0.0-littleendian/generated_decimal.stream"));
+        Supplier<byte[]> weather = () -> bytes(Repo.example("weather.csv"));
+        Supplier<byte[]> parquet = () -> bytes(Corpora.require("parquet/data").resolve("alltypes_plain.snappy.parquet"));
+        Supplier<byte[]> arrow = () -> bytes(Corpora.require("arrow/integration").resolve("1.0.0-littleendian/generated_decimal.stream"));
+        Supplier<byte[]> nothing = () -> new byte[0];
         List<Stage> stages = List.of(
                 new Stage("reading CSV from stdin", List.of("plot", "-", "--x", "date", "--y", "temp_max", "-o", "../out/fig.png"),
-                        Arrays.copyOf(weather, weather.length / 2), d -> d.has(d.temp(), "charton-input-"), true),
+                        firstHalf(weather), d -> d.has(d.temp(), "charton-input-"), true),
                 new Stage("spooling Parquet from stdin", List.of("plot", "-", "--x", "id", "--y", "double_col", "-o", "../out/fig.png"),
-                        Arrays.copyOf(parquet, parquet.length / 2), d -> d.has(d.temp(), "charton-pipe-"), true),
+                        firstHalf(parquet), d -> d.has(d.temp(), "charton-pipe-"), true),
                 new Stage("rendering a slow script", List.of("plot", "weather.csv", "--script", "slow.py", "-o", "../out/fig.png"),
-                        new byte[0], d -> Files.exists(d.in().resolve("started")), true),
+                        nothing, d -> Files.exists(d.in().resolve("started")), true),
                 // An Arrow stream is converted batch by batch: its output is being written while the rest arrives.
                 new Stage("writing a converted table", List.of("convert", "-", "-o", "../out/table.arrows"),
-                        Arrays.copyOf(arrow, arrow.length / 2), d -> d.has(d.out(), ".table.arrows."), false),
+                        firstHalf(arrow), d -> d.has(d.out(), ".table.arrows."), false),
                 new Stage("a batch rendering a slow script", List.of("batch", "report.yaml"),
-                        new byte[0], d -> Files.exists(d.in().resolve("started")) && d.has(d.temp(), "charton-data-"), true));
+                        nothing, d -> Files.exists(d.in().resolve("started")) && d.has(d.temp(), "charton-data-"), true));
         return stages.stream().flatMap(stage -> EXIT_CODES.keySet().stream().sorted().map(signal -> Arguments.of(stage, signal)));
+    }
+
+    private static Supplier<byte[]> firstHalf(Supplier<byte[]> whole) {
+        return () -> {
+            byte[] bytes = whole.get();
+            return Arrays.copyOf(bytes, bytes.length / 2);
+        };
     }
 
     @ParameterizedTest(name = "SIG{1} while {0}")
     @MethodSource("stagesAndSignals")
     void aSignalLeavesNothingBehind(Stage stage, String signal) throws Exception {
+        byte[] input = stage.stdin().get();
         Dirs dirs = new Dirs(Files.createDirectory(tmp.resolve("in")), Files.createDirectory(tmp.resolve("out")),
                 Files.createDirectory(tmp.resolve("temp")));
         Files.copy(Repo.example("weather.csv"), dirs.in().resolve("weather.csv"));
@@ -95,7 +109,7 @@ class SignalsIT {
                 .env("TMPDIR", dirs.temp().toString()).env(Leftovers.MARKER, marker)
                 .env("CHARTON_TEST_STARTED", dirs.in().resolve("started").toString()).start();
         try (OutputStream stdin = charton.stdin()) {
-            stdin.write(stage.stdin());
+            stdin.write(input);
             stdin.flush();
             long deadline = System.currentTimeMillis() + 120_000;
             while (!stage.reached().test(dirs)) {

@@ -127,21 +127,19 @@ final class RecordParser implements AutoCloseable {
         return skipped;
     }
 
-    /** Detects the dialect from the first characters, leaving them unread. Bad bytes end the sample early. */
+    /**
+     * Detects the dialect from the first characters, leaving them unread. Bad bytes among them are
+     * refused here: the decoder cannot be read again after bytes cut off at the end of the input.
+     */
     private Dialect sniffDialect(CsvOptions options) throws IOException {
         char[] buffer = new char[DialectSniffer.SAMPLE_CHARS];
         int filled = 0;
-        boolean whole = false;
         text.mark(buffer.length + 1);
-        try {
-            int n = 0;
-            while (filled < buffer.length && (n = text.read(buffer, filled, buffer.length - filled)) > 0) {
-                filled += n;
-            }
-            whole = n < 0;
-        } catch (CharacterCodingException e) {
-            // The parser meets the same bytes again and reports them with their line.
+        int n = 0;
+        while (filled < buffer.length && (n = text.read(buffer, filled, buffer.length - filled)) > 0) {
+            filled += n;
         }
+        boolean whole = n < 0;
         text.reset();
         return DialectSniffer.sniff(new String(buffer, 0, filled), whole, options);
     }
