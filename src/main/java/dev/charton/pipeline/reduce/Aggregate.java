@@ -1,7 +1,7 @@
 package dev.charton.pipeline.reduce;
 
-import dev.charton.pipeline.plan.ChartKind;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.charton.pipeline.plan.ChartKind;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.Float8Vector;

@@ -12,10 +12,7 @@ import org.apache.arrow.vector.types.pojo.Schema;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Box plots (grammar.py's {@code _box}, drawn with matplotlib's boxplot_stats): each box's values
@@ -33,13 +30,12 @@ final class Boxes implements Reduction {
     @Override
     public ReducedTable reduce(BatchSource source, BufferAllocator allocator) throws IOException {
         Schema schema = source.schema();
-        Map<XGroup, Integer> numbers = new HashMap<>();
-        List<XGroup> found = new ArrayList<>();
         double[] range = {Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY};
         try (KeyColumn x = request.x() == null ? null : new KeyColumn(schema.findField(request.x()), allocator);
              SeriesColumns series = new SeriesColumns(request.y(), request.color(), request.facet(), schema, allocator);
              GroupedDoubleSpill values = new GroupedDoubleSpill();
              OutputColumns out = new OutputColumns(allocator)) {
+            GroupIndex index = new GroupIndex(series);
             long rowsRead = RowScan.scan(source, (batch, dictionaries, firstRow) -> {
                 if (x != null) {
                     x.bind(batch.getVector(request.x()), dictionaries);
@@ -53,16 +49,13 @@ final class Boxes implements Reduction {
                             continue;
                         }
                         double value = ys[c].get(row);
-                        int group = numbers.computeIfAbsent(new XGroup(xId, series.of(c, row)), g -> {
-                            found.add(g);
-                            return found.size() - 1;
-                        });
-                        add(values, group, value);
+                        add(values, index.number(xId, series.id(c, row)), value);
                         range[0] = Math.min(range[0], value);
                         range[1] = Math.max(range[1], value);
                     }
                 }
             });
+            List<XGroup> found = index.found();
             FlierThinning thinning = range[1] > range[0] ? new FlierThinning(range[0], range[1], request.gridRows()) : null;
             FieldVector xOut = x == null ? null : out.key("x", x);
             series.addColumns(out);

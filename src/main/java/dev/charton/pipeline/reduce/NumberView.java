@@ -7,6 +7,7 @@ import org.apache.arrow.vector.BitVector;
 import org.apache.arrow.vector.Decimal256Vector;
 import org.apache.arrow.vector.DecimalVector;
 import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.Float8Vector;
 import org.apache.arrow.vector.FloatingPointVector;
 import org.apache.arrow.vector.types.pojo.ArrowType;
 
@@ -47,6 +48,9 @@ public interface NumberView {
         if (vector.getField().getDictionary() != null) {
             return null;
         }
+        if (vector instanceof Float8Vector doubles) {
+            return new Doubles(doubles);
+        }
         if (vector instanceof FloatingPointVector floats) {
             return new NumberView() {
                 public boolean isNull(int row) {
@@ -62,15 +66,15 @@ public interface NumberView {
                 }
             };
         }
+        boolean signed = !(vector.getField().getType() instanceof ArrowType.Int integer) || integer.getIsSigned();
+        if (signed && (vector instanceof BaseIntVector || isTime(vector.getField().getType()))
+                && vector instanceof BaseFixedWidthVector fixed
+                && (fixed.getTypeWidth() == Long.BYTES || fixed.getTypeWidth() == Integer.BYTES)) {
+            // Signed integers, dates, times, timestamps and durations are 32- or 64-bit counts of their unit.
+            return new FixedCounts(fixed);
+        }
         if (vector instanceof BaseIntVector ints) {
             return counts(vector, ints::getValueAsLong);
-        }
-        if (isTime(vector.getField().getType()) && vector instanceof BaseFixedWidthVector fixed) {
-            // Dates, times, timestamps and durations are 32- or 64-bit counts of their unit.
-            ArrowBuf data = fixed.getDataBuffer();
-            return fixed.getTypeWidth() == Integer.BYTES
-                    ? counts(vector, row -> data.getInt((long) row * Integer.BYTES))
-                    : counts(vector, row -> data.getLong((long) row * Long.BYTES));
         }
         if (vector instanceof BitVector bits) {
             return counts(vector, bits::get);
@@ -82,6 +86,58 @@ public interface NumberView {
             return decimals(vector, row -> decimals.getObject(row).doubleValue());
         }
         return null;
+    }
+
+    /** A float64 column, read from its buffers. */
+    final class Doubles implements NumberView {
+        private final Float8Vector vector;
+        private final ArrowBuf data;
+        private final boolean noNulls;
+
+        Doubles(Float8Vector vector) {
+            this.vector = vector;
+            this.data = vector.getDataBuffer();
+            this.noNulls = vector.getNullCount() == 0;
+        }
+
+        public boolean isNull(int row) {
+            return !noNulls && vector.isNull(row) || Double.isNaN(get(row));
+        }
+
+        public double get(int row) {
+            return data.getDouble((long) row * Double.BYTES);
+        }
+
+        public long key(int row) {
+            return orderedBits(get(row));
+        }
+    }
+
+    /** A column of 32- or 64-bit signed counts, read from its buffers. */
+    final class FixedCounts implements NumberView {
+        private final BaseFixedWidthVector vector;
+        private final ArrowBuf data;
+        private final boolean wide;
+        private final boolean noNulls;
+
+        FixedCounts(BaseFixedWidthVector vector) {
+            this.vector = vector;
+            this.data = vector.getDataBuffer();
+            this.wide = vector.getTypeWidth() == Long.BYTES;
+            this.noNulls = vector.getNullCount() == 0;
+        }
+
+        public boolean isNull(int row) {
+            return !noNulls && vector.isNull(row);
+        }
+
+        public double get(int row) {
+            return key(row);
+        }
+
+        public long key(int row) {
+            return wide ? data.getLong((long) row * Long.BYTES) : data.getInt((long) row * Integer.BYTES);
+        }
     }
 
     private static boolean isTime(ArrowType type) {

@@ -1,8 +1,8 @@
 package dev.charton.pipeline.reduce;
 
-import dev.charton.pipeline.plan.ChartKind;
 import dev.charton.error.ChartonException;
 import dev.charton.error.ExitCode;
+import dev.charton.pipeline.plan.ChartKind;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
 import org.apache.arrow.vector.VectorSchemaRoot;

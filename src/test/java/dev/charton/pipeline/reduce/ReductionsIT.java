@@ -1,9 +1,9 @@
 package dev.charton.pipeline.reduce;
 
-import dev.charton.pipeline.plan.ChartKind;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.charton.pipeline.plan.ChartKind;
 import dev.charton.testing.Repo;
 import dev.charton.testing.TestPython;
 import org.apache.arrow.memory.BufferAllocator;
