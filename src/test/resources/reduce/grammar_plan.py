@@ -32,20 +32,27 @@ def values(series):
 def main(path, spec_json):
     with pa.OSFile(path) as source:
         table = pa.ipc.open_file(source).read_all()
-    plan = grammar.plan(arrow_pandas.to_pandas(table), ChartSpec(json.loads(spec_json)))
+    frame = arrow_pandas.to_pandas(table)
+    spec = ChartSpec(json.loads(spec_json))
+    plan = grammar.plan(frame, spec)
     result = {"kind": plan.kind, "x_order": plan.x_order, "y_order": plan.y_order,
               "columns": {name: values(plan.data[name]) for name in plan.data.columns}}
     if plan.kind == "box":
-        result["boxes"] = boxes(plan)
+        result["boxes"] = boxes(frame, spec)
     json.dump(result, sys.stdout)
 
 
-def boxes(plan):
-    """matplotlib's statistics of each box the renderers draw: [x, series, facet, stats]."""
+def boxes(frame, spec):
+    """matplotlib's own statistics of each box, from the rows as the grammar labels them (the plan
+    holds charton's statistics, which are what is tested): [x, series, facet, stats]."""
     from matplotlib import cbook
-    keys = [k for k in (grammar.X, grammar.SERIES, grammar.FACET) if k in plan.data.columns]
+    columns = grammar._Columns(frame, spec)
+    x_values, _ = columns.split("--x", columns.x, grammar.MAX_GROUPS)
+    data, _, _ = grammar._long_form(columns, x_values, columns.value_names("box"))
+    data = data[data[grammar.Y].notna()]
+    keys = [k for k in (grammar.X, grammar.SERIES, grammar.FACET) if k in data.columns]
     result = []
-    for key, rows in plan.data.groupby(keys, sort=False, observed=True):
+    for key, rows in data.groupby(keys, sort=False, observed=True):
         key = dict(zip(keys, key if isinstance(key, tuple) else (key,)))
         stats = cbook.boxplot_stats(rows[grammar.Y].to_numpy(dtype=float))[0]
         result.append([None if key.get(k) is None else str(key[k]) for k in (grammar.X, grammar.SERIES, grammar.FACET)]
