@@ -164,6 +164,12 @@ public final class TableReaders {
     private static TableReader openArrowFile(Path file, String name, BufferAllocator allocator) {
         try {
             FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
+            try {
+                ArrowFileFooter.check(channel, name);
+            } catch (IOException | RuntimeException e) {
+                channel.close();
+                throw e;
+            }
             BufferAllocator bounded = boundedBy(Files.size(file), allocator);
             return new ArrowIpcTableReader(new ArrowFileReader(channel, bounded), bounded, name);
         } catch (IOException e) {

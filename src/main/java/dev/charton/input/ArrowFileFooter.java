@@ -1,0 +1,117 @@
+package dev.charton.input;
+
+import dev.charton.error.ChartonException;
+import dev.charton.error.ExitCode;
+import org.apache.arrow.flatbuf.Field;
+import org.apache.arrow.flatbuf.Footer;
+import org.apache.arrow.flatbuf.KeyValue;
+import org.apache.arrow.flatbuf.Schema;
+import org.apache.arrow.flatbuf.Type;
+import org.apache.arrow.flatbuf.Union;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+
+/**
+ * Checks an Arrow IPC file's footer before Arrow converts it: Arrow Java sizes arrays from the
+ * lengths the footer's flatbuffer declares (a union's type ids, for one), so a corrupt footer of a
+ * few bytes could claim gigabytes of heap. Every length must fit in the footer's own bytes.
+ */
+final class ArrowFileFooter {
+    private static final int ENDING = Integer.BYTES + 6; // footer length, then "ARROW1"
+    private static final int OFFSET = Integer.BYTES; // the least an element of a vector of tables takes
+    private static final int BLOCK = 24; // a Block struct: offset, metadata length, body length
+    private static final int DEEPEST = 64;
+
+    private ArrowFileFooter() {
+    }
+
+    static void check(FileChannel channel, String name) throws IOException {
+        long size = channel.size();
+        ByteBuffer ending = read(channel, size - ENDING, Integer.BYTES);
+        long length = Integer.toUnsignedLong(ending.getInt(0));
+        if (length == 0 || length > size - ENDING) {
+            throw corrupt(name, "its footer length (" + length + " bytes) does not fit the file");
+        }
+        ByteBuffer footer = read(channel, size - ENDING - length, (int) length);
+        try {
+            checkFooter(Footer.getRootAsFooter(footer), (int) length, name);
+        } catch (IndexOutOfBoundsException | IllegalArgumentException e) {
+            throw corrupt(name, "its footer points outside itself");
+        }
+    }
+
+    private static void checkFooter(Footer footer, int limit, String name) {
+        Schema schema = footer.schema();
+        if (schema == null) {
+            throw corrupt(name, "its footer has no schema");
+        }
+        fits(footer.recordBatchesLength(), BLOCK, limit, name);
+        fits(footer.dictionariesLength(), BLOCK, limit, name);
+        checkMetadata(footer.customMetadataLength(), footer::customMetadata, limit, name);
+        fits(schema.fieldsLength(), OFFSET, limit, name);
+        fits(schema.featuresLength(), Long.BYTES, limit, name);
+        checkMetadata(schema.customMetadataLength(), schema::customMetadata, limit, name);
+        for (int i = 0; i < schema.fieldsLength(); i++) {
+            checkField(schema.fields(i), limit, name, 1);
+        }
+    }
+
+    private static void checkField(Field field, int limit, String name, int depth) {
+        if (field == null || depth > DEEPEST) {
+            throw corrupt(name, "its footer's schema is malformed");
+        }
+        ByteBuffer fieldName = field.nameAsByteBuffer();
+        if (fieldName != null) {
+            fits(fieldName.remaining(), 1, limit, name);
+        }
+        if (field.typeType() == Type.Union) {
+            Union union = (Union) field.type(new Union());
+            if (union != null) {
+                fits(union.typeIdsLength(), Integer.BYTES, limit, name);
+            }
+        }
+        checkMetadata(field.customMetadataLength(), field::customMetadata, limit, name);
+        fits(field.childrenLength(), OFFSET, limit, name);
+        for (int i = 0; i < field.childrenLength(); i++) {
+            checkField(field.children(i), limit, name, depth + 1);
+        }
+    }
+
+    private static void checkMetadata(int count, java.util.function.IntFunction<KeyValue> entry, int limit, String name) {
+        fits(count, OFFSET, limit, name);
+        for (int i = 0; i < count; i++) {
+            KeyValue pair = entry.apply(i);
+            if (pair == null) {
+                throw corrupt(name, "its footer's metadata is malformed");
+            }
+            for (ByteBuffer text : new ByteBuffer[] {pair.keyAsByteBuffer(), pair.valueAsByteBuffer()}) {
+                if (text != null) {
+                    fits(text.remaining(), 1, limit, name);
+                }
+            }
+        }
+    }
+
+    private static void fits(long count, int each, int limit, String name) {
+        if (count < 0 || count * each > limit) {
+            throw corrupt(name, "its footer declares " + count + " entries, more than its " + limit + " bytes hold");
+        }
+    }
+
+    private static ChartonException corrupt(String name, String detail) {
+        return new ChartonException(ExitCode.DATA, name + ": corrupt " + InputFormat.ARROW_FILE.description() + ": " + detail);
+    }
+
+    private static ByteBuffer read(FileChannel channel, long position, int length) throws IOException {
+        ByteBuffer buffer = ByteBuffer.allocate(length).order(ByteOrder.LITTLE_ENDIAN);
+        while (buffer.hasRemaining()) {
+            if (channel.read(buffer, position + buffer.position()) < 0) {
+                throw new IOException("the file shrank while being read");
+            }
+        }
+        return buffer.flip();
+    }
+}
