@@ -1,5 +1,8 @@
 package dev.charton.table;
 
+import dev.charton.input.InputFormat;
+import dev.charton.input.InputSource;
+import dev.charton.input.ReadOptions;
 import dev.charton.input.csv.CsvOptions;
 import dev.charton.input.csv.CsvTableReader;
 import org.apache.arrow.memory.BufferAllocator;
@@ -26,9 +29,10 @@ class ArrowStreamSenderTest {
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (BufferAllocator allocator = new RootAllocator();
-             CsvTableReader table = new CsvTableReader(new BufferedInputStream(new ByteArrayInputStream(
-                     csv.toString().getBytes(StandardCharsets.UTF_8))), "t.csv",
-                     CsvOptions.defaults().withBatchRows(300), allocator)) {
+             CsvTableReader table = new CsvTableReader(InputSource.of("-"), new BufferedInputStream(new ByteArrayInputStream(
+                     csv.toString().getBytes(StandardCharsets.UTF_8))),
+                     new ReadOptions(InputFormat.CSV, CsvOptions.defaults().withBatchRows(300), null, ReadOptions.NO_LIMIT),
+                     allocator)) {
             assertEquals(1000, ArrowStreamSender.send(table, out));
         }
         byte[] bytes = out.toByteArray();

@@ -56,11 +56,6 @@ public final class CsvTableReader implements TableReader {
                 options.csv(), options.columns(), options.limit(), allocator);
     }
 
-    /** Reads a stream of CSV bytes (as standard input is read). */
-    public CsvTableReader(BufferedInputStream in, String sourceName, CsvOptions options, BufferAllocator allocator) {
-        this(ReplayableInput.of(null, in, sourceName), sourceName, options, null, ReadOptions.NO_LIMIT, allocator);
-    }
-
     private CsvTableReader(ReplayableInput input, String sourceName, CsvOptions options, List<String> columns,
                            long limit, BufferAllocator allocator) {
         this.input = input;

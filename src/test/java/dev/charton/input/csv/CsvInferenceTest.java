@@ -192,7 +192,7 @@ class CsvInferenceTest {
         CsvOptions asInt = CsvOptions.defaults().withTypeOverrides(Map.of("n", CsvType.INT64));
         ChartonException e = assertThrows(ChartonException.class, () -> decisions("n\n1\n2\n2.5\n", asInt));
         assertEquals(ExitCode.DATA, e.exitCode());
-        assertEquals("test.csv:4: column 'n' is int64 by --type, but has '2.5'", e.getMessage());
+        assertEquals("<stdin>:4: column 'n' is int64 by --type, but has '2.5'", e.getMessage());
         ChartonException unknown = assertThrows(ChartonException.class,
                 () -> decisions("a\n1\n", CsvOptions.defaults().withTypeOverrides(Map.of("b", CsvType.INT64))));
         assertEquals(ExitCode.USAGE, unknown.exitCode());

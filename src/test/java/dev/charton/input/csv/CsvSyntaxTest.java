@@ -88,7 +88,7 @@ class CsvSyntaxTest {
         byte[] bytes = {'a', '\n', 'x', '\n', 'y', '\n', (byte) 0xC3, (byte) 0x28, '\n'};
         ChartonException e = failure(bytes, CsvOptions.defaults());
         assertEquals(ExitCode.DATA, e.exitCode());
-        assertEquals("test.csv:4:1: invalid UTF-8 text at byte 6 (use --encoding to name the file's encoding)", e.getMessage());
+        assertEquals("<stdin>:4:1: invalid UTF-8 text at byte 6 (use --encoding to name the file's encoding)", e.getMessage());
     }
 
     @Test
@@ -103,7 +103,7 @@ class CsvSyntaxTest {
         bytes[good.length + 1] = ',';
         bytes[good.length + 2] = (byte) 0xFF;
         bytes[good.length + 3] = '\n';
-        assertEquals("test.csv:50002:3: invalid UTF-8 text at byte " + (good.length + 2)
+        assertEquals("<stdin>:50002:3: invalid UTF-8 text at byte " + (good.length + 2)
                 + " (use --encoding to name the file's encoding)", failure(bytes, CsvOptions.defaults()).getMessage());
     }
 
@@ -118,7 +118,7 @@ class CsvSyntaxTest {
         CsvOptions options = CsvOptions.builder().skipRows(2).build();
         assertEquals(List.of(1L), read("title \"unbalanced\nsecond;line\na,b\n1,2\n", options).get("a"));
         ChartonException e = failure("junk\r\njunk\r\na,b\r\n1,2\r\n3\r\n", options);
-        assertTrue(e.getMessage().startsWith("test.csv:5: expected 2 fields"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("<stdin>:5: expected 2 fields"), e.getMessage());
     }
 
     @Test
@@ -137,10 +137,10 @@ class CsvSyntaxTest {
     void raggedRowsAreAnErrorByDefaultNamingTheLineTheRowStartsOn() {
         ChartonException e = failure("a,b\n1,\"two\nlines\"\n3\n", CsvOptions.defaults());
         assertEquals(ExitCode.DATA, e.exitCode());
-        assertEquals("test.csv:4: expected 2 fields as in the header, found 1 (--ragged pad fills missing fields with"
+        assertEquals("<stdin>:4: expected 2 fields as in the header, found 1 (--ragged pad fills missing fields with"
                 + " nulls, --ragged skip leaves such rows out)", e.getMessage());
         ChartonException multiLine = failure("a,b\n1,2\n3,\"x\ny\",z\n", CsvOptions.defaults());
-        assertTrue(multiLine.getMessage().startsWith("test.csv:3: expected 2 fields as in the header, found 3"),
+        assertTrue(multiLine.getMessage().startsWith("<stdin>:3: expected 2 fields as in the header, found 3"),
                 multiLine.getMessage());
     }
 
@@ -150,7 +150,7 @@ class CsvSyntaxTest {
         assertEquals(List.of(1L, 4L, 5L), v.get("a"));
         assertEquals(Arrays.asList(3L, null, null), v.get("c"));
         ChartonException e = failure("a,b\n1,2,3\n", CsvOptions.builder().ragged(Ragged.PAD).build());
-        assertTrue(e.getMessage().startsWith("test.csv:2: expected 2 fields as in the header, found 3"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("<stdin>:2: expected 2 fields as in the header, found 3"), e.getMessage());
     }
 
     @Test
@@ -163,21 +163,21 @@ class CsvSyntaxTest {
     void unclosedQuoteNamesFileAndLine() {
         ChartonException e = failure("a,b\n1,2\n3,\"open\n4,5\n", CsvOptions.defaults());
         assertEquals(ExitCode.DATA, e.exitCode());
-        assertEquals("test.csv:3: a quoted field starting on this line is never closed (unbalanced \")", e.getMessage());
+        assertEquals("<stdin>:3: a quoted field starting on this line is never closed (unbalanced \")", e.getMessage());
     }
 
     @Test
     void textAfterAClosingQuoteIsAnError() {
         ChartonException e = failure("a,b\n1,2\n3,\"x\"y\n", CsvOptions.defaults());
-        assertTrue(e.getMessage().startsWith("test.csv:4: text after the closing quote")
-                || e.getMessage().startsWith("test.csv:3: text after the closing quote"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("<stdin>:4: text after the closing quote")
+                || e.getMessage().startsWith("<stdin>:3: text after the closing quote"), e.getMessage());
     }
 
     @Test
     void emptyFileIsADataError() {
         ChartonException e = failure("", CsvOptions.defaults());
         assertEquals(ExitCode.DATA, e.exitCode());
-        assertEquals("test.csv: the file is empty (expected a header row)", e.getMessage());
+        assertEquals("<stdin>: the file is empty (expected a header row)", e.getMessage());
     }
 
     @Test

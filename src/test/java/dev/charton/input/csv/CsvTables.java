@@ -1,5 +1,8 @@
 package dev.charton.input.csv;
 
+import dev.charton.input.InputFormat;
+import dev.charton.input.InputSource;
+import dev.charton.input.ReadOptions;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.ValueVector;
@@ -25,8 +28,9 @@ final class CsvTables {
     }
 
     static CsvTableReader open(byte[] bytes, CsvOptions options, BufferAllocator allocator) {
-        return new CsvTableReader(new BufferedInputStream(new ByteArrayInputStream(bytes)), "test.csv", options,
-                allocator);
+        // Read as standard input is: a stream of bytes, spooled for the second pass.
+        return new CsvTableReader(InputSource.of("-"), new BufferedInputStream(new ByteArrayInputStream(bytes)),
+                new ReadOptions(InputFormat.CSV, options, null, ReadOptions.NO_LIMIT), allocator);
     }
 
     /** Every value of every column, across all batches: Text as String, dictionary indices decoded. */
