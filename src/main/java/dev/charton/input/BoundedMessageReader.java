@@ -1,5 +1,7 @@
 package dev.charton.input;
 
+import org.apache.arrow.flatbuf.MessageHeader;
+import org.apache.arrow.flatbuf.Schema;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.ipc.ReadChannel;
 import org.apache.arrow.vector.ipc.message.MessageChannelReader;
@@ -36,7 +38,19 @@ final class BoundedMessageReader extends MessageChannelReader {
             throw new IOException("a message declares " + length + " bytes of metadata, more than charton reads ("
                     + (MAX_METADATA_BYTES >> 20) + " MiB)");
         }
-        return super.readNext();
+        MessageResult result = super.readNext();
+        if (result != null && result.getMessage().headerType() == MessageHeader.Schema) {
+            Schema schema = (Schema) result.getMessage().header(new Schema());
+            try {
+                if (schema != null) {
+                    ArrowMetadataCheck.checkSchema(schema, (int) length);
+                }
+            } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
+                throw new IOException("its schema " + (e instanceof IllegalArgumentException ? e.getMessage()
+                        : "points outside itself"));
+            }
+        }
+        return result;
     }
 
     /**

@@ -165,13 +165,13 @@ public final class TableReaders {
         try {
             FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
             try {
-                ArrowFileFooter.check(channel, name);
+                ArrowMetadataCheck.check(channel, name);
             } catch (IOException | RuntimeException e) {
                 channel.close();
                 throw e;
             }
             BufferAllocator bounded = boundedBy(Files.size(file), allocator);
-            return new ArrowIpcTableReader(new ArrowFileReader(channel, bounded), bounded, name);
+            return new ArrowIpcTableReader(new ArrowFileReader(channel, bounded, new BoundedCodecs()), bounded, name);
         } catch (IOException e) {
             throw new ChartonException(ExitCode.IO, name + ": cannot read: " + e.getMessage(), e);
         }
@@ -188,7 +188,8 @@ public final class TableReaders {
         BufferAllocator bounded = size < 0 ? allocator.newChildAllocator("arrow-ipc", 0, Long.MAX_VALUE)
                 : boundedBy(size, allocator);
         StreamEnd bytes = new StreamEnd(in);
-        return new ArrowIpcTableReader(new ArrowStreamReader(new BoundedMessageReader(bytes, bounded), bounded), bytes, bounded,
+        return new ArrowIpcTableReader(new ArrowStreamReader(new BoundedMessageReader(bytes, bounded),
+                bounded, new BoundedCodecs()), bytes, bounded,
                 source.displayName());
     }
 

@@ -15,17 +15,17 @@ import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 
 /**
- * Checks an Arrow IPC file's footer before Arrow converts it: Arrow Java sizes arrays from the
- * lengths the footer's flatbuffer declares (a union's type ids, for one), so a corrupt footer of a
- * few bytes could claim gigabytes of heap. Every length must fit in the footer's own bytes.
+ * Checks an Arrow IPC file's footer, and any schema's flatbuffer, before Arrow converts it: Arrow
+ * Java sizes arrays from the lengths the flatbuffer declares (a union's type ids, for one), so a
+ * corrupt schema of a few bytes could claim gigabytes of heap. Every length must fit in its bytes.
  */
-final class ArrowFileFooter {
+final class ArrowMetadataCheck {
     private static final int ENDING = Integer.BYTES + 6; // footer length, then "ARROW1"
     private static final int OFFSET = Integer.BYTES; // the least an element of a vector of tables takes
     private static final int BLOCK = 24; // a Block struct: offset, metadata length, body length
     private static final int DEEPEST = 64;
 
-    private ArrowFileFooter() {
+    private ArrowMetadataCheck() {
     }
 
     static void check(FileChannel channel, String name) throws IOException {
@@ -37,67 +37,78 @@ final class ArrowFileFooter {
         }
         ByteBuffer footer = read(channel, size - ENDING - length, (int) length);
         try {
-            checkFooter(Footer.getRootAsFooter(footer), (int) length, name);
-        } catch (IndexOutOfBoundsException | IllegalArgumentException e) {
+            checkFooter(Footer.getRootAsFooter(footer), (int) length);
+        } catch (IndexOutOfBoundsException e) {
             throw corrupt(name, "its footer points outside itself");
+        } catch (IllegalArgumentException e) {
+            throw corrupt(name, "its footer " + e.getMessage());
         }
     }
 
-    private static void checkFooter(Footer footer, int limit, String name) {
+    private static void checkFooter(Footer footer, int limit) {
         Schema schema = footer.schema();
         if (schema == null) {
-            throw corrupt(name, "its footer has no schema");
+            throw new IllegalArgumentException("has no schema");
         }
-        fits(footer.recordBatchesLength(), BLOCK, limit, name);
-        fits(footer.dictionariesLength(), BLOCK, limit, name);
-        checkMetadata(footer.customMetadataLength(), footer::customMetadata, limit, name);
-        fits(schema.fieldsLength(), OFFSET, limit, name);
-        fits(schema.featuresLength(), Long.BYTES, limit, name);
-        checkMetadata(schema.customMetadataLength(), schema::customMetadata, limit, name);
+        fits(footer.recordBatchesLength(), BLOCK, limit);
+        fits(footer.dictionariesLength(), BLOCK, limit);
+        checkMetadata(footer.customMetadataLength(), footer::customMetadata, limit);
+        checkSchema(schema, limit);
+    }
+
+    /**
+     * Checks a schema's flatbuffer (a file's footer, a stream's first message) whose bytes number
+     * {@code limit}: every length it declares must fit in them, else an IllegalArgumentException
+     * says which does not.
+     */
+    static void checkSchema(Schema schema, int limit) {
+        fits(schema.fieldsLength(), OFFSET, limit);
+        fits(schema.featuresLength(), Long.BYTES, limit);
+        checkMetadata(schema.customMetadataLength(), schema::customMetadata, limit);
         for (int i = 0; i < schema.fieldsLength(); i++) {
-            checkField(schema.fields(i), limit, name, 1);
+            checkField(schema.fields(i), limit, 1);
         }
     }
 
-    private static void checkField(Field field, int limit, String name, int depth) {
+    private static void checkField(Field field, int limit, int depth) {
         if (field == null || depth > DEEPEST) {
-            throw corrupt(name, "its footer's schema is malformed");
+            throw new IllegalArgumentException("holds a malformed schema");
         }
         ByteBuffer fieldName = field.nameAsByteBuffer();
         if (fieldName != null) {
-            fits(fieldName.remaining(), 1, limit, name);
+            fits(fieldName.remaining(), 1, limit);
         }
         if (field.typeType() == Type.Union) {
             Union union = (Union) field.type(new Union());
             if (union != null) {
-                fits(union.typeIdsLength(), Integer.BYTES, limit, name);
+                fits(union.typeIdsLength(), Integer.BYTES, limit);
             }
         }
-        checkMetadata(field.customMetadataLength(), field::customMetadata, limit, name);
-        fits(field.childrenLength(), OFFSET, limit, name);
+        checkMetadata(field.customMetadataLength(), field::customMetadata, limit);
+        fits(field.childrenLength(), OFFSET, limit);
         for (int i = 0; i < field.childrenLength(); i++) {
-            checkField(field.children(i), limit, name, depth + 1);
+            checkField(field.children(i), limit, depth + 1);
         }
     }
 
-    private static void checkMetadata(int count, java.util.function.IntFunction<KeyValue> entry, int limit, String name) {
-        fits(count, OFFSET, limit, name);
+    private static void checkMetadata(int count, java.util.function.IntFunction<KeyValue> entry, int limit) {
+        fits(count, OFFSET, limit);
         for (int i = 0; i < count; i++) {
             KeyValue pair = entry.apply(i);
             if (pair == null) {
-                throw corrupt(name, "its footer's metadata is malformed");
+                throw new IllegalArgumentException("holds malformed metadata");
             }
             for (ByteBuffer text : new ByteBuffer[] {pair.keyAsByteBuffer(), pair.valueAsByteBuffer()}) {
                 if (text != null) {
-                    fits(text.remaining(), 1, limit, name);
+                    fits(text.remaining(), 1, limit);
                 }
             }
         }
     }
 
-    private static void fits(long count, int each, int limit, String name) {
+    private static void fits(long count, int each, int limit) {
         if (count < 0 || count * each > limit) {
-            throw corrupt(name, "its footer declares " + count + " entries, more than its " + limit + " bytes hold");
+            throw new IllegalArgumentException("declares " + count + " entries, more than its " + limit + " bytes hold");
         }
     }
 
