@@ -5,6 +5,7 @@ import dev.charton.error.ExitCode;
 import org.apache.arrow.flatbuf.Field;
 import org.apache.arrow.flatbuf.Footer;
 import org.apache.arrow.flatbuf.KeyValue;
+import org.apache.arrow.flatbuf.RecordBatch;
 import org.apache.arrow.flatbuf.Schema;
 import org.apache.arrow.flatbuf.Type;
 import org.apache.arrow.flatbuf.Union;
@@ -24,6 +25,8 @@ final class ArrowMetadataCheck {
     private static final int OFFSET = Integer.BYTES; // the least an element of a vector of tables takes
     private static final int BLOCK = 24; // a Block struct: offset, metadata length, body length
     private static final int DEEPEST = 64;
+    private static final int NODE = 16; // a FieldNode struct: length, null count
+    private static final int BUFFER = 16; // a Buffer struct: offset, length
 
     private ArrowMetadataCheck() {
     }
@@ -67,6 +70,19 @@ final class ArrowMetadataCheck {
         checkMetadata(schema.customMetadataLength(), schema::customMetadata, limit);
         for (int i = 0; i < schema.fieldsLength(); i++) {
             checkField(schema.fields(i), limit, 1);
+        }
+    }
+
+    /**
+     * Checks a record batch's flatbuffer of {@code limit} bytes: its node and buffer counts, and the
+     * variadic buffer counts Arrow sizes lists from, must fit in it.
+     */
+    static void checkRecordBatch(RecordBatch batch, int limit) {
+        fits(batch.nodesLength(), NODE, limit);
+        fits(batch.buffersLength(), BUFFER, limit);
+        fits(batch.variadicBufferCountsLength(), Long.BYTES, limit);
+        for (int i = 0; i < batch.variadicBufferCountsLength(); i++) {
+            fits(batch.variadicBufferCounts(i), BUFFER, limit);
         }
     }
 

@@ -1,6 +1,8 @@
 package dev.charton.input;
 
+import org.apache.arrow.flatbuf.DictionaryBatch;
 import org.apache.arrow.flatbuf.MessageHeader;
+import org.apache.arrow.flatbuf.RecordBatch;
 import org.apache.arrow.flatbuf.Schema;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.ipc.ReadChannel;
@@ -39,18 +41,31 @@ final class BoundedMessageReader extends MessageChannelReader {
                     + (MAX_METADATA_BYTES >> 20) + " MiB)");
         }
         MessageResult result = super.readNext();
-        if (result != null && result.getMessage().headerType() == MessageHeader.Schema) {
-            Schema schema = (Schema) result.getMessage().header(new Schema());
-            try {
-                if (schema != null) {
-                    ArrowMetadataCheck.checkSchema(schema, (int) length);
-                }
-            } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
-                throw new IOException("its schema " + (e instanceof IllegalArgumentException ? e.getMessage()
-                        : "points outside itself"));
-            }
+        if (result != null) {
+            check(result, (int) length);
         }
         return result;
+    }
+
+    /** The lengths a schema or batch message declares, against its metadata's bytes (ArrowMetadataCheck). */
+    private static void check(MessageResult result, int length) throws IOException {
+        try {
+            switch (result.getMessage().headerType()) {
+                case MessageHeader.Schema -> ArrowMetadataCheck.checkSchema((Schema) result.getMessage().header(new Schema()), length);
+                case MessageHeader.RecordBatch -> ArrowMetadataCheck.checkRecordBatch(
+                        (RecordBatch) result.getMessage().header(new RecordBatch()), length);
+                case MessageHeader.DictionaryBatch -> {
+                    RecordBatch data = ((DictionaryBatch) result.getMessage().header(new DictionaryBatch())).data();
+                    if (data != null) {
+                        ArrowMetadataCheck.checkRecordBatch(data, length);
+                    }
+                }
+                default -> { }
+            }
+        } catch (IllegalArgumentException | IndexOutOfBoundsException | NullPointerException | ClassCastException e) {
+            throw new IOException("a message's metadata " + (e instanceof IllegalArgumentException ? e.getMessage()
+                    : "is malformed"));
+        }
     }
 
     /**
