@@ -98,7 +98,7 @@ public final class FigurePipeline {
                                      Timings timings) {
         int columnCount = projected.root().getSchema().getFields().size();
         try (TableBatches batches = TableBatches.over(table, columns, projected, allocator);
-             ReducedTable reduced = reduce(reduction, batches)) {
+             ReducedTable reduced = reduce(reduction, batches, request, table.displayName(), columnCount)) {
             timings.mark("input_reduced_at");
             long rowsRead = reduced.reduced().path("rows_read").asLong();
             RowsRequired.check(request, table.displayName(), columnCount, rowsRead);
@@ -113,11 +113,18 @@ public final class FigurePipeline {
         }
     }
 
-    private static ReducedTable reduce(Reduction reduction, TableBatches batches) {
+    private static ReducedTable reduce(Reduction reduction, TableBatches batches, RenderRequest request, String source,
+                                       int columnCount) {
         try {
             return reduction.reduce(batches, batches.allocator());
         } catch (IOException e) {
             throw new ChartonException(ExitCode.IO, "cannot reduce the data: " + e.getMessage(), e);
+        } catch (ChartonException e) {
+            if (batches.foundNoRows()) {
+                RowsRequired.check(request, source, columnCount, 0);
+            }
+            throw e.getMessage().startsWith(source + ": ") ? e
+                    : new ChartonException(e.exitCode(), source + ": " + e.getMessage(), e);
         }
     }
 

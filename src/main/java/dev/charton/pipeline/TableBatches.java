@@ -22,6 +22,7 @@ final class TableBatches implements BatchSource, AutoCloseable {
     private final ArrowSpool spool;
     private TableReader unread;
     private TableReader ownedFirst;
+    private long lastScanRows = -1;
 
     private TableBatches(TableSource table, List<String> columns, TableReader first, BufferAllocator allocator,
                          ArrowSpool spool) {
@@ -69,12 +70,18 @@ final class TableBatches implements BatchSource, AutoCloseable {
         }
     }
 
-    private static long scan(TableReader reader, BatchConsumer consumer) {
+    /** Whether a scan ended having found no rows at all (so a reduction's complaint is about an empty table). */
+    boolean foundNoRows() {
+        return lastScanRows == 0;
+    }
+
+    private long scan(TableReader reader, BatchConsumer consumer) {
         long rows = 0;
         while (reader.loadNextBatch()) {
             rows += reader.root().getRowCount();
             consumer.accept(reader.root(), reader.dictionaries());
         }
+        lastScanRows = rows;
         return rows;
     }
 
