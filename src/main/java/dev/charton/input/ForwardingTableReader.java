@@ -30,6 +30,11 @@ public abstract class ForwardingTableReader implements TableReader {
     }
 
     @Override
+    public Optional<ColumnRange> recordedRange(String name) {
+        return inner.recordedRange(name);
+    }
+
+    @Override
     public <T> Optional<T> unwrap(Class<T> type) {
         return type.isInstance(this) ? Optional.of(type.cast(this)) : inner.unwrap(type);
     }

@@ -1,5 +1,6 @@
 package dev.charton.input;
 
+import java.util.Optional;
 import java.util.OptionalLong;
 
 /** Stops after the first {@code limit} rows, cutting the last batch short; later batches are never read. */
@@ -15,6 +16,12 @@ final class LimitedTableReader extends ForwardingTableReader {
     public OptionalLong knownRowCount() {
         OptionalLong all = inner.knownRowCount();
         return all.isPresent() ? OptionalLong.of(Math.min(all.getAsLong(), remaining)) : all;
+    }
+
+    /** The rows cut off may hold the bounds. */
+    @Override
+    public Optional<ColumnRange> recordedRange(String name) {
+        return Optional.empty();
     }
 
     @Override

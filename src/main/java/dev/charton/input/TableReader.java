@@ -26,6 +26,15 @@ public interface TableReader extends AutoCloseable {
         return OptionalLong.empty();
     }
 
+    /**
+     * The range of column {@code name} as the format records it, when it does for every part of the
+     * table, so a statistic can place values before reading them. Only a hint: whoever uses it
+     * checks it against the values read.
+     */
+    default Optional<ColumnRange> recordedRange(String name) {
+        return Optional.empty();
+    }
+
     /** This reader, or the one it wraps, if it is a {@code type}: for what only one format knows. */
     default <T> Optional<T> unwrap(Class<T> type) {
         return type.isInstance(this) ? Optional.of(type.cast(this)) : Optional.empty();

@@ -1,5 +1,6 @@
 package dev.charton.pipeline;
 
+import dev.charton.input.ColumnRange;
 import dev.charton.input.TableReader;
 import dev.charton.pipeline.reduce.BatchSource;
 import dev.charton.table.ArrowSpool;
@@ -8,6 +9,8 @@ import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.types.pojo.Schema;
 
 import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * A figure's projected table as batches a reduction can scan more than once: the first scan reads
@@ -20,6 +23,8 @@ final class TableBatches implements BatchSource, AutoCloseable {
     private final BufferAllocator allocator;
     private final Schema schema;
     private final ArrowSpool spool;
+    /** The reader of the first pass, kept for what it recorded about the table after its rows are read. */
+    private final TableReader first;
     private TableReader unread;
     private TableReader ownedFirst;
     private long lastScanRows = -1;
@@ -30,6 +35,7 @@ final class TableBatches implements BatchSource, AutoCloseable {
         this.columns = columns;
         this.allocator = allocator;
         this.schema = first.root().getSchema();
+        this.first = first;
         this.unread = first;
         this.spool = spool;
         this.ownedFirst = spool == null ? null : first;
@@ -56,6 +62,16 @@ final class TableBatches implements BatchSource, AutoCloseable {
     @Override
     public Schema schema() {
         return schema;
+    }
+
+    @Override
+    public Optional<ColumnRange> recordedRange(String column) {
+        return first.recordedRange(column);
+    }
+
+    @Override
+    public OptionalLong knownRowCount() {
+        return first.knownRowCount();
     }
 
     @Override

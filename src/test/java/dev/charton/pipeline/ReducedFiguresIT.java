@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.charton.testing.Charton;
 import dev.charton.testing.Png;
 import dev.charton.testing.SeriesTable;
+import dev.charton.testing.TestPython;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -77,6 +78,31 @@ class ReducedFiguresIT {
         assertTrue(share <= tolerance, kind + " " + options + ": " + share + " of the pixels differ by more than 16 levels");
     }
 
+    /**
+     * A Parquet file's statistics give the axes before any row is read, so lines and scatters read it
+     * once; the picture is the very one drawn from the same table without statistics (an Arrow
+     * stream, read into a spill and passed over twice).
+     */
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource(delimiter = '|', value = {
+            "line     | --x t --y value --color cat",
+            "line     | --y value --y other",
+            "scatter  | --x value --y other --color group"})
+    void parquetStatisticsPlaceTheSamePointsAsTwoPasses(String kind, String options) throws Exception {
+        Path parquet = tmp.resolve("series.parquet");
+        Process write = new ProcessBuilder(TestPython.interpreter().toString(), "-c",
+                "import sys, pyarrow.csv, pyarrow.parquet as pq;"
+                        + " pq.write_table(pyarrow.csv.read_csv(sys.argv[1]), sys.argv[2], row_group_size=30_000)",
+                table.toString(), parquet.toString()).inheritIO().start();
+        assertEquals(0, write.waitFor(), "pyarrow wrote the Parquet file");
+        Path stream = tmp.resolve("series.arrows");
+        Charton.Result converted = Charton.run("convert", parquet.toString(), "-o", stream.toString()).go();
+        assertEquals(0, converted.exitCode(), converted::toString);
+        BufferedImage fromStatistics = draw(parquet, kind, options, "auto");
+        BufferedImage fromSpill = draw(stream, kind, options, "auto");
+        assertEquals(0.0, Png.differingShare(fromStatistics, fromSpill, 0), kind + " " + options);
+    }
+
     @Test
     void aMillionRowLineSendsAtMostFourRowsPerPixelColumnAndSeries() throws IOException {
         Path big = SeriesTable.write(tmp.resolve("big.csv"), 1_000_000);
@@ -104,8 +130,12 @@ class ReducedFiguresIT {
     }
 
     private BufferedImage draw(String kind, String options, String reduce) throws IOException {
-        Path out = tmp.resolve(kind + "-" + reduce + ".png");
-        List<String> args = new ArrayList<>(List.of("plot", table.toString(), "--kind", kind, "--reduce", reduce,
+        return draw(table, kind, options, reduce);
+    }
+
+    private BufferedImage draw(Path input, String kind, String options, String reduce) throws IOException {
+        Path out = tmp.resolve(input.getFileName() + "-" + kind + "-" + reduce + ".png");
+        List<String> args = new ArrayList<>(List.of("plot", input.toString(), "--kind", kind, "--reduce", reduce,
                 "-o", out.toString()));
         args.addAll(Arrays.asList(options.trim().split("\\s+")));
         Charton.Result r = Charton.run(args.toArray(String[]::new)).env("CHARTON_TIMINGS", "1").timeout(300).go();

@@ -2,6 +2,7 @@ package dev.charton.input.parquet;
 
 import dev.charton.error.ChartonException;
 import dev.charton.error.ExitCode;
+import dev.charton.input.ColumnRange;
 import dev.charton.input.ColumnSelection;
 import dev.charton.input.FailureText;
 import dev.charton.input.TableReader;
@@ -27,6 +28,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
@@ -147,6 +149,12 @@ public final class ParquetTableReader implements TableReader {
     @Override
     public OptionalLong knownRowCount() {
         return OptionalLong.of(reader.getRecordCount());
+    }
+
+    @Override
+    public Optional<ColumnRange> recordedRange(String name) {
+        return root.getSchema().getFields().stream().anyMatch(f -> f.getName().equals(name))
+                ? RecordedRanges.of(requested, reader.getRowGroups(), name) : Optional.empty();
     }
 
     @Override

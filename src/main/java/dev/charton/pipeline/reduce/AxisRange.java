@@ -14,6 +14,22 @@ final class AxisRange {
         this.log = log;
     }
 
+    /** The extent from {@code min} to {@code max}, or null on a log axis where {@code min} is not positive. */
+    static AxisRange spanning(double min, double max, boolean log) {
+        if (log && !(min > 0)) {
+            return null;
+        }
+        AxisRange range = new AxisRange(log);
+        range.add(min);
+        range.add(max);
+        return range;
+    }
+
+    /** Whether both ranges place every value in the same cell: the same ends, on the same kind of axis. */
+    boolean sameAs(AxisRange other) {
+        return log == other.log && Double.compare(low, other.low) == 0 && Double.compare(high, other.high) == 0;
+    }
+
     void add(double value) {
         double position = position(value);
         if (!Double.isNaN(position) && !Double.isInfinite(position)) {

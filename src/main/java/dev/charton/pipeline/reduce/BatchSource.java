@@ -4,7 +4,11 @@ import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.dictionary.DictionaryProvider;
 import org.apache.arrow.vector.types.pojo.Schema;
 
+import dev.charton.input.ColumnRange;
+
 import java.io.IOException;
+import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * The chart's columns as Arrow batches that can be read more than once: a statistic that needs the
@@ -19,6 +23,16 @@ public interface BatchSource {
      * during the call. Returns the number of rows read.
      */
     long scan(BatchConsumer consumer) throws IOException;
+
+    /** The range of a column as the source recorded it, if it did (see {@code TableReader#recordedRange}). */
+    default Optional<ColumnRange> recordedRange(String column) {
+        return Optional.empty();
+    }
+
+    /** The number of rows, if the source recorded it. */
+    default OptionalLong knownRowCount() {
+        return OptionalLong.empty();
+    }
 
     @FunctionalInterface
     interface BatchConsumer {

@@ -11,6 +11,8 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * Lines (and, through {@link AreaGrid}, areas) without --agg: M4 per series, panel and pixel column.
@@ -32,50 +34,62 @@ final class M4Points implements Reduction {
         XColumn x = new XColumn(request.x(), schema);
         int cells = request.gridColumns();
         try (SeriesColumns series = new SeriesColumns(request.y(), request.color(), request.facet(), schema, allocator);
-             SpilledPoints points = SpilledPoints.read(source, x, series, request.y(), !area, true, request.logX(),
-                     false);
              OutputColumns out = new OutputColumns(allocator)) {
-            List<M4Columns> kept = keep(points, x, cells);
-            List<Integer> order = new ArrayList<>();
-            for (int id = 0; id < kept.size(); id++) {
-                if (kept.get(id) != null) {
-                    order.add(id);
-                }
-            }
-            order.sort(Comparator.comparingInt(id -> series.series(id).column()));
             FieldVector xOut = out.add(x.newVector(allocator));
             series.addColumns(out);
             Float8Vector yOut = out.float64("y");
-            int rows = area
-                    ? new AreaGrid(kept, order, series).write(points.rows(), x, xOut, yOut)
-                    : writeLines(kept, order, series, x, xOut, yOut);
-            ObjectNode reduced = Reductions.reduced("points", points.rowsRead());
-            reduced.put("method", "m4");
-            reduced.put("pixels", cells);
-            return out.finish(rows, reduced);
+            // A stacked area is drawn on the union of its series' x, so it reads its points twice: from a spill.
+            ReducedTable inOnePass = area ? null : keepInOnePass(source, x, series, cells, out, xOut, yOut);
+            if (inOnePass != null) {
+                return inOnePass;
+            }
+            try (SpilledPoints points = SpilledPoints.read(source, x, series, request.y(), !area, true, request.logX(),
+                    false)) {
+                M4Series kept = new M4Series(x, points.xRange(), cells);
+                points.rows().forEachBlock(kept);
+                List<Integer> order = order(kept, series);
+                int rows = area
+                        ? new AreaGrid(kept.kept(), order, series).write(points.rows(), x, xOut, yOut)
+                        : writeLines(kept.kept(), order, series, x, xOut, yOut);
+                return finish(out, rows, points.rowsRead(), cells);
+            }
         }
     }
 
-    /** M4 of each series (by series id; null for an id with no values), from the spilled values. */
-    private List<M4Columns> keep(SpilledPoints points, XColumn x, int cells) throws IOException {
-        List<M4Columns> kept = new ArrayList<>();
-        AxisRange range = points.xRange();
-        long[] number = {0};
-        points.rows().forEachBlock((keys, ys, ids, length) -> {
-            for (int i = 0; i < length; i++) {
-                int id = ids[i];
-                while (kept.size() <= id) {
-                    kept.add(null);
-                }
-                M4Columns columns = kept.get(id);
-                if (columns == null) {
-                    columns = new M4Columns(cells);
-                    kept.set(id, columns);
-                }
-                columns.offer(range.cell(x.valueOfKey(keys[i]), cells), keys[i], number[0]++, ys[i]);
+    /** The lines kept in one pass over a source that recorded its x range; null when it did not, or wrongly. */
+    private ReducedTable keepInOnePass(BatchSource source, XColumn x, SeriesColumns series, int cells,
+                                       OutputColumns out, FieldVector xOut, Float8Vector yOut) throws IOException {
+        Optional<RecordedAxes> axes = RecordedAxes.of(source, request.x(), request.y(), request.logX(), false);
+        if (axes.isEmpty()) {
+            return null;
+        }
+        M4Series kept = new M4Series(x, axes.get().x(), cells);
+        PointRows points = new PointRows(x, series, request.y(), true, true, request.logX(), false);
+        OptionalLong rowsRead = DirectPoints.place(source, points, axes.get(), kept);
+        if (rowsRead.isEmpty()) {
+            return null;
+        }
+        int rows = writeLines(kept.kept(), order(kept, series), series, x, xOut, yOut);
+        return finish(out, rows, rowsRead.getAsLong(), cells);
+    }
+
+    /** The ids of the series with values, in the order of their --y columns. */
+    private static List<Integer> order(M4Series kept, SeriesColumns series) {
+        List<Integer> order = new ArrayList<>();
+        for (int id = 0; id < kept.kept().size(); id++) {
+            if (kept.kept().get(id) != null) {
+                order.add(id);
             }
-        });
-        return kept;
+        }
+        order.sort(Comparator.comparingInt(id -> series.series(id).column()));
+        return order;
+    }
+
+    private static ReducedTable finish(OutputColumns out, int rows, long rowsRead, int cells) {
+        ObjectNode reduced = Reductions.reduced("points", rowsRead);
+        reduced.put("method", "m4");
+        reduced.put("pixels", cells);
+        return out.finish(rows, reduced);
     }
 
     private static int writeLines(List<M4Columns> kept, List<Integer> order, SeriesColumns series, XColumn x,

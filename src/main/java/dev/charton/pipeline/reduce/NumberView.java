@@ -11,6 +11,10 @@ import org.apache.arrow.vector.Float8Vector;
 import org.apache.arrow.vector.FloatingPointVector;
 import org.apache.arrow.vector.types.pojo.ArrowType;
 
+import java.nio.ByteOrder;
+import java.nio.DoubleBuffer;
+import java.nio.IntBuffer;
+import java.nio.LongBuffer;
 import java.util.function.IntToDoubleFunction;
 import java.util.function.IntToLongFunction;
 
@@ -31,6 +35,23 @@ public interface NumberView {
      * double otherwise.
      */
     long key(int row);
+
+    /**
+     * The values of rows {@code [0, count)} into {@code out}, NaN for a null row: what a statistic
+     * reads a whole batch with, so its loop runs over an array.
+     */
+    default void values(double[] out, int count) {
+        for (int row = 0; row < count; row++) {
+            out[row] = isNull(row) ? Double.NaN : get(row);
+        }
+    }
+
+    /** The {@link #key}s of rows {@code [0, count)} into {@code out}; a null row's is unspecified. */
+    default void keys(long[] out, int count) {
+        for (int row = 0; row < count; row++) {
+            out[row] = isNull(row) ? 0 : key(row);
+        }
+    }
 
     /** A long that orders as the double does (and tells -0.0 from 0.0 no more than pandas does). */
     static long orderedBits(double value) {
@@ -111,6 +132,22 @@ public interface NumberView {
         public long key(int row) {
             return orderedBits(get(row));
         }
+
+        @Override
+        public void values(double[] out, int count) {
+            data.nioBuffer(0, count * Double.BYTES).order(ByteOrder.LITTLE_ENDIAN).asDoubleBuffer().get(out, 0, count);
+            if (!noNulls) {
+                markNulls(vector, out, count);
+            }
+        }
+
+        @Override
+        public void keys(long[] out, int count) {
+            DoubleBuffer values = data.nioBuffer(0, count * Double.BYTES).order(ByteOrder.LITTLE_ENDIAN).asDoubleBuffer();
+            for (int row = 0; row < count; row++) {
+                out[row] = orderedBits(values.get(row));
+            }
+        }
     }
 
     /** A column of 32- or 64-bit signed counts, read from its buffers. */
@@ -137,6 +174,44 @@ public interface NumberView {
 
         public long key(int row) {
             return wide ? data.getLong((long) row * Long.BYTES) : data.getInt((long) row * Integer.BYTES);
+        }
+
+        @Override
+        public void keys(long[] out, int count) {
+            if (wide) {
+                data.nioBuffer(0, count * Long.BYTES).order(ByteOrder.LITTLE_ENDIAN).asLongBuffer().get(out, 0, count);
+            } else {
+                IntBuffer counts = data.nioBuffer(0, count * Integer.BYTES).order(ByteOrder.LITTLE_ENDIAN).asIntBuffer();
+                for (int row = 0; row < count; row++) {
+                    out[row] = counts.get(row);
+                }
+            }
+        }
+
+        @Override
+        public void values(double[] out, int count) {
+            if (wide) {
+                LongBuffer counts = data.nioBuffer(0, count * Long.BYTES).order(ByteOrder.LITTLE_ENDIAN).asLongBuffer();
+                for (int row = 0; row < count; row++) {
+                    out[row] = counts.get(row);
+                }
+            } else {
+                IntBuffer counts = data.nioBuffer(0, count * Integer.BYTES).order(ByteOrder.LITTLE_ENDIAN).asIntBuffer();
+                for (int row = 0; row < count; row++) {
+                    out[row] = counts.get(row);
+                }
+            }
+            if (!noNulls) {
+                markNulls(vector, out, count);
+            }
+        }
+    }
+
+    private static void markNulls(FieldVector vector, double[] out, int count) {
+        for (int row = 0; row < count; row++) {
+            if (vector.isNull(row)) {
+                out[row] = Double.NaN;
+            }
         }
     }
 

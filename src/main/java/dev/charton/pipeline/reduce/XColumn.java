@@ -58,6 +58,26 @@ final class XColumn {
         return view != null && view.isNull(row);
     }
 
+    /**
+     * Whether {@link #isNull} must be asked row by row: some row of the batch is null, or the view is
+     * one whose keys do not show a NaN (a float32's). A float64's NaN shows in {@link #valueOfKey}.
+     */
+    boolean hasNulls() {
+        return view != null && (vector.getNullCount() > 0
+                || !(view instanceof NumberView.Doubles || view instanceof NumberView.FixedCounts));
+    }
+
+    /** The {@link #key}s of rows {@code [0, count)} of the batch into {@code out}; a null row's is unspecified. */
+    void keys(long[] out, int count) {
+        if (view == null) {
+            for (int row = 0; row < count; row++) {
+                out[row] = firstRow + row;
+            }
+        } else {
+            view.keys(out, count);
+        }
+    }
+
     /** The row's x as a long that orders exactly (see {@link NumberView#key}). */
     long key(int row) {
         return view == null ? firstRow + row : view.key(row);

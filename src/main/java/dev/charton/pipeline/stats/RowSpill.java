@@ -73,6 +73,13 @@ public final class RowSpill implements AutoCloseable {
         }
     }
 
+    /** Adds rows {@code [0, length)} of the arrays, as {@link #add} would one by one. */
+    public void addAll(long[] keys, double[] values, int[] groups, int length) throws IOException {
+        for (int i = 0; i < length; i++) {
+            add(keys[i], values[i], groups[i]);
+        }
+    }
+
     /** The number of rows added. */
     public long size() {
         return spilledBlocks * memoryRows + buffered;
