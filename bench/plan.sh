@@ -6,8 +6,10 @@
 #     e.g. bench/plan.sh 10000000 5 line scatter hist bar
 #
 # CHART is line (value over ts), scatter (value over ts, --color category), hist (value) or bar
-# (mean of value per category). Formats default to "parquet csv". Tables are written once into
-# bench/out/plan (bench/plan/make_table.py). Prints one Markdown row per format and chart: the
+# (mean of value per category) of the series table, or delays (a histogram of real flight delays:
+# the flights table, vega-datasets' flights-200k repeated to ROWS rows, Parquet only). Formats
+# default to "parquet csv". Tables are written once into bench/out/plan (bench/plan/make_table.py,
+# bench/plan/make_flights.py). Prints one Markdown row per format and chart: the
 # median wall time and peak RSS (the largest process: for charton, the JVM or the Python worker)
 # of each tool, and charton's time over each script's.
 set -euo pipefail
@@ -21,7 +23,13 @@ done
 python="${CHARTON_BENCH_PYTHON:-$(./charton doctor --json | python3 -c "import json,sys; print(json.load(sys.stdin)[\"chosen\"][\"executable\"])")}"
 "$python" -c "import polars" 2>/dev/null || "$python" -m pip install --retries 0 -q polars
 dir=bench/out/plan
-[ -f "$dir/series-$rows.parquet" ] || "$python" bench/plan/make_table.py "$rows" "$dir" >/dev/null
+table_of() {  # CHART -> the table it is drawn from
+  case "$1" in delays) echo flights ;; *) echo series ;; esac
+}
+for chart in "${charts[@]}"; do
+  table="$(table_of "$chart")"
+  [ -f "$dir/$table-$rows.parquet" ] || "$python" "bench/plan/make_$table.py" "$rows" "$dir" >/dev/null
+done
 
 charton_args() {  # CHART -> charton plot options
   case "$1" in
@@ -29,6 +37,7 @@ charton_args() {  # CHART -> charton plot options
     scatter) echo "--kind scatter --x ts --y value --color category" ;;
     hist) echo "--kind hist --y value" ;;
     bar) echo "--kind bar --x category --y value --agg mean" ;;
+    delays) echo "--kind hist --y delay" ;;
   esac
 }
 
@@ -43,8 +52,9 @@ median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a
 echo "| rows | format | chart | charton s | pandas s | polars s | charton / pandas | charton / polars | charton MB | pandas MB | polars MB |"
 echo "|---:|---|---|---:|---:|---:|---:|---:|---:|---:|---:|"
 for format in "${formats[@]}"; do
-  file="$dir/series-$rows.$format"
   for chart in "${charts[@]}"; do
+    file="$dir/$(table_of "$chart")-$rows.$format"
+    [ -f "$file" ] || continue
     : >"$dir/times"
     for _ in $(seq "$repeats"); do
       # shellcheck disable=SC2046

@@ -1,7 +1,7 @@
 """The script a user would write instead of charton: read the table with pandas or polars, draw
 one chart with matplotlib, save an 800x600 PNG.
 
-    python bench/plan/user_script.py pandas|polars FILE line|scatter|hist|bar OUT.png
+    python bench/plan/user_script.py pandas|polars FILE line|scatter|hist|bar|delays OUT.png
 
 Each library is used the way its users would: its own file reader, its own group-by for the bar
 chart's means, numpy arrays handed to matplotlib.
@@ -13,17 +13,17 @@ import matplotlib
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 
-COLUMNS = ["ts", "value", "category"]
+SERIES_COLUMNS = ["ts", "value", "category"]
 
 
 class Pandas:
-    def __init__(self, path):
+    def __init__(self, path, columns):
         import pandas as pd
 
         if path.endswith(".parquet"):
-            self.frame = pd.read_parquet(path, columns=COLUMNS)
+            self.frame = pd.read_parquet(path, columns=columns)
         else:
-            self.frame = pd.read_csv(path, usecols=COLUMNS, parse_dates=["ts"])
+            self.frame = pd.read_csv(path, usecols=columns, parse_dates=["ts"])
 
     def column(self, name):
         return self.frame[name].to_numpy()
@@ -38,14 +38,14 @@ class Pandas:
 
 
 class Polars:
-    def __init__(self, path):
+    def __init__(self, path, columns):
         import polars as pl
 
         self.pl = pl
         if path.endswith(".parquet"):
-            self.frame = pl.read_parquet(path, columns=COLUMNS)
+            self.frame = pl.read_parquet(path, columns=columns)
         else:
-            self.frame = pl.read_csv(path, columns=COLUMNS, try_parse_dates=True)
+            self.frame = pl.read_csv(path, columns=columns, try_parse_dates=True)
 
     def column(self, name):
         return self.frame[name].to_numpy()
@@ -68,13 +68,16 @@ def draw(chart, table, ax):
         ax.legend()
     elif chart == "hist":
         ax.hist(table.column("value"), bins="auto")
+    elif chart == "delays":
+        ax.hist(table.column("delay"), bins="auto")
     elif chart == "bar":
         names, means = table.means()
         ax.bar(names, means)
 
 
 def main(library, path, chart, out):
-    table = (Pandas if library == "pandas" else Polars)(path)
+    columns = ["delay"] if chart == "delays" else SERIES_COLUMNS
+    table = (Pandas if library == "pandas" else Polars)(path, columns)
     fig, ax = plt.subplots(figsize=(8, 6), dpi=100)
     draw(chart, table, ax)
     fig.savefig(out)

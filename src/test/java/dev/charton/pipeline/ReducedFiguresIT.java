@@ -87,7 +87,9 @@ class ReducedFiguresIT {
     @CsvSource(delimiter = '|', value = {
             "line     | --x t --y value --color cat",
             "line     | --y value --y other",
-            "scatter  | --x value --y other --color group"})
+            "scatter  | --x value --y other --color group",
+            "hist     | --y value --y other --bins 40",
+            "hist     | --y n --color cat"})
     void parquetStatisticsPlaceTheSamePointsAsTwoPasses(String kind, String options) throws Exception {
         Path parquet = tmp.resolve("series.parquet");
         Process write = new ProcessBuilder(TestPython.interpreter().toString(), "-c",

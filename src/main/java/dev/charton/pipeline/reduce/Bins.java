@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.charton.error.ChartonException;
 import dev.charton.error.ExitCode;
+import dev.charton.input.ColumnRange;
 import dev.charton.pipeline.stats.HistogramBins;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.BigIntVector;
@@ -12,6 +13,7 @@ import org.apache.arrow.vector.types.pojo.Schema;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -35,43 +37,71 @@ final class Bins implements Reduction {
     public ReducedTable reduce(BatchSource source, BufferAllocator allocator) throws IOException {
         Schema schema = source.schema();
         List<String> names = counted();
+        XColumn rowNumber = new XColumn(null, schema);
         try (SeriesColumns series = new SeriesColumns(names, request.color(), request.facet(), schema, allocator);
-             SpilledPoints points = SpilledPoints.read(source, new XColumn(null, schema), series, names, false,
-                     false, false, false);
              OutputColumns out = new OutputColumns(allocator)) {
-            if (points.rows().size() == 0) {
-                throw new ChartonException(ExitCode.DATA, "no values to count in "
-                        + names.stream().map(n -> "'" + n + "'").collect(Collectors.joining(", ")));
-            }
-            HistogramBins bins = HistogramBins.of(points.rows().values(), request.bins());
-            // By series id, so in order of first appearance; a series of only NaN and infinities has no bars, as in grammar.py.
-            long[][] counts = new long[series.count()][bins.count()];
-            points.rows().forEachBlock((keys, values, ids, length) -> {
-                for (int i = 0; i < length; i++) {
-                    counts[ids[i]][bins.binOf(values[i])]++;
-                }
-            });
-            series.addColumns(out);
-            Float8Vector start = out.float64("start");
-            Float8Vector end = out.float64("end");
-            BigIntVector count = out.int64("y");
-            double[] edges = bins.edges();
-            int rows = 0;
-            for (int id = 0; id < counts.length; id++) {
-                for (int bin = 0; bin < edges.length - 1; bin++) {
-                    series.write(rows, series.series(id));
-                    start.setSafe(rows, edges[bin]);
-                    end.setSafe(rows, edges[bin + 1]);
-                    count.setSafe(rows, counts[id][bin]);
-                    rows++;
+            Optional<ColumnRange> recorded = recordedRange(source, names);
+            if (recorded.isPresent()) {
+                PointRows points = new PointRows(rowNumber, series, names, false, false, false, false);
+                BinCounts once = BinCounts.inOnePass(source, points, recorded.get(), request.bins());
+                if (once != null) {
+                    return write(once.bins(), once.counts(), once.rowsRead(), series, out);
                 }
             }
-            ObjectNode reduced = Reductions.reduced("bins", points.rowsRead());
-            ArrayNode edgeList = reduced.putArray("edges");
-            for (double edge : edges) {
-                edgeList.add(edge);
+            try (SpilledPoints points = SpilledPoints.read(source, rowNumber, series, names, false, false, false,
+                    false)) {
+                if (points.rows().size() == 0) {
+                    throw new ChartonException(ExitCode.DATA, "no values to count in "
+                            + names.stream().map(n -> "'" + n + "'").collect(Collectors.joining(", ")));
+                }
+                HistogramBins bins = HistogramBins.of(points.rows().values(), request.bins());
+                // By series id, so in order of first appearance; a series of only NaN and infinities has no bars, as in grammar.py.
+                long[][] counts = new long[series.count()][bins.count()];
+                points.rows().forEachBlock((keys, values, ids, length) -> {
+                    for (int i = 0; i < length; i++) {
+                        counts[ids[i]][bins.binOf(values[i])]++;
+                    }
+                });
+                return write(bins, counts, points.rowsRead(), series, out);
             }
-            return out.finish(rows, reduced);
         }
+    }
+
+    /** The range of all the counted columns' values, if the source recorded each (nulls are not counted, so they do not matter). */
+    private static Optional<ColumnRange> recordedRange(BatchSource source, List<String> names) {
+        ColumnRange all = null;
+        for (String name : names) {
+            Optional<ColumnRange> range = source.recordedRange(name);
+            if (range.isEmpty()) {
+                return Optional.empty();
+            }
+            all = all == null ? range.get() : all.union(range.get());
+        }
+        return Optional.ofNullable(all);
+    }
+
+    private static ReducedTable write(HistogramBins bins, long[][] counts, long rowsRead, SeriesColumns series,
+                                      OutputColumns out) {
+        series.addColumns(out);
+        Float8Vector start = out.float64("start");
+        Float8Vector end = out.float64("end");
+        BigIntVector count = out.int64("y");
+        double[] edges = bins.edges();
+        int rows = 0;
+        for (int id = 0; id < counts.length; id++) {
+            for (int bin = 0; bin < edges.length - 1; bin++) {
+                series.write(rows, series.series(id));
+                start.setSafe(rows, edges[bin]);
+                end.setSafe(rows, edges[bin + 1]);
+                count.setSafe(rows, counts[id][bin]);
+                rows++;
+            }
+        }
+        ObjectNode reduced = Reductions.reduced("bins", rowsRead);
+        ArrayNode edgeList = reduced.putArray("edges");
+        for (double edge : edges) {
+            edgeList.add(edge);
+        }
+        return out.finish(rows, reduced);
     }
 }

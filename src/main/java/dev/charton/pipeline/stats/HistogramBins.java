@@ -27,17 +27,27 @@ public final class HistogramBins {
         if (bins != null) {
             return equal(values, bins);
         }
+        // One counting pass usually settles "auto" for many values; the quartiles take several.
+        HistogramBins most = equal(values, MAX_AUTO_BINS);
+        if (most.settleAuto(most.counts(values), values.min(), values.max())) {
+            return most;
+        }
         HistogramBins auto = equal(values, autoCount(values));
         return auto.count() <= MAX_AUTO_BINS ? auto : equal(values, MAX_AUTO_BINS);
     }
 
     /** {@code np.histogram_bin_edges(values, count)}. */
     public static HistogramBins equal(DoubleSource values, int count) {
+        return values.count() == 0 ? equal(0, 1, count) : equal(values.min(), values.max(), count);
+    }
+
+    /** {@code np.histogram_bin_edges(values, count)} of values from {@code min} to {@code max}. */
+    public static HistogramBins equal(double min, double max, int count) {
         if (count < 1) {
             throw new IllegalArgumentException("the number of bins must be positive: " + count);
         }
-        double first = values.count() == 0 ? 0 : values.min();
-        double last = values.count() == 0 ? 1 : values.max();
+        double first = min;
+        double last = max;
         if (first == last) {
             first -= 0.5;
             last += 0.5;
@@ -49,6 +59,44 @@ public final class HistogramBins {
             }
         }
         return new HistogramBins(edges);
+    }
+
+    /**
+     * Whether these are the edges "auto" gives the values they counted ({@code counts}, from
+     * {@code min} to {@code max}): true when these are {@value #MAX_AUTO_BINS} equal bins and the
+     * counts alone show that "auto" would choose more, so it is capped to these. The quartiles lie
+     * in the bins holding their ranks, which bounds the interquartile range and so the
+     * Freedman-Diaconis width; the other widths need only the count and range. False when the counts
+     * do not settle it: then the exact quartiles do.
+     */
+    public boolean settleAuto(long[] counts, double min, double max) {
+        long n = 0;
+        for (long c : counts) {
+            n += c;
+        }
+        double range = max - min;
+        if (count() != MAX_AUTO_BINS || n < 2 || !(range > 0)) {
+            return false;
+        }
+        // np.percentile interpolates between the values of ranks floor((n - 1) q) and ceil((n - 1) q).
+        int lowerQuartileBin = binOfRank(counts, (long) Math.floor((n - 1) * 0.25));
+        int upperQuartileBin = binOfRank(counts, (long) Math.ceil((n - 1) * 0.75));
+        double widestQuartileRange = edges[upperQuartileBin + 1] - edges[lowerQuartileBin];
+        double widestFreedmanDiaconis = 2.0 * widestQuartileRange * CountMath.pow(n, -1.0 / 3.0);
+        double halfSquareRoot = range / Math.sqrt(n) / 2;
+        // autoCount's width is at most the larger of these; below range / MAX_AUTO_BINS it gives more bins.
+        return Math.max(widestFreedmanDiaconis, halfSquareRoot) * (1 + 1e-9) < range / MAX_AUTO_BINS;
+    }
+
+    private static int binOfRank(long[] counts, long rank) {
+        long before = 0;
+        for (int bin = 0; bin < counts.length; bin++) {
+            before += counts[bin];
+            if (rank < before) {
+                return bin;
+            }
+        }
+        return counts.length - 1;
     }
 
     /**

@@ -34,6 +34,7 @@ class OnePassTest {
     private VectorSchemaRoot root;
     private ColumnRange xRange;
     private ColumnRange yRange;
+    private ColumnRange delayRange;
 
     @BeforeEach
     void table() {
@@ -41,14 +42,18 @@ class OnePassTest {
         Float8Vector x = new Float8Vector("x", allocator);
         Float8Vector y = new Float8Vector("y", allocator);
         VarCharVector group = new VarCharVector("group", allocator);
+        Float8Vector delay = new Float8Vector("delay", allocator);
         double walk = 0;
         for (int i = 0; i < ROWS; i++) {
             x.setSafe(i, random.nextDouble() * 1000 - 200);
             walk += random.nextGaussian();
             y.setSafe(i, walk);
             group.setSafe(i, GROUPS[random.nextInt(GROUPS.length)].getBytes(StandardCharsets.UTF_8));
+            // Delays: mostly small, a few long ones, as flights have.
+            delay.setSafe(i, random.nextInt(100) == 0 ? 200 + random.nextDouble() * 800 : random.nextGaussian() * 10);
         }
-        root = TestTables.root(ROWS, x, y, group);
+        root = TestTables.root(ROWS, x, y, group, delay);
+        delayRange = range(delay);
         xRange = range(x);
         yRange = range(y);
     }
@@ -87,6 +92,24 @@ class OnePassTest {
             assertEquals(reduce(request, TestTables.source(root, 1000)), reduce(request, wrong), kind.toString());
             assertEquals(2, wrong.scans, kind + ": the void pass, then the one that fills the spill");
         }
+    }
+
+    @Test
+    void aHistogramOfARecordedColumnIsCountedInOnePass() throws Exception {
+        for (Integer bins : new Integer[] {null, 30}) {
+            ReduceRequest hist = TestTables.request(ChartKind.HIST, null, List.of("delay"), "group", null, null, bins,
+                    300, 200);
+            assertOnePassMatchesTwo(hist, Map.of("delay", delayRange), OptionalLong.of(ROWS));
+        }
+    }
+
+    /** A random walk's quartiles are far apart: the counts cannot show that "auto" gives 100 bins or more. */
+    @Test
+    void aHistogramWhoseAutoBinsNeedTheQuartilesReadsAgain() throws Exception {
+        ReduceRequest hist = TestTables.request(ChartKind.HIST, null, List.of("y"), null, null, null, null, 300, 200);
+        Recorded recorded = new Recorded(Map.of("y", yRange), OptionalLong.of(ROWS));
+        assertEquals(reduce(hist, TestTables.source(root, 1000)), reduce(hist, recorded));
+        assertEquals(2, recorded.scans, "the counting pass, then the one that fills the spill");
     }
 
     /** Rows without a y do not count in the x extent, so a column with nulls says nothing of it. */
