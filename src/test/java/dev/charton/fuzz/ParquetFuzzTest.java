@@ -12,8 +12,6 @@ class ParquetFuzzTest extends ReaderFuzzTarget {
     }
 
     static Stream<Named<byte[]>> seeds() {
-        // Left out, an open finding (docs/fuzzing.md): 53 KB that take more than 4 GB of heap and 20 s to refuse.
-        return FuzzSeeds.from(path -> path.endsWith(".parquet") && !path.endsWith("large_string_map.brotli.parquet"),
-                "parquet");
+        return FuzzSeeds.from(path -> path.endsWith(".parquet"), "parquet");
     }
 }

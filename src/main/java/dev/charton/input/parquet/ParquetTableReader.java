@@ -73,6 +73,7 @@ public final class ParquetTableReader implements TableReader {
             }
             this.requested = new MessageType(fileSchema.getName(), requestedFields);
             this.createdBy = reader.getFileMetaData().getCreatedBy();
+            BatchSizeCheck.check(requested, reader.getRowGroups(), batchRows, sourceName);
             reader.setRequestedSchema(requested);
             this.columnIO = new ColumnIOFactory(createdBy)
                     .getColumnIO(requested, fileSchema, true);
