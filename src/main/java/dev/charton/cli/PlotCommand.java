@@ -74,8 +74,9 @@ final class PlotCommand implements Callable<Integer> {
         FigureOutput out = FigureOutput.of(output);
         UserCode code = userCode.toUserCode();
         Map<String, String> environment = python.workerEnvironment(templates.environment());
-        RenderRequest request = figure.request(figure.renderer(code, RenderRequest.DEFAULT_RENDERER), figure.format(out),
-                chart.toSpec(), code, environment, false);
+        String renderer = figure.renderer(code, RenderRequest.DEFAULT_RENDERER);
+        RenderRequest request = figure.request(renderer, figure.format(out, renderer), chart.toSpec(), code,
+                environment, false);
         return new FigureJob(InputSource.of(input), read.toReadOptions(), request, out,
                 new PythonChoice(python.interpreter(), environment), python.timeout());
     }

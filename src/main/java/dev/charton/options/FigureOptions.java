@@ -63,8 +63,12 @@ public final class FigureOptions {
                 + format + "' (expected one of " + OutputFormat.names() + ")")));
     }
 
-    /** The format given with --format, else the one the output's extension names (PNG for standard output). */
-    public OutputFormat format(FigureOutput out) {
+    /**
+     * The format given with --format, else the one the output's extension names: PNG for standard
+     * output, and for a file without an extension the one {@code renderer} writes without packages of
+     * its own ({@link RenderRequest#formatOf}: HTML for altair and plotly).
+     */
+    public OutputFormat format(FigureOutput out, String renderer) {
         Optional<OutputFormat> given = format();
         if (given.isPresent()) {
             return given.get();
@@ -72,11 +76,13 @@ public final class FigureOptions {
         if (out.isStdout()) {
             return OutputFormat.PNG;
         }
-        String name = out.displayName();
-        String ext = out.extension().orElseThrow(() -> usage("cannot tell the figure format of '" + name
-                + "': give it an extension (" + OutputFormat.names() + ") or use --format"));
+        Optional<String> extension = out.extension();
+        if (extension.isEmpty()) {
+            return RenderRequest.formatOf(renderer);
+        }
+        String ext = extension.get();
         return OutputFormat.fromName(ext).orElseThrow(() -> usage("unknown figure format '." + ext + "' of '"
-                + name + "' (expected one of " + OutputFormat.names() + ", or use --format)"));
+                + out.displayName() + "' (expected one of " + OutputFormat.names() + ", or use --format)"));
     }
 
     private CommandLine.ParameterException usage(String message) {

@@ -18,10 +18,20 @@ public record RenderRequest(String renderer, OutputFormat format, ChartSpec spec
     public static final String DEFAULT_RENDERER = "matplotlib";
     /** The renderers charton ships (python-templates/chartonpy/renderers): they draw the chart grammar. */
     public static final List<String> BUILTIN_RENDERERS = List.of("matplotlib", "seaborn", "altair", "plotly");
+    /** The built-in renderers that draw for a browser: without an image exporter installed, they write HTML. */
+    private static final List<String> BROWSER_RENDERERS = List.of("altair", "plotly");
     /** The renderer that runs a user's script instead of drawing the grammar. */
     public static final String SCRIPT_RENDERER = "script";
 
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    /**
+     * The format of a figure file whose name does not tell one: one {@code renderer} writes with
+     * charton's own requirements alone (altair's and plotly's images need packages of their own).
+     */
+    public static OutputFormat formatOf(String renderer) {
+        return BROWSER_RENDERERS.contains(renderer) ? OutputFormat.HTML : OutputFormat.PNG;
+    }
 
     public RenderRequest(String renderer, OutputFormat format, ChartSpec spec, UserCode code) {
         this(renderer, format, spec, code, false, false);

@@ -43,7 +43,7 @@ final class ShellPlotCommand implements Runnable {
         UserCode code = userCode.toUserCode();
         FigureOutput out = output == null ? null : FigureOutput.of(output);
         String renderer = figure.renderer(code, session.renderer());
-        OutputFormat format = out != null ? figure.format(out)
+        OutputFormat format = out != null ? figure.format(out, renderer)
                 : figure.format().orElseGet(() -> session.defaultFormat(renderer));
         RenderRequest request = figure.request(renderer, format, chart.toSpec(), code, session.pythonEnvironment(),
                 session.htmlCdn());
