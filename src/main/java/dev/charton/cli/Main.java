@@ -1,6 +1,7 @@
 package dev.charton.cli;
 
 import dev.charton.error.ExitCode;
+import dev.charton.python.service.WorkerService;
 import picocli.CommandLine;
 
 import java.util.LinkedHashMap;
@@ -19,6 +20,7 @@ public final class Main {
         } catch (Error e) { // picocli hands on Errors (out of memory above all) untouched
             code = ErrorReporter.reportError(e, System.err);
         }
+        WorkerService.startWaiting(); // after the command: its own start was not slowed down
         System.exit(code);
     }
 
