@@ -23,7 +23,7 @@ import struct
 import sys
 import time
 
-from . import ingest, isolation, renderers, serving, worker
+from . import ingest, isolation, plugins, renderers, serving, worker
 from .spec import ChartSpec
 
 CHECK_SECONDS = 1.0  # how often the service looks at its directory (a newer build, its socket)
@@ -55,8 +55,8 @@ class Service:
         self.served = 0
         self.children = {}  # pid -> (pidfd, connection)
         self.preloaded = self._preload(args.preload)
-        self.missing = {name: renderers.missing_packages(name)
-                        for name in (*renderers.BUILTIN, renderers.SCRIPT, renderers.CATALOG)}
+        self.missing = {name: renderers.missing_packages(name) for name in (
+            *renderers.BUILTIN, renderers.SCRIPT, renderers.CATALOG, *plugins.discover())}
         self.listener, self.inode = self._listen()
         self.selector = selectors.DefaultSelector()
         self.selector.register(self.listener, selectors.EVENT_READ)
@@ -170,6 +170,7 @@ class Service:
         except OSError:
             pass
         _unlink(self.args.status)
+        _unlink(self.args.socket + ".lock")
         self.listener.close()
 
     def _write_status(self):

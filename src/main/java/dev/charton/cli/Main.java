@@ -20,7 +20,9 @@ public final class Main {
         } catch (Error e) { // picocli hands on Errors (out of memory above all) untouched
             code = ErrorReporter.reportError(e, System.err);
         }
-        WorkerService.startWaiting(); // after the command: its own start was not slowed down
+        if (code == ExitCode.OK.code()) {
+            WorkerService.startWaiting(); // after the command: its own start was not slowed down
+        }
         System.exit(code);
     }
 

@@ -46,7 +46,10 @@ public final class PythonWorker implements AutoCloseable {
         this.toPython = end.requests();
         this.fromPython = end.responses();
         this.killOnExit = Cleanup.onShutdown(this::killAtExit);
-        Frame hello = new Exchange(helloTimeout, "starting").readFrame();
+        Frame hello;
+        try (Exchange greeting = new Exchange(helloTimeout, "starting")) {
+            hello = greeting.readFrame();
+        }
         if (!Frame.HELLO.equals(hello.kind())) {
             kill();
             throw new ChartonException(ExitCode.UNAVAILABLE, "Python at " + python + " sent '" + hello.kind()
