@@ -18,7 +18,9 @@ import java.util.List;
 final class DaemonCommand {
     @Command(name = "status", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
             description = "Show whether commands use the worker service, and each one running: pid, interpreter, "
-                    + "idle time, requests served. Exits 0 whether or not one runs.")
+                    + "idle time, requests served. Exits 0 whether or not one runs.",
+            footerHeading = "%nExamples:%n",
+            footer = {"  charton daemon status", "  charton daemon status --json | jq '.running[].served'"})
     int status(@Option(names = "--json", description = "Print the status as one JSON document.") boolean json) {
         var status = new Daemon(System.getenv()).status();
         System.out.print(json ? status.toPrettyString() + System.lineSeparator() : Daemon.toText(status));
@@ -28,7 +30,9 @@ final class DaemonCommand {
 
     @Command(name = "stop", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
             description = "Stop every worker service of this user (a request it is serving is stopped too); the "
-                    + "next command starts a new one. Exits 0 whether or not one ran.")
+                    + "next command starts a new one. Exits 0 whether or not one ran.",
+            footerHeading = "%nExamples:%n",
+            footer = {"  charton daemon stop", "  charton daemon stop && CHARTON_WORKER_IDLE=0 charton plot data.csv -o a.png"})
     int stop() {
         List<Long> stopped = new Daemon(System.getenv()).stop();
         System.out.println(stopped.isEmpty() ? "no worker service was running"
