@@ -82,6 +82,7 @@ class Service:
 
     def serve(self):
         signal.signal(signal.SIGTERM, _raise_stop)
+        self.last_active = time.time()  # idle from now: the imports may have taken seconds
         self._write_status()
         try:
             while not self._should_leave():

@@ -45,7 +45,11 @@ public final class Main {
      */
     private static CommandLine commandLine(List<Class<?>> subcommands) {
         CommandLine cli = new CommandLine(new ChartonCommand());
-        subcommands.forEach(cli::addSubcommand);
+        // Loops, not lambdas: a lambda over picocli's classes (compiled for an old Java) keeps them
+        // out of the start-up archive.
+        for (Class<?> subcommand : subcommands) {
+            cli.addSubcommand(subcommand);
+        }
         ErrorReporter reporter = new ErrorReporter();
         cli.setExecutionExceptionHandler(reporter);
         cli.setParameterExceptionHandler(reporter);
@@ -61,9 +65,12 @@ public final class Main {
     /** The one subcommand {@code args} run (the first argument that is not an option), or all when that is not one. */
     private static List<Class<?>> commandNamed(String[] args) {
         String first = Arrays.stream(args).filter(a -> !a.startsWith("-")).findFirst().orElse("");
-        return ChartonCommand.SUBCOMMANDS.stream()
-                .filter(c -> c != CommandLine.HelpCommand.class && first.equals(c.getAnnotation(Command.class).name()))
-                .findFirst().map(List::<Class<?>>of).orElse(ChartonCommand.SUBCOMMANDS);
+        for (Class<?> subcommand : ChartonCommand.SUBCOMMANDS) {
+            if (subcommand != CommandLine.HelpCommand.class && first.equals(subcommand.getAnnotation(Command.class).name())) {
+                return List.of(subcommand);
+            }
+        }
+        return ChartonCommand.SUBCOMMANDS;
     }
 
     /** Every command's --help lists the exit codes, from the one enum that defines them. */
