@@ -103,6 +103,25 @@ class ServiceIT {
     }
 
     @Test
+    void aBatchDrawsWithTheServicesWorkers() throws Exception {
+        assertEquals(0, plot(tmp.resolve("start.png")).go().exitCode());
+        JsonNode service = awaitService();
+        Files.writeString(tmp.resolve("report.yaml"), """
+                datasets: {data: data.csv}
+                charts:
+                  one: {dataset: data, x: x, y: y, output: one.png}
+                  two: {dataset: data, x: x, y: y, kind: scatter, output: two.png}
+                  three: {dataset: data, y: y, kind: hist, output: three.png}
+                """);
+        Charton.Result batch = charton("batch", "report.yaml").in(tmp).go();
+        assertEquals(0, batch.exitCode(), batch.stderr());
+        for (String chart : List.of("one", "two", "three")) {
+            assertTrue(Png.decode(tmp.resolve(chart + ".png")).getWidth() > 0, chart);
+        }
+        assertTrue(awaitIdle(service).path("served").asInt() >= 1, "the batch's workers came from the service");
+    }
+
+    @Test
     void aServiceOfAnOlderBuildLeavesWhenANewerOneStarts() throws Exception {
         assertEquals(0, plot(tmp.resolve("old.png")).go().exitCode());
         long older = awaitService().path("pid").asLong();
