@@ -33,6 +33,7 @@ class Context:
             os.chdir("/")  # a directory deleted since: the request still runs, as Python's would not start
         os.environ.clear()
         os.environ.update(context["environment"])
+        os.environ.pop("CHARTON_WORKER_IGNORE_SIGINT", None)  # a service's processes get no terminal's SIGINT
         time.tzset()
         try:
             locale.setlocale(locale.LC_CTYPE, "")

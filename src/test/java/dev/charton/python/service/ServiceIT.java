@@ -184,6 +184,28 @@ class ServiceIT {
     }
 
     @Test
+    void ctrlCOnTheCommandKillsTheProcessServingIt() throws Exception {
+        Path templates = TestPython.faultRenderers();
+        assertEquals(0, plot(tmp.resolve("start.png")).env("CHARTON_TEMPLATES", templates.toString()).go().exitCode());
+        JsonNode service = awaitService();
+        Path pids = tmp.resolve("pids");
+        Charton.Started running = charton("plot", tmp.resolve("data.csv").toString(), "--renderer", "sleep_with_child",
+                "-o", tmp.resolve("hung.png").toString())
+                .env("CHARTON_TEMPLATES", templates.toString()).env("CHARTON_TEST_PID_FILE", pids.toString()).start();
+        running.stdin().close();
+        long deadline = System.currentTimeMillis() + 120_000;
+        while (!Files.exists(pids) && System.currentTimeMillis() < deadline) {
+            Thread.sleep(100);
+        }
+        running.signal("INT");
+        assertEquals(130, running.await(60).exitCode());
+        for (String pid : Files.readString(pids).trim().split(" ")) {
+            awaitGone(Long.parseLong(pid), "the interrupted request's process " + pid);
+        }
+        assertTrue(TestPython.alive(service.path("pid").asLong()), "the service goes on");
+    }
+
+    @Test
     void anotherUserCannotConnectEvenWhenTheDirectoryIsOpened() throws Exception {
         assertEquals(0, plot(tmp.resolve("a.png")).go().exitCode());
         JsonNode service = awaitService();
