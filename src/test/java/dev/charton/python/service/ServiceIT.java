@@ -162,14 +162,9 @@ class ServiceIT {
 
     @Test
     void aHungRequestIsKilledWithItsChildrenAndTheServiceGoesOn() throws Exception {
-        Path templates = TestPython.faultRenderers();
-        assertEquals(0, plot(tmp.resolve("start.png")).env("CHARTON_TEMPLATES", templates.toString()).go().exitCode());
-        JsonNode service = awaitService();
-
+        JsonNode service = serviceWithFaultRenderers();
         Path pids = tmp.resolve("pids");
-        Charton.Result hung = charton("plot", tmp.resolve("data.csv").toString(), "--renderer", "sleep_with_child",
-                "--timeout", "3", "-o", tmp.resolve("hung.png").toString())
-                .env("CHARTON_TEMPLATES", templates.toString()).env("CHARTON_TEST_PID_FILE", pids.toString()).go();
+        Charton.Result hung = hangingPlot(pids, "--timeout", "3").go();
         assertEquals(75, hung.exitCode(), hung.stderr());
         assertTrue(hung.stderr().contains("did not finish within the timeout of 3 s"), hung.stderr());
         for (String pid : Files.readString(pids).trim().split(" ")) {
@@ -177,7 +172,7 @@ class ServiceIT {
         }
         assertFalse(Files.exists(tmp.resolve("hung.png")));
 
-        Charton.Result next = plot(tmp.resolve("next.png")).env("CHARTON_TEMPLATES", templates.toString()).go();
+        Charton.Result next = plot(tmp.resolve("next.png")).env("CHARTON_TEMPLATES", TestPython.faultRenderers().toString()).go();
         assertEquals(0, next.exitCode(), next.stderr());
         assertEquals(service.path("pid").asLong(), awaitIdle(service).path("pid").asLong(), "the same service");
         assertEquals(2, awaitIdle(service).path("served").asInt(), "it served the hung request and the next one");
@@ -185,13 +180,9 @@ class ServiceIT {
 
     @Test
     void ctrlCOnTheCommandKillsTheProcessServingIt() throws Exception {
-        Path templates = TestPython.faultRenderers();
-        assertEquals(0, plot(tmp.resolve("start.png")).env("CHARTON_TEMPLATES", templates.toString()).go().exitCode());
-        JsonNode service = awaitService();
+        JsonNode service = serviceWithFaultRenderers();
         Path pids = tmp.resolve("pids");
-        Charton.Started running = charton("plot", tmp.resolve("data.csv").toString(), "--renderer", "sleep_with_child",
-                "-o", tmp.resolve("hung.png").toString())
-                .env("CHARTON_TEMPLATES", templates.toString()).env("CHARTON_TEST_PID_FILE", pids.toString()).start();
+        Charton.Started running = hangingPlot(pids).start();
         running.stdin().close();
         long deadline = System.currentTimeMillis() + 120_000;
         while (!Files.exists(pids) && System.currentTimeMillis() < deadline) {
@@ -265,6 +256,22 @@ class ServiceIT {
         assertEquals(64, bad.exitCode());
         assertEquals(List.of("charton: CHARTON_WORKER_IDLE: 'soon' is not a duration: give seconds, or minutes or"
                 + " hours such as 10m or 1h (0 turns the worker service off)"), bad.chartonLines());
+    }
+
+    /** The service of a command whose CHARTON_TEMPLATES holds the fault renderers, once it runs. */
+    private JsonNode serviceWithFaultRenderers() throws Exception {
+        assertEquals(0, plot(tmp.resolve("start.png")).env("CHARTON_TEMPLATES", TestPython.faultRenderers().toString())
+                .go().exitCode());
+        return awaitService();
+    }
+
+    /** A plot whose renderer hangs, with a child process, after writing both pids to {@code pids}. */
+    private Charton hangingPlot(Path pids, String... options) {
+        List<String> args = new ArrayList<>(List.of("plot", tmp.resolve("data.csv").toString(), "--renderer",
+                "sleep_with_child", "-o", tmp.resolve("hung.png").toString()));
+        args.addAll(List.of(options));
+        return charton(args.toArray(String[]::new)).env("CHARTON_TEMPLATES", TestPython.faultRenderers().toString())
+                .env("CHARTON_TEST_PID_FILE", pids.toString());
     }
 
     private Charton plot(Path output) {
