@@ -161,7 +161,10 @@ function _complete_charton() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} convert" ];    then _picocli_charton; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} templates" ];    then _picocli_charton; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} doctor" ];    then _picocli_charton; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} daemon" ];    then _picocli_charton; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} help" ];    then _picocli_charton; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} daemon status" ];    then _picocli_charton_daemon; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} daemon stop" ];    then _picocli_charton_daemon; return $?; fi
 
   # Find the longest sequence of subcommands and call the bash function for that subcommand.
   local cmds0=(plot)
@@ -171,9 +174,15 @@ function _complete_charton() {
   local cmds4=(convert)
   local cmds5=(templates)
   local cmds6=(doctor)
-  local cmds7=(help)
+  local cmds7=(daemon)
+  local cmds8=(help)
+  local cmds9=(daemon status)
+  local cmds10=(daemon stop)
 
-  if CompWordsContainsArray "${cmds7[@]}"; then _picocli_charton_help; return $?; fi
+  if CompWordsContainsArray "${cmds10[@]}"; then _picocli_charton_daemon_stop; return $?; fi
+  if CompWordsContainsArray "${cmds9[@]}"; then _picocli_charton_daemon_status; return $?; fi
+  if CompWordsContainsArray "${cmds8[@]}"; then _picocli_charton_help; return $?; fi
+  if CompWordsContainsArray "${cmds7[@]}"; then _picocli_charton_daemon; return $?; fi
   if CompWordsContainsArray "${cmds6[@]}"; then _picocli_charton_doctor; return $?; fi
   if CompWordsContainsArray "${cmds5[@]}"; then _picocli_charton_templates; return $?; fi
   if CompWordsContainsArray "${cmds4[@]}"; then _picocli_charton_convert; return $?; fi
@@ -191,7 +200,7 @@ function _picocli_charton() {
   # Get completion data
   local curr_word=${COMP_WORDS[COMP_CWORD]}
 
-  local commands="plot batch shell schema convert templates doctor help"
+  local commands="plot batch shell schema convert templates doctor daemon help"
   local flag_opts="'-v' '--verbose' '-h' '--help' '-V' '--version'"
   local arg_opts=""
 
@@ -751,13 +760,67 @@ function _picocli_charton_doctor() {
   fi
 }
 
+# Generates completions for the options and subcommands of the `daemon` subcommand.
+function _picocli_charton_daemon() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+
+  local commands="status stop"
+  local flag_opts="'-h' '--help' '-V' '--version' '-v' '--verbose'"
+  local arg_opts=""
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
 # Generates completions for the options and subcommands of the `help` subcommand.
 function _picocli_charton_help() {
   # Get completion data
   local curr_word=${COMP_WORDS[COMP_CWORD]}
 
-  local commands="plot batch shell schema convert templates doctor"
+  local commands="plot batch shell schema convert templates doctor daemon"
   local flag_opts="'-h' '--help' '-v' '--verbose'"
+  local arg_opts=""
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `status` subcommand.
+function _picocli_charton_daemon_status() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+
+  local commands=""
+  local flag_opts="'-h' '--help' '-V' '--version' '--json' '-v' '--verbose'"
+  local arg_opts=""
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `stop` subcommand.
+function _picocli_charton_daemon_stop() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+
+  local commands=""
+  local flag_opts="'-h' '--help' '-V' '--version' '-v' '--verbose'"
   local arg_opts=""
 
   if [[ "${curr_word}" == -* ]]; then

@@ -10,6 +10,7 @@ complete -c charton -n '__fish_use_subcommand' -a 'schema' -d 'Show the columns 
 complete -c charton -n '__fish_use_subcommand' -a 'convert' -d 'Convert a CSV, Parquet or Arrow file to Arrow IPC: a stream (.arrows, or - for standard output) or a file (.arrow, .feather), written atomically'
 complete -c charton -n '__fish_use_subcommand' -a 'templates' -d 'List every renderer (built-in ones and template plugins) with its description, formats and whether it can run here'
 complete -c charton -n '__fish_use_subcommand' -a 'doctor' -d 'Show which Python charton would use and why, its version, each renderer and output format with its availability and library versions, the Arrow reader, and what to install for what is missing'
+complete -c charton -n '__fish_use_subcommand' -a 'daemon' -d 'Show or stop the worker service: the Python process that a command leaves running so the next ones start drawing at once'
 complete -c charton -n '__fish_use_subcommand' -a 'help' -d 'Display help information about the specified command'
 complete -c charton -n '__fish_use_subcommand' -s v -l verbose -d 'Show stack traces and Python tracebacks when something fails'
 complete -c charton -n '__fish_use_subcommand' -s h -l help -d 'Show this help message and exit'
@@ -174,7 +175,25 @@ complete -c charton -n '__fish_seen_subcommand_from doctor' -s h -l help -d 'Sho
 complete -c charton -n '__fish_seen_subcommand_from doctor' -s V -l version -d 'Print version information and exit'
 complete -c charton -n '__fish_seen_subcommand_from doctor' -s v -l verbose -d 'Show stack traces and Python tracebacks when something fails'
 
+# charton daemon
+complete -c charton -n '__fish_seen_subcommand_from daemon' -a 'status' -d 'Show whether commands use the worker service, and each one running: pid, interpreter, idle time, requests served'
+complete -c charton -n '__fish_seen_subcommand_from daemon' -a 'stop' -d 'Stop every worker service of this user (a request it is serving is stopped too); the next command starts a new one'
+complete -c charton -n '__fish_seen_subcommand_from daemon' -s h -l help -d 'Show this help message and exit'
+complete -c charton -n '__fish_seen_subcommand_from daemon' -s V -l version -d 'Print version information and exit'
+complete -c charton -n '__fish_seen_subcommand_from daemon' -s v -l verbose -d 'Show stack traces and Python tracebacks when something fails'
+
+# charton daemon status
+complete -c charton -n '__fish_seen_subcommand_from daemon; and __fish_seen_subcommand_from status' -s h -l help -d 'Show this help message and exit'
+complete -c charton -n '__fish_seen_subcommand_from daemon; and __fish_seen_subcommand_from status' -s V -l version -d 'Print version information and exit'
+complete -c charton -n '__fish_seen_subcommand_from daemon; and __fish_seen_subcommand_from status' -l json -d 'Print the status as one JSON document'
+complete -c charton -n '__fish_seen_subcommand_from daemon; and __fish_seen_subcommand_from status' -s v -l verbose -d 'Show stack traces and Python tracebacks when something fails'
+
+# charton daemon stop
+complete -c charton -n '__fish_seen_subcommand_from daemon; and __fish_seen_subcommand_from stop' -s h -l help -d 'Show this help message and exit'
+complete -c charton -n '__fish_seen_subcommand_from daemon; and __fish_seen_subcommand_from stop' -s V -l version -d 'Print version information and exit'
+complete -c charton -n '__fish_seen_subcommand_from daemon; and __fish_seen_subcommand_from stop' -s v -l verbose -d 'Show stack traces and Python tracebacks when something fails'
+
 # charton help
 complete -c charton -n '__fish_seen_subcommand_from help' -s h -l help -d 'Show usage help for the help command and exit'
 complete -c charton -n '__fish_seen_subcommand_from help' -s v -l verbose -d 'Show stack traces and Python tracebacks when something fails'
-complete -c charton -n '__fish_seen_subcommand_from help' -a 'plot batch shell schema convert templates doctor'
+complete -c charton -n '__fish_seen_subcommand_from help' -a 'plot batch shell schema convert templates doctor daemon'

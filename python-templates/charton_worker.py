@@ -13,7 +13,8 @@ It serves render requests over the framed protocol of docs/protocol.md. Before a
   never imported in place of the real one, while site-packages (the user's included) stay;
 - sends native crash dumps (faulthandler) to the file charton names, so a segfault is reported once;
 - widens its pipes, so a large Arrow stream crosses in fewer, larger steps;
-- exits when charton dies, so no Python is left behind even if charton was killed with SIGKILL;
+- exits when charton dies, so no Python is left behind even if charton was killed with SIGKILL
+  (except as the worker service, --serve: chartonpy/service.py, which leaves by itself when idle);
 - compiles its own modules once per interpreter, even under PYTHONDONTWRITEBYTECODE (a setting about
   the user's code): compiling them from source again on every start costs about 25 ms;
 - skips the interpreter's teardown when its requests end: unloading pandas and matplotlib takes
@@ -78,13 +79,6 @@ def _take_protocol_channels():
     return requests, responses
 
 
-def _drop_working_directory_from_path():
-    here = os.path.dirname(os.path.abspath(__file__))
-    cwd = os.getcwd()
-    sys.path[:] = [p for p in sys.path
-                   if os.path.abspath(p or ".") == here or (p not in ("", ".") and os.path.abspath(p) != cwd)]
-
-
 def _compile_own_modules():
     import importlib.util
 
@@ -131,16 +125,33 @@ def _leave_interrupts_to_charton():
 
 
 def main():
+    if "--serve" in sys.argv:
+        return _serve_in_background()
     _leave_interrupts_to_charton()
     _widen_pipes()
     requests, responses = _take_protocol_channels()
-    _drop_working_directory_from_path()
+    from chartonpy.search_path import drop_working_directory
+
+    drop_working_directory()
     _crash_dumps_to(_option("--crash-log"))
     _exit_with_parent()
     _compile_own_modules()
     from chartonpy.worker import serve
 
     return serve(requests, responses, sys.argv[1:])
+
+
+def _serve_in_background():
+    """The worker service (chartonpy/service.py): it outlives the charton that started it."""
+    os.dup2(2, 1)
+    sys.stdout = sys.stderr
+    from chartonpy.search_path import drop_working_directory
+
+    drop_working_directory()
+    _compile_own_modules()
+    from chartonpy.service import run
+
+    return run(sys.argv[1:])
 
 
 def _exit_without_teardown(status):

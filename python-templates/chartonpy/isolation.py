@@ -50,7 +50,7 @@ class Snapshot:
         _restore_dict(vars(builtins), self.builtins)
         _restore_dict(vars(sys.modules["__main__"]), self.main)
         _forget_user_modules(self.modules, self.user_roots)
-        _reset_libraries()
+        reset_libraries()
 
 
 def catch_warnings():
@@ -82,7 +82,7 @@ def _forget_user_modules(before, roots):
             del sys.modules[name]
 
 
-def _reset_libraries():
+def reset_libraries():
     """Library-wide settings, for the libraries that are loaded (nothing is imported here)."""
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
@@ -95,7 +95,12 @@ def _reset_libraries():
         pandas = sys.modules.get("pandas")
         if pandas is not None and hasattr(pandas, "reset_option"):
             pandas.reset_option("all")
-        random.seed()
-        numpy_random = sys.modules.get("numpy.random")
-        if numpy_random is not None:
-            numpy_random.seed()
+        reseed()
+
+
+def reseed():
+    """Seeds ``random`` and ``numpy.random`` (if loaded) from the OS, as a new process would be."""
+    random.seed()
+    numpy_random = sys.modules.get("numpy.random")
+    if numpy_random is not None:
+        numpy_random.seed()

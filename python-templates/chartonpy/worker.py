@@ -19,16 +19,23 @@ def serve(requests, responses, argv):
     clock = Clock(args.spawned_at)
     limit = memory_limit.from_environment(os.environ)
     missing = renderers.missing_packages(args.preload) if args.preload != "none" else []
-    protocol.write_frame(responses, protocol.HELLO, _hello(missing, clock))
+    protocol.write_frame(responses, protocol.HELLO, hello(missing, clock))
     if args.preload != "none" and not missing:
         clock.preload_started = clock.now()
-        _preload(args.preload)
+        preload(args.preload)
         clock.preload_done = clock.now()
+    return serve_requests(requests, responses, clock, lambda header: limit)
+
+
+def serve_requests(requests, responses, clock, limit_for):
+    """Answers frames until the input ends (0) or can no longer be trusted (1). ``limit_for(header)``
+    prepares one request and returns its memory limit (or None)."""
     while True:
         frame = protocol.read_frame(requests)
         if frame is None:
             return 0
         kind, header = frame
+        limit = limit_for(header)
         if kind == protocol.PROBE:
             _probe(responses, header)
         elif kind in (protocol.REQUEST, protocol.EXECUTE):
@@ -169,7 +176,7 @@ def _send_error(responses, header, error, closing=False):
     protocol.write_response(responses, answer)
 
 
-def _hello(missing, clock):
+def hello(missing, clock):
     clock.hello_at = clock.now()
     reader, why = ingest.reader_status()
     return {
@@ -184,7 +191,7 @@ def _hello(missing, clock):
     }
 
 
-def _preload(renderer):
+def preload(renderer):
     """Imports the heavy libraries now, while charton is still reading the input: a built-in
     renderer's own (matplotlib draws a reduced plan without pandas), else pandas for the DataFrame
     a script or plugin gets."""

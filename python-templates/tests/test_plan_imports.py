@@ -70,7 +70,7 @@ class ImportsTest(unittest.TestCase):
         self.assertFalse(answer["pandas"], "pandas was imported")
 
     def test_the_matplotlib_preload_does_not_import_pandas_and_the_seaborn_one_does(self):
-        code = "import sys\nfrom chartonpy import worker\nworker._preload(%r)\nprint('pandas' in sys.modules)"
+        code = "import sys\nfrom chartonpy import worker\nworker.preload(%r)\nprint('pandas' in sys.modules)"
         self.assertEqual("False", self.run_python(code % "matplotlib"))
         self.assertEqual("True", self.run_python(code % "seaborn"))
 

@@ -76,6 +76,7 @@ public final class Doctor {
                     : "charton plot will create its environment in " + managed.root()
                     + " with python3 on PATH and pip install -r requirements.txt (numpy pandas pyarrow matplotlib)");
         }
+        report.set("service", new Daemon(env).status());
         report.set("install", installCommands(report.has("chosen") ? report.path("chosen")
                 : refusedExplicit == null ? Frame.object() : refusedExplicit));
         return report;
@@ -172,6 +173,9 @@ public final class Doctor {
                 .append(report.path("managed_environment").path("ready").asBoolean() ? " (ready)\n" : " (not set up)\n");
         if (!chosen.isMissingNode()) {
             appendCapabilities(out, chosen);
+        }
+        if (report.path("service").isObject()) {
+            out.append(Daemon.toText((ObjectNode) report.path("service")));
         }
         JsonNode install = report.path("install");
         out.append(install.isEmpty() ? "Nothing is missing.\n" : "To install what is missing:\n");

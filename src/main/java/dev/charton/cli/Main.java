@@ -1,9 +1,13 @@
 package dev.charton.cli;
 
 import dev.charton.error.ExitCode;
+import dev.charton.python.service.WorkerService;
 import picocli.CommandLine;
+import picocli.CommandLine.Command;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** Entry point: builds the command tree and maps every failure to one line and an exit code. */
@@ -19,24 +23,54 @@ public final class Main {
         } catch (Error e) { // picocli hands on Errors (out of memory above all) untouched
             code = ErrorReporter.reportError(e, System.err);
         }
+        if (code == ExitCode.OK.code()) {
+            WorkerService.startWaiting(); // after the command: its own start was not slowed down
+        }
         System.exit(code);
     }
 
     public static int run(String... args) {
-        CommandLine cli = commandLine();
+        CommandLine cli = commandLine(commandNamed(args));
         return cli.execute(args);
     }
 
+    /** Every command, as help, the man pages and completions describe them. */
     public static CommandLine commandLine() {
+        return commandLine(ChartonCommand.SUBCOMMANDS);
+    }
+
+    /**
+     * The root command with {@code subcommands} only: picocli reads the annotations of every command
+     * it is given, about 0.1 s of CPU for the ones a run does not use.
+     */
+    private static CommandLine commandLine(List<Class<?>> subcommands) {
         CommandLine cli = new CommandLine(new ChartonCommand());
+        // Loops, not lambdas: a lambda over picocli's classes (compiled for an old Java) keeps them
+        // out of the start-up archive.
+        for (Class<?> subcommand : subcommands) {
+            cli.addSubcommand(subcommand);
+        }
         ErrorReporter reporter = new ErrorReporter();
         cli.setExecutionExceptionHandler(reporter);
         cli.setParameterExceptionHandler(reporter);
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         documentExitCodes(cli);
-        cli.getSubcommands().get("help").getCommandSpec().usageMessage().footerHeading("%nExamples:%n")
-                .footer("  charton help plot", "  charton help");
+        CommandLine help = cli.getSubcommands().get("help");
+        if (help != null) {
+            help.getCommandSpec().usageMessage().footerHeading("%nExamples:%n").footer("  charton help plot", "  charton help");
+        }
         return cli;
+    }
+
+    /** The one subcommand {@code args} run (the first argument that is not an option), or all when that is not one. */
+    private static List<Class<?>> commandNamed(String[] args) {
+        String first = Arrays.stream(args).filter(a -> !a.startsWith("-")).findFirst().orElse("");
+        for (Class<?> subcommand : ChartonCommand.SUBCOMMANDS) {
+            if (subcommand != CommandLine.HelpCommand.class && first.equals(subcommand.getAnnotation(Command.class).name())) {
+                return List.of(subcommand);
+            }
+        }
+        return ChartonCommand.SUBCOMMANDS;
     }
 
     /** Every command's --help lists the exit codes, from the one enum that defines them. */

@@ -4,9 +4,16 @@ import dev.charton.input.InputSource;
 import dev.charton.input.ReadOptions;
 import dev.charton.input.TableReader;
 import dev.charton.input.TableReaders;
+import dev.charton.pipeline.ChartSpec;
+import dev.charton.pipeline.FigurePipeline;
+import dev.charton.pipeline.OutputFormat;
 import dev.charton.pipeline.RenderRequest;
+import dev.charton.pipeline.Timings;
+import dev.charton.pipeline.UserCode;
 import dev.charton.python.pool.WorkerPrestart;
+import dev.charton.python.protocol.PythonWorker;
 import dev.charton.table.ArrowStreamSender;
+import dev.charton.table.InputTable;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
 import picocli.CommandLine;
@@ -45,12 +52,30 @@ public final class StartupTraining {
                 }
             }
         }
+        inputs.forEach(StartupTraining::planAndReduce);
         WorkerPrestart.discard();
         CommandLine fresh = commands.get();
         if (fresh.getSubcommands().containsKey("schema")) {
             fresh.setOut(nowhere);
             inputs.forEach(input -> fresh.execute("schema", input));
         }
+    }
+
+    /**
+     * The figure pipeline of a plain {@code charton plot} on {@code input} (the plan, the reduction,
+     * the Arrow stream of the statistic), its stream sent nowhere instead of to Python.
+     */
+    private static void planAndReduce(String input) {
+        RenderRequest request = new RenderRequest(RenderRequest.DEFAULT_RENDERER, OutputFormat.PNG, ChartSpec.defaults(),
+                UserCode.NONE);
+        FigurePipeline.draw(request, new InputTable(InputSource.of(input), ReadOptions.defaults()), (header, data) -> {
+            try {
+                data.writeTo(OutputStream.nullOutputStream());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return new PythonWorker.Rendered(header, new byte[0]);
+        }, 1, Timings.off());
     }
 
     private static void usage(CommandLine cli, PrintWriter out) {

@@ -26,6 +26,10 @@ public record Frame(String kind, JsonNode header) {
     public static final String PROBE = "PROB";
     /** Worker to charton: the answer to a request or probe; {@code length} payload bytes follow. */
     public static final String RESPONSE = "RESP";
+    /** A service's serving process to charton: what the request printed; {@code length} bytes follow. */
+    public static final String OUTPUT = "ERRS";
+    /** A worker service to charton: the process serving this connection ended, with {@code status}. */
+    public static final String EXIT = "EXIT";
 
     static final int MAX_HEADER_BYTES = 16 << 20;
 

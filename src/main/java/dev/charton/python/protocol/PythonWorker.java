@@ -5,90 +5,78 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.charton.error.ChartonException;
 import dev.charton.error.ExitCode;
 import dev.charton.lifecycle.Cleanup;
-import dev.charton.lifecycle.PrivateTempFile;
 import dev.charton.python.pool.WorkerPool;
-import dev.charton.python.setup.PythonTemplates;
 
-import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.OptionalInt;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * One Python process running charton_worker.py, serving requests one after another. It speaks the
- * framed protocol of docs/protocol.md on its stdin and stdout; its stderr (including everything user
- * code prints) is passed on to ours. A worker that crashed, timed out or was left holding half a
- * request is dead: {@link #isUsable()} says so, and a {@link WorkerPool} replaces it.
+ * One Python process running charton's worker, serving requests one after another. It speaks the
+ * framed protocol of docs/protocol.md over its {@link WorkerEnd}: the pipes of a process charton
+ * started, or the socket of a worker service's serving process. A worker that crashed, timed out or
+ * was left holding half a request is dead: {@link #isUsable()} says so, and a {@link WorkerPool}
+ * replaces it.
  */
 public final class PythonWorker implements AutoCloseable {
     private static final AtomicLong REQUEST_IDS = new AtomicLong();
 
-    private final Process process;
+    private final WorkerEnd end;
     private final Path python;
     private final OutputStream toPython;
     private final InputStream fromPython;
-    private final Thread stderrPump;
-    private final CrashLog crashLog;
+    private final PrintStream stderr;
+    private final ObjectNode context;
     private final Cleanup.Registration killOnExit;
     private final WorkerInfo info;
     private volatile boolean broken;
+    private volatile Integer reportedExit;
 
-    private PythonWorker(Process process, Path python, PrintStream stderr, CrashLog crashLog) {
-        this.process = process;
+    private PythonWorker(WorkerEnd end, Path python, PrintStream stderr, ObjectNode context, Duration helloTimeout) {
+        this.end = end;
         this.python = python;
-        this.crashLog = crashLog;
-        this.toPython = new BufferedOutputStream(process.getOutputStream(), 1 << 16);
-        this.fromPython = new BufferedInputStream(process.getInputStream(), 1 << 16);
-        this.stderrPump = new Thread(() -> pump(process.getErrorStream(), stderr), "python-stderr");
-        this.stderrPump.setDaemon(true);
-        this.stderrPump.start();
+        this.stderr = stderr;
+        this.context = context;
+        this.toPython = end.requests();
+        this.fromPython = end.responses();
         this.killOnExit = Cleanup.onShutdown(this::killAtExit);
-        Frame hello = new Exchange(null, "starting").readFrame();
+        Frame hello;
+        try (Exchange greeting = new Exchange(helloTimeout, "starting")) {
+            hello = greeting.readFrame();
+        }
         if (!Frame.HELLO.equals(hello.kind())) {
             kill();
             throw new ChartonException(ExitCode.UNAVAILABLE, "Python at " + python + " sent '" + hello.kind()
                     + "' instead of a greeting");
         }
+        end.greeted(hello.header());
         this.info = WorkerInfo.from(hello.header());
     }
 
     /** Starts Python on charton_worker.py and waits for its greeting (not for its imports). */
     public static PythonWorker start(Path python, Path templates, String preload, Map<String, String> env,
-                              PrintStream stderr) {
-        CrashLog crashLog = CrashLog.next();
-        // No "-X faulthandler": Python 2 refuses -X before charton_worker.py could say it is too
-        // old. The worker turns faulthandler on itself once it has checked the version and set up
-        // its channels, so a crash inside site or a .pth file, before that, is not dumped.
-        ProcessBuilder builder = new ProcessBuilder(python.toString(),
-                templates.resolve(PythonTemplates.WORKER_SCRIPT).toString(), "--preload", preload,
-                "--spawned-at", Long.toString(System.currentTimeMillis()), "--crash-log", crashLog.path());
-        builder.environment().clear();
-        builder.environment().putAll(env);
-        builder.environment().put("MPLBACKEND", "Agg");
-        builder.environment().put("PYTHONUNBUFFERED", "1");
-        builder.environment().remove("PYTHONSTARTUP");
-        Process process;
+                                     PrintStream stderr) {
+        return over(ChildProcess.start(python, templates, preload, env, stderr), python, stderr, null, null);
+    }
+
+    /**
+     * A worker over {@code end}, once it has greeted within {@code helloTimeout} (null: no limit).
+     * Every frame sent carries {@code context} (null: none), the client's working directory and
+     * environment, for a process that does not share them (docs/protocol.md, "The worker service").
+     */
+    public static PythonWorker over(WorkerEnd end, Path python, PrintStream stderr, ObjectNode context,
+                                    Duration helloTimeout) {
         try {
-            process = builder.start();
-        } catch (IOException e) {
-            throw new ChartonException(ExitCode.UNAVAILABLE, "cannot run Python at " + python + ": " + reason(e), e);
-        }
-        try {
-            return new PythonWorker(process, python, stderr, crashLog);
+            return new PythonWorker(end, python, stderr, context, helloTimeout);
         } catch (RuntimeException e) {
-            process.descendants().forEach(ProcessHandle::destroyForcibly);
-            process.destroyForcibly();
-            crashLog.delete();
+            end.kill();
+            end.close();
             throw e;
         }
     }
@@ -101,13 +89,9 @@ public final class PythonWorker implements AutoCloseable {
         return python;
     }
 
-    public long pid() {
-        return process.pid();
-    }
-
     /** True while the worker can take another request. */
     public boolean isUsable() {
-        return !broken && process.isAlive();
+        return !broken && end.isAlive();
     }
 
     /**
@@ -133,6 +117,7 @@ public final class PythonWorker implements AutoCloseable {
         }
         try (Exchange exchange = new Exchange(timeout, phase)) {
             request.put("sent_at", System.currentTimeMillis());
+            withContext(request);
             try {
                 new Frame(kind, request).writeTo(toPython);
                 data.writeTo(toPython);
@@ -153,7 +138,7 @@ public final class PythonWorker implements AutoCloseable {
     public JsonNode probe(Duration timeout) {
         try (Exchange exchange = new Exchange(timeout, "describing itself")) {
             try {
-                ObjectNode header = Frame.object().put("id", REQUEST_IDS.incrementAndGet());
+                ObjectNode header = withContext(Frame.object().put("id", REQUEST_IDS.incrementAndGet()));
                 new Frame(Frame.PROBE, header).writeTo(toPython);
                 toPython.flush();
             } catch (IOException e) {
@@ -210,16 +195,31 @@ public final class PythonWorker implements AutoCloseable {
             return new Rendered(header, payload);
         }
 
+        /** The next frame for charton, after passing on the output a service's process sent before it. */
         Frame readFrame() {
             try {
-                Frame frame = Frame.readFrom(fromPython);
-                if (frame != null) {
-                    return frame;
+                while (true) {
+                    Frame frame = Frame.readFrom(fromPython);
+                    if (frame == null) {
+                        throw died(null);
+                    } else if (Frame.OUTPUT.equals(frame.kind())) {
+                        passOn(frame);
+                    } else if (Frame.EXIT.equals(frame.kind())) {
+                        reportedExit = frame.header().path("status").asInt();
+                        throw died(null);
+                    } else {
+                        return frame;
+                    }
                 }
-                throw died(null);
             } catch (IOException e) {
                 throw died(e);
             }
+        }
+
+        private void passOn(Frame output) throws IOException {
+            byte[] text = fromPython.readNBytes(output.header().path("length").asInt());
+            stderr.write(text);
+            stderr.flush();
         }
 
         /** Why Python stopped talking: the timeout, or how the process ended. */
@@ -229,13 +229,9 @@ public final class PythonWorker implements AutoCloseable {
                 return new ChartonException(ExitCode.TEMP_FAIL, "Python did not finish within the timeout of "
                         + seconds(timeout) + " and was stopped (raise it with --timeout SECONDS, 0 for none)");
             }
-            int status;
+            OptionalInt status;
             try {
-                if (!process.waitFor(5, TimeUnit.SECONDS)) {
-                    kill();
-                }
-                status = process.waitFor();
-                stderrPump.join(2000);
+                status = reportedExit != null ? OptionalInt.of(reportedExit) : end.exitStatus();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 kill();
@@ -243,9 +239,9 @@ public final class PythonWorker implements AutoCloseable {
             }
             // A Python that dies before greeting is not a usable interpreter; later deaths are crashes.
             ExitCode code = info == null ? ExitCode.UNAVAILABLE : ExitCode.SOFTWARE;
-            String message = "Python (" + python + ") " + describeExit(status) + " while " + phase
-                    + " without sending a result";
-            return new PythonFailure(code, message, crashLog.read());
+            String message = "Python (" + python + ") " + (status.isPresent() ? describeExit(status.getAsInt()) : "ended")
+                    + " while " + phase + " without sending a result";
+            return new PythonFailure(code, message, end.crashDump());
         }
 
         @Override
@@ -275,61 +271,30 @@ public final class PythonWorker implements AutoCloseable {
         return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() / 1000.0 + " s";
     }
 
-    private static void pump(InputStream from, PrintStream to) {
-        byte[] buffer = new byte[8192];
-        try (from) {
-            int n;
-            while ((n = from.read(buffer)) > 0) {
-                to.write(buffer, 0, n);
-                to.flush();
-            }
-        } catch (IOException ignored) {
-            // The process is gone; nothing more to pass on.
-        }
-    }
-
-    private static String reason(Exception e) {
-        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-    }
-
     /** Kills Python and everything it started (a timeout, or the user cancelling a request). */
     public void kill() {
         broken = true;
-        process.descendants().forEach(ProcessHandle::destroyForcibly);
-        process.destroyForcibly();
+        end.kill();
     }
 
     /** Charton is being stopped: Python goes, then its crash log (once Python can no longer create it). */
     private void killAtExit() {
         kill();
-        try {
-            process.onExit().get(1, TimeUnit.SECONDS);
-        } catch (InterruptedException | ExecutionException | TimeoutException e) {
-            // SIGKILL was sent; the log is deleted anyway.
-        }
-        crashLog.delete();
+        end.close();
     }
 
-    /** Ends the worker: closing its stdin lets it exit on its own; it is killed if it does not. */
+    /** Ends the worker: it exits on its own when its input ends, and is killed if it does not. */
     @Override
     public void close() {
-        try {
-            toPython.close();
-        } catch (IOException ignored) {
-            // Already gone.
+        end.close();
+        killOnExit.close();
+    }
+
+    private ObjectNode withContext(ObjectNode header) {
+        if (context != null) {
+            header.set("context", context);
         }
-        try {
-            if (!process.waitFor(2, TimeUnit.SECONDS)) {
-                kill();
-            }
-            stderrPump.join(2000);
-        } catch (InterruptedException e) {
-            kill();
-            Thread.currentThread().interrupt();
-        } finally {
-            killOnExit.close();
-            crashLog.delete();
-        }
+        return header;
     }
 
     /** A successful response: its header and payload (the figure). */
@@ -347,39 +312,5 @@ public final class PythonWorker implements AutoCloseable {
     @FunctionalInterface
     public interface DataWriter {
         void writeTo(OutputStream out) throws IOException;
-    }
-
-    /**
-     * The file Python's faulthandler writes a native crash dump to, shown with --verbose. Python
-     * creates it (refusing one that exists): Files.createTempFile would set up SecureRandom, tens of
-     * milliseconds on the way to starting Python.
-     */
-    private record CrashLog(Path file) {
-        private static final AtomicLong COUNT = new AtomicLong();
-
-        static CrashLog next() {
-            return new CrashLog(PrivateTempFile.directory().resolve("charton-python-crash-"
-                    + ProcessHandle.current().pid() + "-" + COUNT.incrementAndGet() + ".log"));
-        }
-
-        String path() {
-            return file.toString();
-        }
-
-        String read() {
-            try {
-                return Files.readString(file);
-            } catch (IOException e) {
-                return "";
-            }
-        }
-
-        void delete() {
-            try {
-                Files.deleteIfExists(file);
-            } catch (IOException ignored) {
-                // A leftover log in the temp directory is harmless.
-            }
-        }
     }
 }

@@ -1,10 +1,12 @@
 package dev.charton.python.setup;
 
 import dev.charton.python.protocol.PythonWorker;
+import dev.charton.python.service.WorkerService;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * How to start workers: the extracted Python templates, the environment they run in, and where
@@ -22,8 +24,21 @@ public record WorkerLauncher(Path templates, Map<String, String> env, PrintStrea
         return new WorkerLauncher(templates, env, stderr, renderer);
     }
 
-    /** Starts a worker on {@code python}; returns once it has greeted (its imports go on). */
+    /**
+     * A worker on {@code python}, once it has greeted (its imports go on): one of the worker
+     * service's when it runs and can serve, else a process of this command's own (and the service
+     * is started once the command is done, if this interpreter can run the renderer).
+     */
     public PythonWorker start(Path python) {
-        return PythonWorker.start(python, templates, preload, env, stderr);
+        Optional<WorkerService> service = WorkerService.forWorkers(python, templates, preload, env);
+        Optional<PythonWorker> served = service.flatMap(s -> s.connect(stderr));
+        if (served.isPresent()) {
+            return served.get();
+        }
+        PythonWorker worker = PythonWorker.start(python, templates, preload, env, stderr);
+        if (!worker.info().tooOld() && worker.info().missingPackages().isEmpty()) {
+            service.ifPresent(WorkerService::startAfterCommand);
+        }
+        return worker;
     }
 }
