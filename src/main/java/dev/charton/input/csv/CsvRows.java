@@ -36,9 +36,9 @@ final class CsvRows implements AutoCloseable {
         this.limit = limit;
         boolean header = parser.dialect().header();
         this.widthSource = header ? "header" : "first row";
-        String[] first = parser.next();
+        String[] first = nextRecord();
         while (first != null && isBlank(first)) {
-            first = parser.next();
+            first = nextRecord();
         }
         if (first == null) {
             throw new ChartonException(ExitCode.DATA, sourceName + ": the file is empty"
@@ -83,7 +83,7 @@ final class CsvRows implements AutoCloseable {
 
     /** Reads the next row that is not a blank line into {@link #pending}; false at the end. */
     private boolean fetch() {
-        for (String[] row = parser.next(); row != null; row = parser.next()) {
+        for (String[] row = nextRecord(); row != null; row = nextRecord()) {
             if (!isBlank(row)) {
                 pending = row;
                 pendingLine = parser.line();
@@ -94,6 +94,13 @@ final class CsvRows implements AutoCloseable {
             }
         }
         return false;
+    }
+
+    /** The parser's next record, without the empty field after a delimiter that ends every row. */
+    private String[] nextRecord() {
+        String[] row = parser.next();
+        boolean trailing = row != null && row.length > 1 && row[row.length - 1].isEmpty();
+        return trailing && parser.dialect().trailingDelimiter() ? Arrays.copyOf(row, row.length - 1) : row;
     }
 
     private static boolean isBlank(String[] row) {

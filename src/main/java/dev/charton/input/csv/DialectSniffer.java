@@ -222,6 +222,11 @@ final class DialectSniffer {
                 reasons.add("spaces before opening quotes (" + records.spacedQuotes
                         + (records.spacedQuotes == 1 ? " field" : " fields") + ")");
             }
+            boolean trailingDelimiter = endsWithDelimiter();
+            if (trailingDelimiter) {
+                reasons.add("every row ends with '" + Dialect.spell(delimiter) + "': the empty field after it is no"
+                        + " column");
+            }
             int skipLines = skip == 0 ? 0 : records.startLines.get(skip);
             if (skipLines > 0) {
                 reasons.add("skipped " + skipLines + (skipLines == 1 ? " line" : " lines")
@@ -236,7 +241,25 @@ final class DialectSniffer {
                 reasons.add(verdict.reason());
             }
             return new Dialect(delimiter, quote, escape, comment, records.trailingComments > 0, spacesAroundQuotes,
-                    skipLines, header, String.join("; ", reasons));
+                    trailingDelimiter, skipLines, header, String.join("; ", reasons));
+        }
+
+        /**
+         * Whether every row (after any preamble) has the common width and ends with the delimiter (an
+         * unquoted empty last field), and some row has a value before it.
+         */
+        private boolean endsWithDelimiter() {
+            boolean values = false;
+            for (int r = skip; r < records.size(); r++) {
+                String[] row = records.fields.get(r);
+                if (row.length != width || width < 2 || !records.endingInDelimiter.get(r)) {
+                    return false;
+                }
+                for (int f = 0; f < width - 1 && !values; f++) {
+                    values = !row[f].isBlank();
+                }
+            }
+            return values;
         }
     }
 }

@@ -1,6 +1,7 @@
 package dev.charton.input.csv;
 
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 
 /**
@@ -17,6 +18,8 @@ final class SampleRecords {
     int quotedFields;
     /** How many quoted fields had spaces before their opening quote. */
     int spacedQuotes;
+    /** The records whose last field is empty and unquoted: their line ends with the delimiter. */
+    final BitSet endingInDelimiter = new BitSet();
     /** How many rows lost a trailing comment. */
     int trailingComments;
 
@@ -107,6 +110,7 @@ final class SampleRecords {
         if (record.isEmpty() && field.length() == 0 && !wasQuoted) {
             return; // a blank line
         }
+        endingInDelimiter.set(fields.size(), !record.isEmpty() && field.length() == 0 && !wasQuoted);
         record.add(field.toString());
         field.setLength(0);
         fields.add(record.toArray(new String[0]));

@@ -108,6 +108,16 @@ class CsvSyntaxTest {
     }
 
     @Test
+    void aDelimiterEndingEveryRowMakesNoColumn() {
+        Map<String, List<Object>> v = read("a;b;\n1;x;\n2;y;\n");
+        assertEquals(List.of("a", "b"), List.copyOf(v.keySet()));
+        assertEquals(List.of("x", "y"), v.get("b"));
+        ChartonException e = failure("a;b;\n1;x;\n2;y;\n" + "3;z;\n".repeat(30000) + "4;w;oops\n", CsvOptions.defaults());
+        assertTrue(e.getMessage().startsWith("<stdin>:30004: expected 2 fields as in the header, found 3"),
+                e.getMessage());
+    }
+
+    @Test
     void trailingCommentsAreCutButNeverAValue() {
         Map<String, List<Object>> v = read("# sensor log\nday,note\n1,warm   # after lunch, sunny\n2,#FF0000\n"
                 + "3,red #FF0000\n4,\"quoted # not a comment\"\n");

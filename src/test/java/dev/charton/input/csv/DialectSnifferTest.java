@@ -79,6 +79,15 @@ class DialectSnifferTest {
     }
 
     @Test
+    void aDelimiterEndingEveryRowIsDetected() {
+        Dialect d = sniff("a,b,\n1,x,\n2,y,\n");
+        assertTrue(d.trailingDelimiter());
+        assertTrue(d.reasons().contains("every row ends with ','"), d.reasons());
+        assertFalse(sniff("a,b,\n1,x,\n2,y,z\n").trailingDelimiter(), "one row has a last value");
+        assertFalse(sniff("a,b,c\n1,x,\n2,y,\n").trailingDelimiter(), "the header names the last column");
+    }
+
+    @Test
     void noCommentTurnsDetectionOff() {
         assertNull(sniff("# x\na,b\n1,2\n", CsvOptions.builder().comment(CsvOptions.NO_COMMENT).build()).comment());
     }
