@@ -93,8 +93,8 @@ final class LooseSyntax extends FilterReader {
                 } else if (c == dialect.quote()) {
                     quoted = false;
                 }
-            } else if (c == dialect.quote()) {
-                if (!fieldHasContent && dialect.spacesAroundQuotes()) {
+            } else if (c == dialect.quote() && !fieldHasContent) {
+                if (dialect.spacesAroundQuotes()) {
                     out.setLength(fieldStart);
                 }
                 out.append((char) c);

@@ -120,9 +120,10 @@ class CsvSyntaxTest {
     @Test
     void trailingCommentsAreCutButNeverAValue() {
         Map<String, List<Object>> v = read("# sensor log\nday,note\n1,warm   # after lunch, sunny\n2,#FF0000\n"
-                + "3,red #FF0000\n4,\"quoted # not a comment\"\n");
-        assertEquals(List.of("warm", "#FF0000", "red #FF0000", "quoted # not a comment"), v.get("note"));
-        assertEquals(List.of(1L, 2L, 3L, 4L), v.get("day"));
+                + "3,red #FF0000\n4,\"quoted # not a comment\"\n5,5'11\" tall # a quote inside a value\n");
+        assertEquals(List.of("warm", "#FF0000", "red #FF0000", "quoted # not a comment", "5'11\" tall"),
+                v.get("note"));
+        assertEquals(List.of(1L, 2L, 3L, 4L, 5L), v.get("day"));
     }
 
     @Test
