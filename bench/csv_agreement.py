@@ -6,7 +6,7 @@ Usage: python bench/csv_agreement.py DIR [DIR ...] [--charton PATH] [--show-disa
 Every *.csv, *.tsv and *.txt file under the directories is read by both: DuckDB
 (`read_csv(path)`, everything auto-detected) and `charton schema FILE --json`. A file agrees
 when both read it with the same number of rows, the same column names (the names each makes up
-for unnamed columns, DuckDB's column0 and charton's column_1, count as the same) and, column by column,
+for unnamed columns, DuckDB's column0 or column0_1 and charton's column_1, count as the same) and, column by column,
 the same type family: integer, float, boolean, date, time, timestamp or text. A column without
 any value (every cell empty or a null token) matches any family: DuckDB calls it VARCHAR,
 charton float64, and neither has evidence. Files only one of them reads are counted apart.
@@ -75,8 +75,10 @@ def charton_table(charton, path):
 
 
 def generated(name, position):
-    """Both spell the names they make up for unnamed columns their own way: DuckDB column0, charton column_1."""
-    return name in ("column%d" % position, "column%02d" % position, "column_%d" % (position + 1))
+    """Both spell the names they make up for unnamed columns their own way: DuckDB column0 (column0_1
+    when the file has a column of that name already), charton column_1."""
+    duckdb_made = ("column%d" % position, "column%02d" % position)
+    return name in duckdb_made + ("column_%d" % (position + 1),) or name.rsplit("_", 1)[0] in duckdb_made
 
 
 def same_names(duck_names, charton_names):

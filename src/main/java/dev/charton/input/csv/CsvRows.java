@@ -12,6 +12,8 @@ import java.util.Set;
 /**
  * The data rows of one pass: the column names (from the header row, or column_1, column_2, ...),
  * then rows that all have the header's width, by the {@code --ragged} policy, up to a row limit.
+ * Blank lines (or lines of spaces) are no rows, except in a table of one column, where a line between
+ * two rows can only be an empty value: there they are rows of nulls, but not at the end of the file.
  */
 final class CsvRows implements AutoCloseable {
     private final RecordParser parser;
@@ -22,6 +24,9 @@ final class CsvRows implements AutoCloseable {
     private final String widthSource;
     private String[] pending;
     private long pendingLine;
+    /** Blank lines of a one-column table before {@link #pending}, still to be delivered as rows. */
+    private int blankRowsOwed;
+    private long blankLine;
     private long delivered;
 
     CsvRows(RecordParser parser, String sourceName, CsvOptions options, long limit) {
@@ -31,7 +36,10 @@ final class CsvRows implements AutoCloseable {
         this.limit = limit;
         boolean header = parser.dialect().header();
         this.widthSource = header ? "header" : "first row";
-        String[] first = parser.next();
+        String[] first = nextRecord();
+        while (first != null && isBlank(first)) {
+            first = nextRecord();
+        }
         if (first == null) {
             throw new ChartonException(ExitCode.DATA, sourceName + ": the file is empty"
                     + (header ? " (expected a header row)" : ""));
@@ -56,27 +64,47 @@ final class CsvRows implements AutoCloseable {
     /** Up to {@code maxRows} more rows, or null at the end. */
     RowChunk next(int maxRows) {
         RowChunk chunk = new RowChunk(maxRows);
-        while (!chunk.isFull() && delivered < limit) {
-            String[] row;
-            long line;
-            if (pending != null) {
-                row = pending;
-                line = pendingLine;
-                pending = null;
-            } else {
-                row = parser.next();
-                line = parser.line();
+        while (!chunk.isFull() && delivered < limit && (pending != null || fetch())) {
+            if (blankRowsOwed > 0) {
+                chunk.add(new String[] {""}, blankLine++);
+                blankRowsOwed--;
+                delivered++;
+                continue;
             }
-            if (row == null) {
-                break;
-            }
-            row = fitted(row, line);
+            String[] row = fitted(pending, pendingLine);
+            pending = null;
             if (row != null) {
-                chunk.add(row, line);
+                chunk.add(row, pendingLine);
                 delivered++;
             }
         }
         return chunk.size == 0 ? null : chunk;
+    }
+
+    /** Reads the next row that is not a blank line into {@link #pending}; false at the end. */
+    private boolean fetch() {
+        for (String[] row = nextRecord(); row != null; row = nextRecord()) {
+            if (!isBlank(row)) {
+                pending = row;
+                pendingLine = parser.line();
+                return true;
+            }
+            if (names.size() == 1 && blankRowsOwed++ == 0) {
+                blankLine = parser.line();
+            }
+        }
+        return false;
+    }
+
+    /** The parser's next record, without the empty field after a delimiter that ends every row. */
+    private String[] nextRecord() {
+        String[] row = parser.next();
+        boolean trailing = row != null && row.length > 1 && row[row.length - 1].isEmpty();
+        return trailing && parser.dialect().trailingDelimiter() ? Arrays.copyOf(row, row.length - 1) : row;
+    }
+
+    private static boolean isBlank(String[] row) {
+        return row.length == 1 && row[0].isBlank();
     }
 
     /** The row at the header's width, or null to leave it out. */
@@ -109,7 +137,7 @@ final class CsvRows implements AutoCloseable {
                 name = "column_" + (i + 1);
             }
             String unique = name;
-            for (int k = 2; !seen.add(unique); k++) {
+            for (int k = 1; !seen.add(unique); k++) {
                 unique = name + "_" + k;
             }
             names.add(unique);

@@ -16,7 +16,7 @@ import java.util.Map;
  * its common field count, beats one that splits nothing (so a ragged row or a quoted line break
  * does not hand the file to a delimiter that splits nothing). Otherwise a candidate scores its
  * common field count times the records that have it; on a tie, fewer records that disagree, then
- * fewer lines skipped, win. So splitting lines into more fields consistently wins, and a comment
+ * fewer lines skipped, then cutting trailing comments, win. So splitting lines into more fields consistently wins, and a comment
  * marker wins only when it removes lines that disagree. Lines with fewer fields (free text) before
  * the table are skipped when every record after them has the common count. Remaining ties go to
  * the earlier candidate in the order above; between escapes, one whose quotes balance wins. A quote
@@ -42,11 +42,13 @@ final class DialectSniffer {
             for (char delimiter : choices(options.delimiter(), DELIMITERS)) {
                 for (Character escape : escapes(options, sample, quote)) {
                     for (Character comment : comments(options, sample)) {
-                        SampleRecords records = SampleRecords.cut(sample, whole, delimiter, quote, escape, comment,
-                                MAX_RECORDS);
-                        Candidate c = new Candidate(delimiter, quote, escape, comment, records);
-                        if (bestForQuote == null || c.beats(bestForQuote)) {
-                            bestForQuote = c;
+                        for (boolean trailing : comment == null ? new boolean[] {false} : new boolean[] {false, true}) {
+                            SampleRecords records = SampleRecords.cut(sample, whole, delimiter, quote, escape, comment,
+                                    trailing, MAX_RECORDS);
+                            Candidate c = new Candidate(delimiter, quote, escape, comment, records);
+                            if (bestForQuote == null || c.beats(bestForQuote)) {
+                                bestForQuote = c;
+                            }
                         }
                     }
                 }
@@ -133,7 +135,10 @@ final class DialectSniffer {
             if (score != other.score) {
                 return score > other.score;
             }
-            return disagree != other.disagree ? disagree < other.disagree : skip < other.skip;
+            if (disagree != other.disagree) {
+                return disagree < other.disagree;
+            }
+            return skip != other.skip ? skip < other.skip : records.trailingComments > other.records.trailingComments;
         }
 
         /** Whether at least half of the records (after any preamble) have the common field count. */
@@ -207,6 +212,21 @@ final class DialectSniffer {
             if (options.comment() == null && comment != null) {
                 reasons.add("comment lines start with " + comment);
             }
+            if (records.trailingComments > 0) {
+                reasons.add("rows may end in a comment after " + comment + " (" + records.trailingComments
+                        + " in the first rows)");
+            }
+            // Only when the quotes then balance: prose ("  "License" shall mean") stays text.
+            boolean spacesAroundQuotes = records.spacedQuotes > 0 && !records.broken;
+            if (spacesAroundQuotes) {
+                reasons.add("spaces before opening quotes (" + records.spacedQuotes
+                        + (records.spacedQuotes == 1 ? " field" : " fields") + ")");
+            }
+            boolean trailingDelimiter = endsWithDelimiter();
+            if (trailingDelimiter) {
+                reasons.add("every row ends with '" + Dialect.spell(delimiter) + "': the empty field after it is no"
+                        + " column");
+            }
             int skipLines = skip == 0 ? 0 : records.startLines.get(skip);
             if (skipLines > 0) {
                 reasons.add("skipped " + skipLines + (skipLines == 1 ? " line" : " lines")
@@ -220,7 +240,26 @@ final class DialectSniffer {
                 header = verdict.header();
                 reasons.add(verdict.reason());
             }
-            return new Dialect(delimiter, quote, escape, comment, skipLines, header, String.join("; ", reasons));
+            return new Dialect(delimiter, quote, escape, comment, records.trailingComments > 0, spacesAroundQuotes,
+                    trailingDelimiter, skipLines, header, String.join("; ", reasons));
+        }
+
+        /**
+         * Whether every row (after any preamble) has the common width and ends with the delimiter (an
+         * unquoted empty last field), and some row has a value before it.
+         */
+        private boolean endsWithDelimiter() {
+            boolean values = false;
+            for (int r = skip; r < records.size(); r++) {
+                String[] row = records.fields.get(r);
+                if (row.length != width || width < 2 || !records.endingInDelimiter.get(r)) {
+                    return false;
+                }
+                for (int f = 0; f < width - 1 && !values; f++) {
+                    values = !row[f].isBlank();
+                }
+            }
+            return values;
         }
     }
 }

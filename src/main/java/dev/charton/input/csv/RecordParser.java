@@ -12,6 +12,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
@@ -71,10 +72,11 @@ final class RecordParser implements AutoCloseable {
                     .setQuote(dialect.quote())
                     .setEscape(dialect.escape())
                     .setCommentMarker(dialect.comment())
-                    .setIgnoreEmptyLines(true)
+                    .setIgnoreEmptyLines(false)
                     .get();
             this.guarded = new RowLengthGuard(text, MAX_ROW_CHARS);
-            this.parser = CSVParser.builder().setReader(guarded).setFormat(format).get();
+            Reader rows = LooseSyntax.needed(dialect) ? new LooseSyntax(guarded, dialect) : guarded;
+            this.parser = CSVParser.builder().setReader(rows).setFormat(format).get();
             this.records = parser.iterator();
         } catch (IOException e) {
             throw failure(e, 1, options.encoding());

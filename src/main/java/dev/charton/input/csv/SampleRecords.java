@@ -1,11 +1,13 @@
 package dev.charton.input.csv;
 
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 
 /**
  * The records of a text sample as one candidate dialect cuts them, with the physical line each
- * starts on. Blank lines and comment lines are left out, as the reader leaves them out. A space
+ * starts on. Blank lines and comment lines are left out, as the reader leaves them out, and, when
+ * the candidate has them, trailing comments are cut as {@link LooseSyntax} cuts them. A space
  * before an opening quote is allowed; a candidate whose quotes do not balance is marked broken.
  */
 final class SampleRecords {
@@ -14,9 +16,15 @@ final class SampleRecords {
     boolean broken;
     /** How many fields were quoted. */
     int quotedFields;
+    /** How many quoted fields had spaces before their opening quote. */
+    int spacedQuotes;
+    /** The records whose last field is empty and unquoted: their line ends with the delimiter. */
+    final BitSet endingInDelimiter = new BitSet();
+    /** How many rows lost a trailing comment. */
+    int trailingComments;
 
     static SampleRecords cut(String sample, boolean whole, char delimiter, char quote, Character escape,
-                             Character comment, int maxRecords) {
+                             Character comment, boolean trailingComments, int maxRecords) {
         SampleRecords out = new SampleRecords();
         List<String> record = new ArrayList<>();
         StringBuilder field = new StringBuilder();
@@ -55,7 +63,16 @@ final class SampleRecords {
                     continue;
                 }
             }
+            if (trailingComments && c == comment && (wasQuoted || !field.toString().isBlank())) {
+                int end = LooseSyntax.commentEnd(sample, i);
+                if (end >= 0) {
+                    out.trailingComments++;
+                    i = end - 1;
+                    continue;
+                }
+            }
             if (c == quote && field.toString().isBlank() && !wasQuoted) {
+                out.spacedQuotes += field.isEmpty() ? 0 : 1;
                 quoted = true;
                 wasQuoted = true;
                 out.quotedFields++;
@@ -93,6 +110,7 @@ final class SampleRecords {
         if (record.isEmpty() && field.length() == 0 && !wasQuoted) {
             return; // a blank line
         }
+        endingInDelimiter.set(fields.size(), !record.isEmpty() && field.length() == 0 && !wasQuoted);
         record.add(field.toString());
         field.setLength(0);
         fields.add(record.toArray(new String[0]));

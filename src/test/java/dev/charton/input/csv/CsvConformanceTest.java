@@ -164,7 +164,9 @@ class CsvConformanceTest {
     private static final Map<String, String> PAPAPARSE_DIFFERENCES = Map.of(
             "core-035", "empty input is an error: there is no table to plot",
             "core-037", "a row with more fields than the first is an error (no --ragged policy keeps extra fields)",
-            "parse-009", "a lone CR ends a line (PapaParse takes the first line ending seen as the only one)");
+            "parse-009", "a lone CR ends a line (PapaParse takes the first line ending seen as the only one)",
+            "core-017", "a space before an opening quote is allowed: the field is quoted (PapaParse keeps it as text)",
+            "parse-045", "a line of spaces is a blank line, no row (PapaParse reads a row of one space)");
 
     @TestFactory
     Stream<DynamicTest> papaParseDefaultCases() throws IOException {
@@ -193,6 +195,12 @@ class CsvConformanceTest {
             case "core-037":
                 assertEquals(ExitCode.DATA, assertThrows(ChartonException.class, () -> readAsText(csv, options)).exitCode());
                 return;
+            case "core-017":
+                assertEquals(List.of(List.of("A", "B", "C")), readAsText(csv, options));
+                return;
+            case "parse-045":
+                assertEquals(List.of(List.of("a", "b", "c"), List.of("d", "e", "f")), readAsText(csv, options));
+                return;
             case "parse-009":
                 assertEquals(List.of(List.of("a", "b", "c"), List.of("d", "e", "f"), List.of("g", "h", "i")),
                         readAsText(csv, options));
@@ -201,12 +209,21 @@ class CsvConformanceTest {
                 break;
         }
         List<List<Object>> want = new ArrayList<>();
+        boolean oneColumn = true;
         for (JsonNode row : expected.get("data")) {
             List<Object> cells = new ArrayList<>();
             row.forEach(cell -> cells.add(cell.asText()));
-            if (!cells.equals(List.of(""))) { // PapaParse gives a blank line as [""]; blank lines are skipped here
-                want.add(cells);
-            }
+            oneColumn &= cells.size() == 1;
+            want.add(cells);
+        }
+        // PapaParse gives a blank line as [""]. Blank lines are no rows here, but between the rows of
+        // a one-column table they are empty values.
+        List<Object> blank = List.of("");
+        while (!want.isEmpty() && want.get(want.size() - 1).equals(blank)) {
+            want.remove(want.size() - 1);
+        }
+        if (!oneColumn) {
+            want.removeIf(blank::equals);
         }
         List<List<Object>> got;
         try {
@@ -239,6 +256,13 @@ class CsvConformanceTest {
 
     // ---- Commons CSV control files ------------------------------------------------------------
 
+    /**
+     * Commons CSV's records (without IgnoreSpaces) that differ here on purpose: a space before an
+     * opening quote is allowed, so the field is quoted rather than text with quotes in it.
+     */
+    private static final Map<String, String> SPACED_QUOTES = Map.of(
+            "[ i ,  \" j \" ,  \" k \",  l ]", "[ i ,  j ,  k ,  l ]");
+
     @TestFactory
     Stream<DynamicTest> commonsCsvControlFiles() throws IOException {
         if (!Corpora.present("csv/commons-csv")) {
@@ -268,7 +292,8 @@ class CsvConformanceTest {
                     int fields = Integer.parseInt(record.substring(0, record.indexOf(':')));
                     String values = record.substring(record.indexOf(':') + 1, record.lastIndexOf(']') + 1);
                     List<Object> row = rows.get(r);
-                    assertEquals(values, row.subList(0, fields).toString(), "record " + (r + 1));
+                    assertEquals(SPACED_QUOTES.getOrDefault(values, values), row.subList(0, fields).toString(),
+                            "record " + (r + 1));
                     assertTrue(row.subList(fields, row.size()).stream().allMatch(v -> v == null), "padding only");
                 }
             }));

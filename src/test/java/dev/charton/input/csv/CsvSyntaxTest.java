@@ -108,6 +108,39 @@ class CsvSyntaxTest {
     }
 
     @Test
+    void aDelimiterEndingEveryRowMakesNoColumn() {
+        Map<String, List<Object>> v = read("a;b;\n1;x;\n2;y;\n");
+        assertEquals(List.of("a", "b"), List.copyOf(v.keySet()));
+        assertEquals(List.of("x", "y"), v.get("b"));
+        ChartonException e = failure("a;b;\n1;x;\n2;y;\n" + "3;z;\n".repeat(30000) + "4;w;oops\n", CsvOptions.defaults());
+        assertTrue(e.getMessage().startsWith("<stdin>:30004: expected 2 fields as in the header, found 3"),
+                e.getMessage());
+    }
+
+    @Test
+    void trailingCommentsAreCutButNeverAValue() {
+        Map<String, List<Object>> v = read("# sensor log\nday,note\n1,warm   # after lunch, sunny\n2,#FF0000\n"
+                + "3,red #FF0000\n4,\"quoted # not a comment\"\n5,5'11\" tall # a quote inside a value\n");
+        assertEquals(List.of("warm", "#FF0000", "red #FF0000", "quoted # not a comment", "5'11\" tall"),
+                v.get("note"));
+        assertEquals(List.of(1L, 2L, 3L, 4L, 5L), v.get("day"));
+    }
+
+    @Test
+    void aSpaceBeforeAnOpeningQuoteIsAllowed() {
+        Map<String, List<Object>> v = read("id, name\n1, \"Smith, J\"\n2, \"Doe, A\" \n");
+        assertEquals(List.of("Smith, J", "Doe, A"), v.get("name"));
+        assertEquals(List.of(1L, 2L), v.get("id"));
+    }
+
+    @Test
+    void blankLinesAreNoRowsExceptEmptyValuesOfAOneColumnTable() {
+        assertEquals(List.of(1L, 3L), read("\nx,y\n1,2\n\n   \n3,4\n").get("x"), "blank or spaces: no row");
+        assertEquals(Arrays.asList("b", null, null, "c"), read("\na\nb\n\n\nc\n\n\n").get("a"),
+                "one column: a blank line between rows is an empty value, not at the start or end");
+    }
+
+    @Test
     void commentLinesAreIgnored() {
         CsvOptions options = CsvOptions.builder().comment('#').build();
         assertEquals(List.of(1L, 3L), read("# generated\na\n1\n# a note\n3\n", options).get("a"));
@@ -130,7 +163,7 @@ class CsvSyntaxTest {
 
     @Test
     void blankAndDuplicateHeaderNamesAreMadeUnique() {
-        assertEquals(List.of("a", "column_2", "a_2"), List.copyOf(read("a,,a\n1,2,3\n").keySet()));
+        assertEquals(List.of("a", "column_2", "a_1", "a_2"), List.copyOf(read("a,,a,a\n1,2,3,4\n").keySet()));
     }
 
     @Test

@@ -58,6 +58,36 @@ class DialectSnifferTest {
     }
 
     @Test
+    void trailingCommentsAreDetectedWhenWordsFollowTheMarkerInsideAField() {
+        Dialect d = sniff("# sensor log\nday,temp\n1,20.5 # calibrated\n2,21.0\n");
+        assertTrue(d.trailingComments());
+        assertTrue(d.reasons().contains("rows may end in a comment after #"), d.reasons());
+        assertFalse(sniff("# colours\nname,color\nred,#FF0000\nblue,#0000FF\n").trailingComments(),
+                "a value starting with the marker");
+        assertFalse(sniff("# stock\nqty,item\n3,Item #5\n4,red #FF0000\n").trailingComments(),
+                "one token after the marker is part of the value");
+        assertFalse(sniff("day,temp\n1,20.5 # calibrated\n").trailingComments(), "no comment lines, no comments");
+    }
+
+    @Test
+    void spacesBeforeOpeningQuotesAreDetected() {
+        Dialect d = sniff("a,b\n1, \"x, y\"\n2, \"z\"\n");
+        assertTrue(d.spacesAroundQuotes());
+        assertEquals(',', d.delimiter());
+        assertTrue(d.reasons().contains("spaces before opening quotes (2 fields)"), d.reasons());
+        assertFalse(sniff("a,b\n1,\"x, y\"\n").spacesAroundQuotes());
+    }
+
+    @Test
+    void aDelimiterEndingEveryRowIsDetected() {
+        Dialect d = sniff("a,b,\n1,x,\n2,y,\n");
+        assertTrue(d.trailingDelimiter());
+        assertTrue(d.reasons().contains("every row ends with ','"), d.reasons());
+        assertFalse(sniff("a,b,\n1,x,\n2,y,z\n").trailingDelimiter(), "one row has a last value");
+        assertFalse(sniff("a,b,c\n1,x,\n2,y,\n").trailingDelimiter(), "the header names the last column");
+    }
+
+    @Test
     void noCommentTurnsDetectionOff() {
         assertNull(sniff("# x\na,b\n1,2\n", CsvOptions.builder().comment(CsvOptions.NO_COMMENT).build()).comment());
     }
