@@ -3,12 +3,12 @@ package dev.charton.pipeline.plan;
 import dev.charton.error.ChartonException;
 import dev.charton.error.ExitCode;
 import dev.charton.input.ColumnSelection;
+import dev.charton.input.StructPaths;
 import dev.charton.input.UnknownColumnException;
 import dev.charton.pipeline.ChartSpec;
 import org.apache.arrow.vector.types.pojo.Field;
 import org.apache.arrow.vector.types.pojo.Schema;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,9 +24,11 @@ public final class ChartPlanner {
     private final ChartSpec spec;
     private final ChartKind askedKind;
     private final Aggregation askedAgg;
+    private final NamedColumns namedColumns;
 
     public ChartPlanner(ChartSpec spec) {
         this.spec = spec;
+        this.namedColumns = NamedColumns.of(spec);
         this.askedKind = spec.kind() == null ? null : ChartKind.named(spec.kind());
         this.askedAgg = spec.agg() == null ? null : Aggregation.named(spec.agg());
         if (askedKind != null) {
@@ -47,17 +49,17 @@ public final class ChartPlanner {
 
     /** The plan for a table of this schema (which holds at least the projected columns). */
     public ChartPlan plan(Schema schema, String sourceName) {
+        Map<String, Field> fields = StructPaths.columns(schema);
         Map<String, ColumnType> types = new LinkedHashMap<>();
-        for (Field field : schema.getFields()) {
-            types.putIfAbsent(field.getName(), ColumnType.of(field));
-        }
-        ChartPlan named = named();
-        for (String column : named.columns()) {
-            if (!types.containsKey(column)) {
-                throw new UnknownColumnException(column,
-                        ColumnSelection.noSuchColumn(new ArrayList<>(types.keySet()), column, sourceName));
+        fields.forEach((name, field) -> types.put(name, ColumnType.of(field)));
+        for (String column : named().columns()) {
+            if (!fields.containsKey(column)) {
+                List<String> topLevel = schema.getFields().stream().map(Field::getName).toList();
+                throw new UnknownColumnException(column, ColumnSelection.noSuchColumn(topLevel, column, sourceName));
             }
         }
+        namedColumns.refuseNested(fields, sourceName);
+        namedColumns.refuseTextReadingAsValues(fields, askedKind, sourceName);
         return new Decision(types).decide();
     }
 
@@ -66,19 +68,7 @@ public final class ChartPlanner {
      * user knows which of their options to fix.
      */
     public ChartonException naming(UnknownColumnException unknown) {
-        List<String> options = new ArrayList<>();
-        if (unknown.column().equals(spec.x())) {
-            options.add("--x");
-        }
-        if (spec.y().contains(unknown.column())) {
-            options.add("--y");
-        }
-        if (unknown.column().equals(spec.color())) {
-            options.add("--color");
-        }
-        if (unknown.column().equals(spec.facet())) {
-            options.add("--facet");
-        }
+        List<String> options = namedColumns.optionsNaming(unknown.column());
         return options.isEmpty() ? unknown
                 : new ChartonException(unknown.exitCode(), String.join(", ", options) + ": " + unknown.getMessage(), unknown);
     }
