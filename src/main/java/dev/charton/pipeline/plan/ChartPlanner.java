@@ -120,10 +120,12 @@ public final class ChartPlanner {
         }
 
         ChartPlan decide() {
-            if (x == null && y.isEmpty()) {
+            boolean noneNamed = x == null && y.isEmpty();
+            if (noneNamed) {
                 chooseDefaultColumns();
             }
-            ChartKind kind = askedKind != null ? askedKind
+            // With no column named and no time column to draw a series along, the one number's distribution.
+            ChartKind kind = askedKind != null ? askedKind : noneNamed && x == null ? ChartKind.HIST
                     : ChartKind.choose(type(x), y.stream().map(this::type).toList());
             checkApplies(kind);
             Aggregation agg = askedAgg;

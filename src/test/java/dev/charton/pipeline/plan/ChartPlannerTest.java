@@ -45,7 +45,7 @@ class ChartPlannerTest {
             "weather, region,       heatmap",
             "temp,    '',           hist",
             "weather, '',           bar",
-            "'',      temp,         hist",
+            "'',      temp,         line",
             "'',      temp;count,   line"})
     void theKindFollowsTheColumnTypes(String x, String y, String kind) {
         ChartPlan plan = plan(spec(null, x, y));
