@@ -9,6 +9,7 @@ import io
 import altair as alt
 import pandas as pd
 
+from .. import palette
 from ..errors import UsageError
 from . import vega_html
 from ..plans import (CATEGORICAL, END, FACET, NUMERIC, SERIES, START, TEMPORAL, VALUE, X, Y, marker_alpha,
@@ -23,6 +24,11 @@ RANK = "rank"  # a series' position in the legend, which orders stacks
 STACKING = ("bar", "area")
 READABLE_ROWS = 5000
 FLIER = "flier"  # an outlier of a box, one per row
+# Vega's own series colours (its "category" scheme), first in the palette; dashes and shapes in Vega's terms.
+_THEME_COLOURS = ("#4c78a8", "#f58518", "#e45756", "#72b7b2", "#54a24b", "#eeca3b", "#b279a2", "#ff9da6", "#9d755d",
+                  "#bab0ac")
+_DASHES = {"solid": [1, 0], "dashed": [6, 3], "dotted": [1, 3]}
+_SHAPES = {"circle": "circle", "square": "square", "triangle": "triangle-up"}
 
 
 def themes():
@@ -93,11 +99,26 @@ def _y(plan, **options):
 
 
 def _series(plan):
-    """Colour encoding of the series, in the plan's order."""
+    """Colour encoding of the series, in the plan's order, in colours told apart (chartonpy.palette)."""
     if not plan.series:
         return {}
-    return {"color": alt.Color(SERIES, type="nominal", sort=plan.series, scale=alt.Scale(domain=plan.series),
-                               title=plan.legend_title)}
+    colours = palette.series_colours(len(plan.series), _THEME_COLOURS)
+    return {"color": alt.Color(SERIES, type="nominal", sort=plan.series,
+                               scale=alt.Scale(domain=plan.series, range=colours), title=plan.legend_title)}
+
+
+def _many_series(plan, channel):
+    """A dash or shape encoding where there are more series than colours tell apart at a glance; its
+    legend merges with the colour's (same field and title)."""
+    if len(plan.series) <= palette.SOLID_SERIES:
+        return {}
+    dashes_or_shapes = (palette.series_style(i) for i in range(len(plan.series)))
+    if channel == "strokeDash":
+        encoding, ranges = alt.StrokeDash, [_DASHES[dash] for dash, _ in dashes_or_shapes]
+    else:
+        encoding, ranges = alt.Shape, [_SHAPES[shape] for _, shape in dashes_or_shapes]
+    return {channel: encoding(SERIES, type="nominal", sort=plan.series, title=plan.legend_title,
+                              scale=alt.Scale(domain=plan.series, range=ranges))}
 
 
 def _stacked(plan):
@@ -110,11 +131,15 @@ def _offset(plan):
 
 
 def line(chart, plan):
-    return chart.mark_line(strokeWidth=1.5).encode(x=_x(plan), y=_y(plan), **_series(plan))
+    return chart.mark_line(strokeWidth=1.5).encode(x=_x(plan), y=_y(plan), **_series(plan),
+                                                   **_many_series(plan, "strokeDash"))
 
 
 def scatter(chart, plan):
-    return chart.mark_circle(size=24, opacity=marker_alpha(plan.point_count)).encode(x=_x(plan), y=_y(plan), **_series(plan))
+    shapes = _many_series(plan, "shape")
+    opacity = marker_alpha(plan.point_count)
+    mark = chart.mark_point(size=24, filled=True, opacity=opacity) if shapes else chart.mark_circle(size=24, opacity=opacity)
+    return mark.encode(x=_x(plan), y=_y(plan), **_series(plan), **shapes)
 
 
 def bar(chart, plan):
