@@ -12,6 +12,7 @@ complete -c charton -n '__fish_use_subcommand' -a 'templates' -d 'List every ren
 complete -c charton -n '__fish_use_subcommand' -a 'doctor' -d 'Show which Python charton would use and why, its version, each renderer and output format with its availability and library versions, the Arrow reader, and what to install for what is missing'
 complete -c charton -n '__fish_use_subcommand' -a 'help' -d 'Display help information about the specified command'
 complete -c charton -n '__fish_use_subcommand' -s v -l verbose -d 'Show stack traces and Python tracebacks when something fails'
+complete -c charton -n '__fish_use_subcommand' -s q -l quiet -d 'Print no warnings (values a chart cannot draw); errors are still printed'
 complete -c charton -n '__fish_use_subcommand' -s h -l help -d 'Show this help message and exit'
 complete -c charton -n '__fish_use_subcommand' -s V -l version -d 'Print version information and exit'
 
@@ -37,6 +38,8 @@ complete -c charton -n '__fish_seen_subcommand_from plot' -l log-y -d 'Logarithm
 complete -c charton -n '__fish_seen_subcommand_from plot' -l bins -x -d 'Number of histogram bins (default: automatic)'
 complete -c charton -n '__fish_seen_subcommand_from plot' -l agg -x -d 'Aggregate y over rows sharing an x: sum, mean, count, min or max'
 complete -c charton -n '__fish_seen_subcommand_from plot' -l reduce -x -d 'auto: reduce the rows to what the picture needs before they reach Python (M4 for lines, bins, aggregates); none: send every row (default: auto)'
+complete -c charton -n '__fish_seen_subcommand_from plot' -l xlim -x -d 'The x axis\' range: two numbers or two dates (2024-01-01,2024-06-30); values outside are not drawn'
+complete -c charton -n '__fish_seen_subcommand_from plot' -l ylim -x -d 'The y axis\' range: two numbers or two dates'
 complete -c charton -n '__fish_seen_subcommand_from plot' -l script -r -F -d 'Run this Python file to make the figure, with df, table and params in scope'
 complete -c charton -n '__fish_seen_subcommand_from plot' -l param -x -d 'A parameter for --script or a template renderer (a string in params); repeatable'
 complete -c charton -n '__fish_seen_subcommand_from plot' -l templates-dir -r -F -d 'A directory of template plugins: each NAME.py defining render(df, spec) becomes --renderer NAME; repeatable, searched before CHARTON_TEMPLATES'
@@ -63,6 +66,7 @@ complete -c charton -n '__fish_seen_subcommand_from plot' -l memory-limit -x -d 
 complete -c charton -n '__fish_seen_subcommand_from plot' -s h -l help -d 'Show this help message and exit'
 complete -c charton -n '__fish_seen_subcommand_from plot' -s V -l version -d 'Print version information and exit'
 complete -c charton -n '__fish_seen_subcommand_from plot' -s v -l verbose -d 'Show stack traces and Python tracebacks when something fails'
+complete -c charton -n '__fish_seen_subcommand_from plot' -s q -l quiet -d 'Print no warnings (values a chart cannot draw); errors are still printed'
 complete -c charton -n '__fish_seen_subcommand_from plot' -F
 
 # charton batch
@@ -76,6 +80,7 @@ complete -c charton -n '__fish_seen_subcommand_from batch' -l memory-limit -x -d
 complete -c charton -n '__fish_seen_subcommand_from batch' -s h -l help -d 'Show this help message and exit'
 complete -c charton -n '__fish_seen_subcommand_from batch' -s V -l version -d 'Print version information and exit'
 complete -c charton -n '__fish_seen_subcommand_from batch' -s v -l verbose -d 'Show stack traces and Python tracebacks when something fails'
+complete -c charton -n '__fish_seen_subcommand_from batch' -s q -l quiet -d 'Print no warnings (values a chart cannot draw); errors are still printed'
 
 # charton shell
 complete -c charton -n '__fish_seen_subcommand_from shell' -s r -l renderer -x -a 'matplotlib seaborn altair plotly' -d 'matplotlib, seaborn, altair, plotly (default: matplotlib), or a template plugin; \'charton templates\' lists them'
@@ -105,6 +110,7 @@ complete -c charton -n '__fish_seen_subcommand_from shell' -l memory-limit -x -d
 complete -c charton -n '__fish_seen_subcommand_from shell' -s h -l help -d 'Show this help message and exit'
 complete -c charton -n '__fish_seen_subcommand_from shell' -s V -l version -d 'Print version information and exit'
 complete -c charton -n '__fish_seen_subcommand_from shell' -s v -l verbose -d 'Show stack traces and Python tracebacks when something fails'
+complete -c charton -n '__fish_seen_subcommand_from shell' -s q -l quiet -d 'Print no warnings (values a chart cannot draw); errors are still printed'
 complete -c charton -n '__fish_seen_subcommand_from shell' -F
 
 # charton schema
@@ -129,6 +135,7 @@ complete -c charton -n '__fish_seen_subcommand_from schema' -l limit -x -d 'Read
 complete -c charton -n '__fish_seen_subcommand_from schema' -s h -l help -d 'Show this help message and exit'
 complete -c charton -n '__fish_seen_subcommand_from schema' -s V -l version -d 'Print version information and exit'
 complete -c charton -n '__fish_seen_subcommand_from schema' -s v -l verbose -d 'Show stack traces and Python tracebacks when something fails'
+complete -c charton -n '__fish_seen_subcommand_from schema' -s q -l quiet -d 'Print no warnings (values a chart cannot draw); errors are still printed'
 complete -c charton -n '__fish_seen_subcommand_from schema' -F
 
 # charton convert
@@ -153,6 +160,7 @@ complete -c charton -n '__fish_seen_subcommand_from convert' -l limit -x -d 'Rea
 complete -c charton -n '__fish_seen_subcommand_from convert' -s h -l help -d 'Show this help message and exit'
 complete -c charton -n '__fish_seen_subcommand_from convert' -s V -l version -d 'Print version information and exit'
 complete -c charton -n '__fish_seen_subcommand_from convert' -s v -l verbose -d 'Show stack traces and Python tracebacks when something fails'
+complete -c charton -n '__fish_seen_subcommand_from convert' -s q -l quiet -d 'Print no warnings (values a chart cannot draw); errors are still printed'
 complete -c charton -n '__fish_seen_subcommand_from convert' -F
 
 # charton templates
@@ -164,6 +172,7 @@ complete -c charton -n '__fish_seen_subcommand_from templates' -l memory-limit -
 complete -c charton -n '__fish_seen_subcommand_from templates' -s h -l help -d 'Show this help message and exit'
 complete -c charton -n '__fish_seen_subcommand_from templates' -s V -l version -d 'Print version information and exit'
 complete -c charton -n '__fish_seen_subcommand_from templates' -s v -l verbose -d 'Show stack traces and Python tracebacks when something fails'
+complete -c charton -n '__fish_seen_subcommand_from templates' -s q -l quiet -d 'Print no warnings (values a chart cannot draw); errors are still printed'
 
 # charton doctor
 complete -c charton -n '__fish_seen_subcommand_from doctor' -l json -d 'Print the report as one JSON document'
@@ -173,8 +182,10 @@ complete -c charton -n '__fish_seen_subcommand_from doctor' -l memory-limit -x -
 complete -c charton -n '__fish_seen_subcommand_from doctor' -s h -l help -d 'Show this help message and exit'
 complete -c charton -n '__fish_seen_subcommand_from doctor' -s V -l version -d 'Print version information and exit'
 complete -c charton -n '__fish_seen_subcommand_from doctor' -s v -l verbose -d 'Show stack traces and Python tracebacks when something fails'
+complete -c charton -n '__fish_seen_subcommand_from doctor' -s q -l quiet -d 'Print no warnings (values a chart cannot draw); errors are still printed'
 
 # charton help
 complete -c charton -n '__fish_seen_subcommand_from help' -s h -l help -d 'Show usage help for the help command and exit'
 complete -c charton -n '__fish_seen_subcommand_from help' -s v -l verbose -d 'Show stack traces and Python tracebacks when something fails'
+complete -c charton -n '__fish_seen_subcommand_from help' -s q -l quiet -d 'Print no warnings (values a chart cannot draw); errors are still printed'
 complete -c charton -n '__fish_seen_subcommand_from help' -a 'plot batch shell schema convert templates doctor'

@@ -5,6 +5,7 @@ altair's 5,000-row limit is lifted: charton is meant for whole files. Tz-aware t
 the wall-clock times of their zone, so the chart shows that zone wherever it is viewed.
 """
 import io
+from datetime import datetime
 
 import altair as alt
 import pandas as pd
@@ -50,6 +51,8 @@ def draw(plan):
         data = data.assign(**{RANK: data[SERIES].map({name: i for i, name in enumerate(plan.series)})})
     chart = MARKS[plan.kind](alt.Chart(data), plan)
     spec = plan.spec
+    if spec.xlim or spec.ylim:
+        _clip(chart)
     if plan.facets:
         rows, columns = plan.grid()
         chart = chart.properties(width=max(60, spec.width // columns - FACET_MARGIN),
@@ -84,18 +87,38 @@ def _row_count(chart):
 
 
 def _x(plan, field=X):
-    options = {"title": plan.xlabel}
+    options = {"title": plan.xlabel, "scale": _scale(plan.spec.log_x, plan.spec.xlim)}
     if plan.x_order:
         options["sort"] = plan.x_order
-    if plan.spec.log_x:
-        options["scale"] = alt.Scale(type="log")
     return alt.X(field, type=FIELD_TYPES[plan.x_type], **options)
 
 
 def _y(plan, **options):
-    if plan.spec.log_y:
-        options["scale"] = alt.Scale(type="log")
-    return alt.Y(Y, type="quantitative", title=plan.ylabel, **options)
+    return alt.Y(Y, type="quantitative", title=plan.ylabel, scale=_scale(plan.spec.log_y, plan.spec.ylim), **options)
+
+
+def _clip(chart):
+    """Nothing drawn outside the axis limits: every mark (of every layer) clipped to the plot."""
+    for part in getattr(chart, "layer", None) or [chart]:
+        mark = part.mark
+        part.mark = alt.MarkDef(type=mark, clip=True) if isinstance(mark, str) else mark.copy(deep=True)
+        part.mark.clip = True
+
+
+def _scale(log, limits):
+    """An axis' scale: logarithmic, and with the domain --xlim or --ylim gave (times as Vega's local date-times,
+    which is how the wall-clock data reads)."""
+    options = {}
+    if log:
+        options["type"] = "log"
+    if limits:
+        options["domain"] = [_date_time(v) if isinstance(v, datetime) else v for v in limits]
+    return alt.Scale(**options) if options else alt.Undefined
+
+
+def _date_time(value):
+    return alt.DateTime(year=value.year, month=value.month, date=value.day, hours=value.hour, minutes=value.minute,
+                        seconds=value.second)
 
 
 def _series(plan):
@@ -148,8 +171,7 @@ def bar(chart, plan):
 
 
 def hist(chart, plan):
-    x = alt.X(START, type="quantitative", bin="binned", title=plan.xlabel,
-              scale=alt.Scale(type="log") if plan.spec.log_x else alt.Undefined)
+    x = alt.X(START, type="quantitative", bin="binned", title=plan.xlabel, scale=_scale(plan.spec.log_x, plan.spec.xlim))
     layered = len(plan.series) > 1
     return chart.mark_bar(opacity=0.55 if layered else 1.0).encode(
         x=x, x2=alt.X2(END), y=_y(plan, stack=None), **_series(plan))
@@ -171,7 +193,7 @@ def box(chart, plan):
     else:
         x, size = {}, 40
     colour = _series(plan) or {"color": alt.value("#4c78a8")}
-    y = {"scale": alt.Scale(type="log")} if plan.spec.log_y else {}
+    y = {"scale": _scale(plan.spec.log_y, plan.spec.ylim)}
     boxes = alt.Chart().transform_filter("isValid(datum.q1)")
     outliers = alt.Chart().transform_filter("isValid(datum.%s)" % FLIER)
     return alt.layer(

@@ -5,6 +5,9 @@ Figures are made with matplotlib.figure.Figure, not pyplot, so no global figure 
 request. Categorical x values are drawn at positions 0..n-1 and temporal ones as matplotlib date
 numbers in UTC; tick locators and formatters then show dates in the data's own zone.
 """
+from datetime import datetime, timezone
+from zoneinfo import ZoneInfo
+
 import matplotlib
 
 matplotlib.use("Agg")
@@ -101,6 +104,10 @@ def _finish(fig, axes, plan, colours, mappable):
             ax.set_xscale("log")
         if plan.spec.log_y:
             ax.set_yscale("log")
+        if plan.spec.xlim:
+            ax.set_xlim(*(_date_number(v, plan.timezone) if isinstance(v, datetime) else v for v in plan.spec.xlim))
+        if plan.spec.ylim:
+            ax.set_ylim(*plan.spec.ylim)
     if plan.series:
         handles = [_legend_handle(plan, colours[name], name) for name in plan.series]
         fig.legend(handles=handles, title=plan.legend_title, loc="outside right upper")
@@ -121,6 +128,13 @@ def _x_axis(ax, plan):
                 label.set_horizontalalignment("right")
     elif plan.kind == "box" and not plan.x_order:
         ax.set_xticks([])
+
+
+def _date_number(wall_clock, zone):
+    """matplotlib's number of a wall-clock time of ``zone`` (None: UTC): temporal x values are drawn in UTC."""
+    if zone is not None:
+        wall_clock = wall_clock.replace(tzinfo=ZoneInfo(zone)).astimezone(timezone.utc).replace(tzinfo=None)
+    return mdates.date2num(wall_clock)
 
 
 def _legend_handle(plan, colour, name):

@@ -5,6 +5,8 @@ The HTML has a fixed element id, so the same input gives the same page. Tz-aware
 as the wall-clock times of their zone.
 """
 import contextlib
+import math
+from datetime import datetime
 
 import numpy as np
 import plotly.express as px
@@ -67,7 +69,18 @@ def draw(plan):
         fig.update_xaxes(type="log")
     if spec.log_y:
         fig.update_yaxes(type="log")
+    if spec.xlim:
+        fig.update_xaxes(range=_axis_range(spec.xlim, spec.log_x))
+    if spec.ylim:
+        fig.update_yaxes(range=_axis_range(spec.ylim, spec.log_y))
     return fig
+
+
+def _axis_range(limits, log):
+    """plotly's range of an axis: times as ISO text (drawn as wall-clock times), a log axis in powers of ten."""
+    if isinstance(limits[0], datetime):
+        return [v.isoformat() for v in limits]
+    return [math.log10(v) for v in limits] if log else list(limits)
 
 
 def export(fig, fmt, spec):

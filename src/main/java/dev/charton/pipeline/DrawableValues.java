@@ -9,6 +9,8 @@ import dev.charton.pipeline.plan.ChartPlan;
 import dev.charton.pipeline.reduce.NumberView;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
+import org.apache.arrow.vector.types.FloatingPointPrecision;
+import org.apache.arrow.vector.types.pojo.ArrowType;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -17,12 +19,13 @@ import java.util.Map;
 
 /**
  * Counts, as the rows are read, the values of a chart's y columns that cannot be drawn and why (a
- * null, a value at or below zero on a log axis, one outside the axis limits), so the user is told
+ * null, a value at or below zero on a log axis, one outside --xlim or --ylim), so the user is told
  * how many were left out rather than shown a chart with fewer points in silence; and refuses a y
  * column with no value to draw at all. Charts that count rows (a bar without y, a heatmap) have no
  * values of their own to lose.
  */
 final class DrawableValues {
+    private static final ArrowType NUMBERS = new ArrowType.FloatingPoint(FloatingPointPrecision.DOUBLE);
     private final ChartPlan plan;
     private final ChartSpec spec;
     private final String source;
@@ -50,6 +53,8 @@ final class DrawableValues {
     /** Takes in one batch of the chart's rows. */
     private void observe(VectorSchemaRoot batch) {
         NumberView x = plan.x() == null ? null : view(batch, plan.x());
+        double[] xRange = plan.x() == null || spec.xlim() == null ? null
+                : spec.xlim().inUnitsOf(batch.getVector(plan.x()).getField().getType());
         String nullValue = plan.kind() == ChartKind.HIST ? "a null value" : "a null y";
         for (int column = 0; column < plan.y().size(); column++) {
             NumberView y = view(batch, plan.y().get(column));
@@ -58,7 +63,7 @@ final class DrawableValues {
             }
             for (int row = 0; row < batch.getRowCount(); row++) {
                 values++;
-                String reason = y.isNull(row) ? nullValue : x != null ? xReason(x, row) : null;
+                String reason = y.isNull(row) ? nullValue : x != null ? xReason(x, row, xRange) : null;
                 if (!y.isNull(row)) {
                     nonNull[column]++;
                     reason = reason != null ? reason : yReason(y.get(row));
@@ -111,19 +116,35 @@ final class DrawableValues {
         return String.join(", ", parts);
     }
 
-    private String xReason(NumberView x, int row) {
+    private String xReason(NumberView x, int row, double[] range) {
         if (x.isNull(row)) {
             return "a null x";
         }
-        return spec.logX() && x.get(row) <= 0 ? "x <= 0 on the log x axis" : null;
+        double value = x.get(row);
+        if (spec.logX() && value <= 0) {
+            return "x <= 0 on the log x axis";
+        }
+        return outside(value, range) ? "x outside --xlim" : null;
     }
 
     private String yReason(double y) {
         if (plan.kind() == ChartKind.HIST) {
             // A histogram's values are its x axis; its y axis counts.
-            return spec.logX() && y <= 0 ? "a value <= 0 on the log x axis" : null;
+            if (spec.logX() && y <= 0) {
+                return "a value <= 0 on the log x axis";
+            }
+            return spec.xlim() != null && outside(y, spec.xlim().inUnitsOf(NUMBERS)) ? "a value outside --xlim" : null;
         }
-        return spec.logY() && y <= 0 ? "y <= 0 on the log y axis" : null;
+        if (spec.logY() && y <= 0) {
+            return "y <= 0 on the log y axis";
+        }
+        boolean points = plan.kind() == ChartKind.LINE || plan.kind() == ChartKind.SCATTER
+                || plan.kind() == ChartKind.AREA;
+        return points && spec.ylim() != null && outside(y, spec.ylim().inUnitsOf(NUMBERS)) ? "y outside --ylim" : null;
+    }
+
+    private static boolean outside(double value, double[] range) {
+        return range != null && (value < range[0] || value > range[1]);
     }
 
     private static NumberView view(VectorSchemaRoot batch, String column) {

@@ -44,6 +44,16 @@ class UndrawableValuesIT {
     }
 
     @Test
+    void valuesOutsideTheAxisLimitsAreCounted() throws IOException {
+        Files.writeString(tmp.resolve("t.csv"), "d,y\n2025-01-01,5\n2025-02-01,50\n2025-03-01,7\n2025-04-01,8\n");
+        Charton.Result r = Charton.run("plot", "t.csv", "--x", "d", "--y", "y", "--xlim", "2025-01-15,2025-04-01",
+                "--ylim", "0,10", "-o", "t.png").in(tmp).go();
+        assertEquals(0, r.exitCode(), r.toString());
+        assertEquals(List.of("charton: warning: t.csv: 2 of 4 values not drawn: 1 with x outside --xlim,"
+                + " 1 with y outside --ylim"), r.stderr().lines().toList());
+    }
+
+    @Test
     void aChartThatDrawsEveryValueSaysNothing() throws IOException {
         Files.writeString(tmp.resolve("t.csv"), "x,y\n1,5\n2,6\n");
         Charton.Result r = Charton.run("plot", "t.csv", "--x", "x", "--y", "y", "--log-y", "-o", "t.png").in(tmp).go();

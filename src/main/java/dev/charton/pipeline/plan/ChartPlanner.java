@@ -5,6 +5,7 @@ import dev.charton.error.ExitCode;
 import dev.charton.input.ColumnSelection;
 import dev.charton.input.StructPaths;
 import dev.charton.input.UnknownColumnException;
+import dev.charton.pipeline.AxisLimits;
 import dev.charton.pipeline.ChartSpec;
 import org.apache.arrow.vector.types.pojo.Field;
 import org.apache.arrow.vector.types.pojo.Schema;
@@ -229,16 +230,32 @@ public final class ChartPlanner {
             if (kind == ChartKind.HEATMAP && (spec.logX() || spec.logY())) {
                 throw usage("--log-x and --log-y do not apply to a heatmap");
             }
-            if (spec.logX()) {
-                ColumnType xType = switch (kind) {
-                    case HIST -> ColumnType.NUMERIC;
-                    case BOX -> x == null ? null : ColumnType.CATEGORICAL;
-                    default -> x == null ? ColumnType.NUMERIC : type(x);
-                };
-                if (xType != ColumnType.NUMERIC) {
-                    throw usage("--log-x needs a numeric x axis, but this one is " + (xType == null ? "absent" : xType.word()));
-                }
+            ColumnType xType = switch (kind) {
+                case HIST -> ColumnType.NUMERIC;
+                case BOX -> x == null ? null : ColumnType.CATEGORICAL;
+                case HEATMAP -> ColumnType.CATEGORICAL;
+                default -> x == null ? ColumnType.NUMERIC : type(x);
+            };
+            if (spec.logX() && xType != ColumnType.NUMERIC) {
+                throw usage("--log-x needs a numeric x axis, but this one is " + word(xType));
             }
+            checkLimits(spec.xlim(), "x", xType);
+            checkLimits(spec.ylim(), "y", kind == ChartKind.HEATMAP ? ColumnType.CATEGORICAL : ColumnType.NUMERIC);
+        }
+
+        private void checkLimits(AxisLimits limits, String axis, ColumnType axisType) {
+            if (limits == null) {
+                return;
+            }
+            ColumnType given = limits.temporal() ? ColumnType.TEMPORAL : ColumnType.NUMERIC;
+            if (axisType != given) {
+                throw usage(limits.option() + " gives " + (limits.temporal() ? "times" : "numbers") + ", but the "
+                        + axis + " axis is " + word(axisType));
+            }
+        }
+
+        private static String word(ColumnType type) {
+            return type == null ? "absent" : type.word();
         }
 
         private ColumnType type(String column) {
