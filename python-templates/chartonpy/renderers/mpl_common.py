@@ -18,6 +18,7 @@ from matplotlib.lines import Line2D  # noqa: E402
 from matplotlib.patches import Patch  # noqa: E402
 
 from .. import palette  # noqa: E402
+from . import tick_fit  # noqa: E402
 from ..plans import CATEGORICAL, TEMPORAL, X  # noqa: E402
 
 LONG_LABELS = 6  # characters: longer category labels are slanted
@@ -43,6 +44,7 @@ def draw_panels(plan, theme_colours, draw):
     for ax in used[max(0, len(used) - columns):]:
         ax.xaxis.set_tick_params(labelbottom=True)  # the last panel of each column shows the x ticks
     _finish(fig, used, plan, colours, mappable)
+    tick_fit.fit(fig)
     return fig
 
 
