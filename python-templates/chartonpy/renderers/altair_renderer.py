@@ -13,8 +13,8 @@ import pandas as pd
 from .. import palette
 from ..errors import UsageError
 from . import vega_html
-from ..plans import (CATEGORICAL, END, FACET, NUMERIC, SERIES, START, TEMPORAL, VALUE, X, Y, marker_alpha,
-                     wall_clock)
+from ..plans import (CATEGORICAL, END, FACET, NUMERIC, SERIES, START, TEMPORAL, VALUE, X, Y, isolated,
+                     marker_alpha, wall_clock)
 
 alt.data_transformers.disable_max_rows()
 
@@ -25,6 +25,7 @@ RANK = "rank"  # a series' position in the legend, which orders stacks
 STACKING = ("bar", "area")
 READABLE_ROWS = 5000
 FLIER = "flier"  # an outlier of a box, one per row
+LONE = "lone"  # whether a line's value has no value beside it
 # Vega's own series colours (its "category" scheme), first in the palette; dashes and shapes in Vega's terms.
 _THEME_COLOURS = ("#4c78a8", "#f58518", "#e45756", "#72b7b2", "#54a24b", "#eeca3b", "#b279a2", "#ff9da6", "#9d755d",
                   "#bab0ac")
@@ -154,8 +155,21 @@ def _offset(plan):
 
 
 def line(chart, plan):
-    return chart.mark_line(strokeWidth=1.5).encode(x=_x(plan), y=_y(plan), **_series(plan),
-                                                   **_many_series(plan, "strokeDash"))
+    encoding = {"x": _x(plan), "y": _y(plan), **_series(plan)}
+    lone = _isolated_rows(chart.data, plan)
+    if not lone.any():
+        return chart.mark_line(strokeWidth=1.5).encode(**encoding, **_many_series(plan, "strokeDash"))
+    # A value with no value beside it draws no line: a dot shows it.
+    lines = alt.Chart().mark_line(strokeWidth=1.5).encode(**encoding, **_many_series(plan, "strokeDash"))
+    dots = alt.Chart().mark_circle(size=20, opacity=1).encode(**encoding).transform_filter("datum.%s" % LONE)
+    return alt.layer(lines, dots, data=chart.data.assign(**{LONE: lone}))
+
+
+def _isolated_rows(data, plan):
+    keys = [c for c in (SERIES, FACET) if c in data.columns]
+    if not keys:
+        return isolated(data[Y].to_numpy(dtype=float))
+    return data.groupby(keys, sort=False)[Y].transform(lambda ys: isolated(ys.to_numpy(dtype=float))).to_numpy(dtype=bool)
 
 
 def scatter(chart, plan):
