@@ -54,6 +54,23 @@ class UndrawableValuesIT {
     }
 
     @Test
+    void aBatchNamesTheChartItWarnsAbout() throws IOException {
+        Files.writeString(tmp.resolve("t.csv"), "x,y\n1,5\n2,-1\n3,7\n");
+        Files.writeString(tmp.resolve("report.yaml"), """
+                datasets: {t: t.csv}
+                charts:
+                  logged: {dataset: t, x: x, y: y, log-y: true, output: logged.png}
+                """);
+        Charton.Result r = Charton.run("batch", "report.yaml").in(tmp).go();
+        assertEquals(0, r.exitCode(), r.toString());
+        // A batch names a dataset by the path its spec resolves.
+        assertEquals(List.of("charton: warning: chart 'logged': " + tmp.resolve("t.csv") + ": 1 of 3 values not drawn:"
+                + " 1 with y <= 0 on the log y axis"), r.stderr().lines().filter(l -> l.startsWith("charton:")).toList());
+        Charton.Result quiet = Charton.run("batch", "report.yaml", "--quiet").in(tmp).go();
+        assertEquals(List.of(), quiet.stderr().lines().filter(l -> l.startsWith("charton:")).toList());
+    }
+
+    @Test
     void aChartThatDrawsEveryValueSaysNothing() throws IOException {
         Files.writeString(tmp.resolve("t.csv"), "x,y\n1,5\n2,6\n");
         Charton.Result r = Charton.run("plot", "t.csv", "--x", "x", "--y", "y", "--log-y", "-o", "t.png").in(tmp).go();
