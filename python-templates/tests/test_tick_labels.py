@@ -86,6 +86,15 @@ class TickLabels(unittest.TestCase):
     def test_crowded_axes(self):
         self.assert_no_overlap(crowded(), (GALLERY_SIZE,))
 
+    def test_altair_category_axes_leave_out_overlapping_labels(self):
+        # Vega draws the labels (vl-convert-python is not installed): the spec must ask it to thin them.
+        from chartdata import table, vega_lite
+        from chartonpy import renderers
+
+        data, options = crowded()[1]
+        chart, _ = vega_lite(renderers.load("altair").render(table(data()), spec(**GALLERY_SIZE, **options), "json")[0])
+        self.assertEqual("greedy", chart["encoding"]["x"]["axis"]["labelOverlap"])
+
     def test_long_labels_keep_their_start_and_end(self):
         self.assertEqual("a rather lo…me number 12", tick_fit.shortened("a rather long category name number 12"))
         self.assertEqual("short", tick_fit.shortened("short"))

@@ -26,6 +26,9 @@ STACKING = ("bar", "area")
 READABLE_ROWS = 5000
 FLIER = "flier"  # an outlier of a box, one per row
 LONE = "lone"  # whether a line's value has no value beside it
+# Vega-Lite lets category labels overlap; these leave out every other one until they do not, and
+# shorten long ones (the other axes thin their labels by default).
+CATEGORY_AXIS = alt.Axis(labelOverlap="greedy", labelLimit=160)
 # Vega's own series colours (its "category" scheme), first in the palette; dashes and shapes in Vega's terms.
 _THEME_COLOURS = ("#4c78a8", "#f58518", "#e45756", "#72b7b2", "#54a24b", "#eeca3b", "#b279a2", "#ff9da6", "#9d755d",
                   "#bab0ac")
@@ -91,6 +94,7 @@ def _x(plan, field=X):
     options = {"title": plan.xlabel, "scale": _scale(plan.spec.log_x, plan.spec.xlim)}
     if plan.x_order:
         options["sort"] = plan.x_order
+        options["axis"] = CATEGORY_AXIS
     return alt.X(field, type=FIELD_TYPES[plan.x_type], **options)
 
 
@@ -228,8 +232,8 @@ def _box_rows(data):
 
 def heatmap(chart, plan):
     return chart.mark_rect().encode(
-        x=alt.X(X, type="nominal", sort=plan.x_order, title=plan.xlabel),
-        y=alt.Y(Y, type="nominal", sort=plan.y_order, title=plan.ylabel),
+        x=alt.X(X, type="nominal", sort=plan.x_order, title=plan.xlabel, axis=CATEGORY_AXIS),
+        y=alt.Y(Y, type="nominal", sort=plan.y_order, title=plan.ylabel, axis=CATEGORY_AXIS),
         color=alt.Color(VALUE, type="quantitative", title=plan.value_label))
 
 
