@@ -201,7 +201,7 @@ function _picocli_charton() {
   local curr_word=${COMP_WORDS[COMP_CWORD]}
 
   local commands="plot batch shell schema convert templates doctor daemon help"
-  local flag_opts="'-v' '--verbose' '-h' '--help' '-V' '--version'"
+  local flag_opts="'-v' '--verbose' '-q' '--quiet' '-h' '--help' '-V' '--version'"
   local arg_opts=""
 
   if [[ "${curr_word}" == -* ]]; then
@@ -220,8 +220,8 @@ function _picocli_charton_plot() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--html-cdn' '--log-x' '--log-y' '--header' '--decimal-comma' '-h' '--help' '-V' '--version' '-v' '--verbose'"
-  local arg_opts="'-o' '--output' '-r' '--renderer' '-f' '--format' '-k' '--kind' '-x' '--x' '-y' '--y' '--color' '--facet' '--title' '--xlabel' '--ylabel' '--width' '--height' '--dpi' '--theme' '--bins' '--agg' '--reduce' '--script' '--param' '--templates-dir' '--input-format' '-d' '--delimiter' '--encoding' '--null-value' '--type' '--quote' '--escape' '--comment' '--skip-rows' '--ragged' '--date-format' '--timestamp-format' '--thousands' '--columns' '--limit' '--python' '--timeout' '--memory-limit'"
+  local flag_opts="'--html-cdn' '--log-x' '--log-y' '--header' '--decimal-comma' '-h' '--help' '-V' '--version' '-v' '--verbose' '-q' '--quiet'"
+  local arg_opts="'-o' '--output' '-r' '--renderer' '-f' '--format' '-k' '--kind' '-x' '--x' '-y' '--y' '--color' '--facet' '--title' '--xlabel' '--ylabel' '--width' '--height' '--dpi' '--theme' '--bins' '--agg' '--reduce' '--xlim' '--ylim' '--script' '--param' '--templates-dir' '--input-format' '-d' '--delimiter' '--encoding' '--null-value' '--type' '--quote' '--escape' '--comment' '--skip-rows' '--ragged' '--date-format' '--timestamp-format' '--thousands' '--columns' '--limit' '--python' '--timeout' '--memory-limit'"
   local NAME_option_args=("matplotlib" "seaborn" "altair" "plotly") # --renderer values
 
   type compopt &>/dev/null && compopt +o default
@@ -284,6 +284,12 @@ function _picocli_charton_plot() {
       return
       ;;
     '--reduce')
+      return
+      ;;
+    '--xlim')
+      return
+      ;;
+    '--ylim')
       return
       ;;
     '--script')
@@ -383,7 +389,7 @@ function _picocli_charton_batch() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--fail-fast' '--incremental' '-h' '--help' '-V' '--version' '-v' '--verbose'"
+  local flag_opts="'--fail-fast' '--incremental' '-h' '--help' '-V' '--version' '-v' '--verbose' '-q' '--quiet'"
   local arg_opts="'-j' '--jobs' '--index' '--python' '--timeout' '--memory-limit'"
 
   type compopt &>/dev/null && compopt +o default
@@ -428,7 +434,7 @@ function _picocli_charton_shell() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--html-cdn' '--header' '--decimal-comma' '-h' '--help' '-V' '--version' '-v' '--verbose'"
+  local flag_opts="'--html-cdn' '--header' '--decimal-comma' '-h' '--help' '-V' '--version' '-v' '--verbose' '-q' '--quiet'"
   local arg_opts="'-r' '--renderer' '-f' '--format' '--templates-dir' '--input-format' '-d' '--delimiter' '--encoding' '--null-value' '--type' '--quote' '--escape' '--comment' '--skip-rows' '--ragged' '--date-format' '--timestamp-format' '--thousands' '--columns' '--limit' '--python' '--timeout' '--memory-limit'"
   local NAME_option_args=("matplotlib" "seaborn" "altair" "plotly") # --renderer values
 
@@ -531,7 +537,7 @@ function _picocli_charton_schema() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--json' '--header' '--decimal-comma' '-h' '--help' '-V' '--version' '-v' '--verbose'"
+  local flag_opts="'--json' '--header' '--decimal-comma' '-h' '--help' '-V' '--version' '-v' '--verbose' '-q' '--quiet'"
   local arg_opts="'--input-format' '-d' '--delimiter' '--encoding' '--null-value' '--type' '--quote' '--escape' '--comment' '--skip-rows' '--ragged' '--date-format' '--timestamp-format' '--thousands' '--columns' '--limit'"
 
   type compopt &>/dev/null && compopt +o default
@@ -607,7 +613,7 @@ function _picocli_charton_convert() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--header' '--decimal-comma' '-h' '--help' '-V' '--version' '-v' '--verbose'"
+  local flag_opts="'--header' '--decimal-comma' '-h' '--help' '-V' '--version' '-v' '--verbose' '-q' '--quiet'"
   local arg_opts="'-o' '--output' '--input-format' '-d' '--delimiter' '--encoding' '--null-value' '--type' '--quote' '--escape' '--comment' '--skip-rows' '--ragged' '--date-format' '--timestamp-format' '--thousands' '--columns' '--limit'"
 
   type compopt &>/dev/null && compopt +o default
@@ -689,7 +695,7 @@ function _picocli_charton_templates() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--json' '-h' '--help' '-V' '--version' '-v' '--verbose'"
+  local flag_opts="'--json' '-h' '--help' '-V' '--version' '-v' '--verbose' '-q' '--quiet'"
   local arg_opts="'--templates-dir' '--python' '--timeout' '--memory-limit'"
 
   type compopt &>/dev/null && compopt +o default
@@ -731,7 +737,7 @@ function _picocli_charton_doctor() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--json' '-h' '--help' '-V' '--version' '-v' '--verbose'"
+  local flag_opts="'--json' '-h' '--help' '-V' '--version' '-v' '--verbose' '-q' '--quiet'"
   local arg_opts="'--python' '--timeout' '--memory-limit'"
 
   type compopt &>/dev/null && compopt +o default
@@ -766,7 +772,7 @@ function _picocli_charton_daemon() {
   local curr_word=${COMP_WORDS[COMP_CWORD]}
 
   local commands="status stop"
-  local flag_opts="'-h' '--help' '-V' '--version' '-v' '--verbose'"
+  local flag_opts="'-h' '--help' '-V' '--version' '-v' '--verbose' '-q' '--quiet'"
   local arg_opts=""
 
   if [[ "${curr_word}" == -* ]]; then
@@ -784,7 +790,7 @@ function _picocli_charton_help() {
   local curr_word=${COMP_WORDS[COMP_CWORD]}
 
   local commands="plot batch shell schema convert templates doctor daemon"
-  local flag_opts="'-h' '--help' '-v' '--verbose'"
+  local flag_opts="'-h' '--help' '-v' '--verbose' '-q' '--quiet'"
   local arg_opts=""
 
   if [[ "${curr_word}" == -* ]]; then
@@ -802,7 +808,7 @@ function _picocli_charton_daemon_status() {
   local curr_word=${COMP_WORDS[COMP_CWORD]}
 
   local commands=""
-  local flag_opts="'-h' '--help' '-V' '--version' '--json' '-v' '--verbose'"
+  local flag_opts="'-h' '--help' '-V' '--version' '--json' '-v' '--verbose' '-q' '--quiet'"
   local arg_opts=""
 
   if [[ "${curr_word}" == -* ]]; then
@@ -820,7 +826,7 @@ function _picocli_charton_daemon_stop() {
   local curr_word=${COMP_WORDS[COMP_CWORD]}
 
   local commands=""
-  local flag_opts="'-h' '--help' '-V' '--version' '-v' '--verbose'"
+  local flag_opts="'-h' '--help' '-V' '--version' '-v' '--verbose' '-q' '--quiet'"
   local arg_opts=""
 
   if [[ "${curr_word}" == -* ]]; then

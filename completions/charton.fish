@@ -13,6 +13,7 @@ complete -c charton -n '__fish_use_subcommand' -a 'doctor' -d 'Show which Python
 complete -c charton -n '__fish_use_subcommand' -a 'daemon' -d 'Show or stop the worker service: the Python process that a command leaves running so the next ones start drawing at once'
 complete -c charton -n '__fish_use_subcommand' -a 'help' -d 'Display help information about the specified command'
 complete -c charton -n '__fish_use_subcommand' -s v -l verbose -d 'Show stack traces and Python tracebacks when something fails'
+complete -c charton -n '__fish_use_subcommand' -s q -l quiet -d 'Print no warnings (values a chart cannot draw); errors are still printed'
 complete -c charton -n '__fish_use_subcommand' -s h -l help -d 'Show this help message and exit'
 complete -c charton -n '__fish_use_subcommand' -s V -l version -d 'Print version information and exit'
 
@@ -38,6 +39,8 @@ complete -c charton -n '__fish_seen_subcommand_from plot' -l log-y -d 'Logarithm
 complete -c charton -n '__fish_seen_subcommand_from plot' -l bins -x -d 'Number of histogram bins (default: automatic)'
 complete -c charton -n '__fish_seen_subcommand_from plot' -l agg -x -d 'Aggregate y over rows sharing an x: sum, mean, count, min or max'
 complete -c charton -n '__fish_seen_subcommand_from plot' -l reduce -x -d 'auto: reduce the rows to what the picture needs before they reach Python (M4 for lines, bins, aggregates); none: send every row (default: auto)'
+complete -c charton -n '__fish_seen_subcommand_from plot' -l xlim -x -d 'The x axis\' range: two numbers or two dates (2024-01-01,2024-06-30); values outside are not drawn'
+complete -c charton -n '__fish_seen_subcommand_from plot' -l ylim -x -d 'The y axis\' range: two numbers or two dates'
 complete -c charton -n '__fish_seen_subcommand_from plot' -l script -r -F -d 'Run this Python file to make the figure, with df, table and params in scope'
 complete -c charton -n '__fish_seen_subcommand_from plot' -l param -x -d 'A parameter for --script or a template renderer (a string in params); repeatable'
 complete -c charton -n '__fish_seen_subcommand_from plot' -l templates-dir -r -F -d 'A directory of template plugins: each NAME.py defining render(df, spec) becomes --renderer NAME; repeatable, searched before CHARTON_TEMPLATES'
@@ -64,6 +67,7 @@ complete -c charton -n '__fish_seen_subcommand_from plot' -l memory-limit -x -d 
 complete -c charton -n '__fish_seen_subcommand_from plot' -s h -l help -d 'Show this help message and exit'
 complete -c charton -n '__fish_seen_subcommand_from plot' -s V -l version -d 'Print version information and exit'
 complete -c charton -n '__fish_seen_subcommand_from plot' -s v -l verbose -d 'Show stack traces and Python tracebacks when something fails'
+complete -c charton -n '__fish_seen_subcommand_from plot' -s q -l quiet -d 'Print no warnings (values a chart cannot draw); errors are still printed'
 complete -c charton -n '__fish_seen_subcommand_from plot' -F
 
 # charton batch
@@ -77,6 +81,7 @@ complete -c charton -n '__fish_seen_subcommand_from batch' -l memory-limit -x -d
 complete -c charton -n '__fish_seen_subcommand_from batch' -s h -l help -d 'Show this help message and exit'
 complete -c charton -n '__fish_seen_subcommand_from batch' -s V -l version -d 'Print version information and exit'
 complete -c charton -n '__fish_seen_subcommand_from batch' -s v -l verbose -d 'Show stack traces and Python tracebacks when something fails'
+complete -c charton -n '__fish_seen_subcommand_from batch' -s q -l quiet -d 'Print no warnings (values a chart cannot draw); errors are still printed'
 
 # charton shell
 complete -c charton -n '__fish_seen_subcommand_from shell' -s r -l renderer -x -a 'matplotlib seaborn altair plotly' -d 'matplotlib, seaborn, altair, plotly (default: matplotlib), or a template plugin; \'charton templates\' lists them'
@@ -106,6 +111,7 @@ complete -c charton -n '__fish_seen_subcommand_from shell' -l memory-limit -x -d
 complete -c charton -n '__fish_seen_subcommand_from shell' -s h -l help -d 'Show this help message and exit'
 complete -c charton -n '__fish_seen_subcommand_from shell' -s V -l version -d 'Print version information and exit'
 complete -c charton -n '__fish_seen_subcommand_from shell' -s v -l verbose -d 'Show stack traces and Python tracebacks when something fails'
+complete -c charton -n '__fish_seen_subcommand_from shell' -s q -l quiet -d 'Print no warnings (values a chart cannot draw); errors are still printed'
 complete -c charton -n '__fish_seen_subcommand_from shell' -F
 
 # charton schema
@@ -130,6 +136,7 @@ complete -c charton -n '__fish_seen_subcommand_from schema' -l limit -x -d 'Read
 complete -c charton -n '__fish_seen_subcommand_from schema' -s h -l help -d 'Show this help message and exit'
 complete -c charton -n '__fish_seen_subcommand_from schema' -s V -l version -d 'Print version information and exit'
 complete -c charton -n '__fish_seen_subcommand_from schema' -s v -l verbose -d 'Show stack traces and Python tracebacks when something fails'
+complete -c charton -n '__fish_seen_subcommand_from schema' -s q -l quiet -d 'Print no warnings (values a chart cannot draw); errors are still printed'
 complete -c charton -n '__fish_seen_subcommand_from schema' -F
 
 # charton convert
@@ -154,6 +161,7 @@ complete -c charton -n '__fish_seen_subcommand_from convert' -l limit -x -d 'Rea
 complete -c charton -n '__fish_seen_subcommand_from convert' -s h -l help -d 'Show this help message and exit'
 complete -c charton -n '__fish_seen_subcommand_from convert' -s V -l version -d 'Print version information and exit'
 complete -c charton -n '__fish_seen_subcommand_from convert' -s v -l verbose -d 'Show stack traces and Python tracebacks when something fails'
+complete -c charton -n '__fish_seen_subcommand_from convert' -s q -l quiet -d 'Print no warnings (values a chart cannot draw); errors are still printed'
 complete -c charton -n '__fish_seen_subcommand_from convert' -F
 
 # charton templates
@@ -165,6 +173,7 @@ complete -c charton -n '__fish_seen_subcommand_from templates' -l memory-limit -
 complete -c charton -n '__fish_seen_subcommand_from templates' -s h -l help -d 'Show this help message and exit'
 complete -c charton -n '__fish_seen_subcommand_from templates' -s V -l version -d 'Print version information and exit'
 complete -c charton -n '__fish_seen_subcommand_from templates' -s v -l verbose -d 'Show stack traces and Python tracebacks when something fails'
+complete -c charton -n '__fish_seen_subcommand_from templates' -s q -l quiet -d 'Print no warnings (values a chart cannot draw); errors are still printed'
 
 # charton doctor
 complete -c charton -n '__fish_seen_subcommand_from doctor' -l json -d 'Print the report as one JSON document'
@@ -174,6 +183,7 @@ complete -c charton -n '__fish_seen_subcommand_from doctor' -l memory-limit -x -
 complete -c charton -n '__fish_seen_subcommand_from doctor' -s h -l help -d 'Show this help message and exit'
 complete -c charton -n '__fish_seen_subcommand_from doctor' -s V -l version -d 'Print version information and exit'
 complete -c charton -n '__fish_seen_subcommand_from doctor' -s v -l verbose -d 'Show stack traces and Python tracebacks when something fails'
+complete -c charton -n '__fish_seen_subcommand_from doctor' -s q -l quiet -d 'Print no warnings (values a chart cannot draw); errors are still printed'
 
 # charton daemon
 complete -c charton -n '__fish_seen_subcommand_from daemon' -a 'status' -d 'Show whether commands use the worker service, and each one running: pid, interpreter, idle time, requests served'
@@ -181,19 +191,23 @@ complete -c charton -n '__fish_seen_subcommand_from daemon' -a 'stop' -d 'Stop e
 complete -c charton -n '__fish_seen_subcommand_from daemon' -s h -l help -d 'Show this help message and exit'
 complete -c charton -n '__fish_seen_subcommand_from daemon' -s V -l version -d 'Print version information and exit'
 complete -c charton -n '__fish_seen_subcommand_from daemon' -s v -l verbose -d 'Show stack traces and Python tracebacks when something fails'
+complete -c charton -n '__fish_seen_subcommand_from daemon' -s q -l quiet -d 'Print no warnings (values a chart cannot draw); errors are still printed'
 
 # charton daemon status
 complete -c charton -n '__fish_seen_subcommand_from daemon; and __fish_seen_subcommand_from status' -s h -l help -d 'Show this help message and exit'
 complete -c charton -n '__fish_seen_subcommand_from daemon; and __fish_seen_subcommand_from status' -s V -l version -d 'Print version information and exit'
 complete -c charton -n '__fish_seen_subcommand_from daemon; and __fish_seen_subcommand_from status' -l json -d 'Print the status as one JSON document'
 complete -c charton -n '__fish_seen_subcommand_from daemon; and __fish_seen_subcommand_from status' -s v -l verbose -d 'Show stack traces and Python tracebacks when something fails'
+complete -c charton -n '__fish_seen_subcommand_from daemon; and __fish_seen_subcommand_from status' -s q -l quiet -d 'Print no warnings (values a chart cannot draw); errors are still printed'
 
 # charton daemon stop
 complete -c charton -n '__fish_seen_subcommand_from daemon; and __fish_seen_subcommand_from stop' -s h -l help -d 'Show this help message and exit'
 complete -c charton -n '__fish_seen_subcommand_from daemon; and __fish_seen_subcommand_from stop' -s V -l version -d 'Print version information and exit'
 complete -c charton -n '__fish_seen_subcommand_from daemon; and __fish_seen_subcommand_from stop' -s v -l verbose -d 'Show stack traces and Python tracebacks when something fails'
+complete -c charton -n '__fish_seen_subcommand_from daemon; and __fish_seen_subcommand_from stop' -s q -l quiet -d 'Print no warnings (values a chart cannot draw); errors are still printed'
 
 # charton help
 complete -c charton -n '__fish_seen_subcommand_from help' -s h -l help -d 'Show usage help for the help command and exit'
 complete -c charton -n '__fish_seen_subcommand_from help' -s v -l verbose -d 'Show stack traces and Python tracebacks when something fails'
+complete -c charton -n '__fish_seen_subcommand_from help' -s q -l quiet -d 'Print no warnings (values a chart cannot draw); errors are still printed'
 complete -c charton -n '__fish_seen_subcommand_from help' -a 'plot batch shell schema convert templates doctor daemon'

@@ -104,13 +104,30 @@ def _python_values(array):
 
 
 def _formatter(values, temporal):
-    """{value: label}: times as dates when every one is at midnight, else to the minute."""
+    """{value: label}: times as coarsely as they all are (years, months, dates, else to the minute)."""
     values = [v for v in values if v is not None]
     if temporal:
-        midnight = all(not isinstance(v, datetime.datetime) or v.time() == datetime.time(0) for v in values)
-        pattern = "%Y-%m-%d" if midnight else "%Y-%m-%d %H:%M"
+        pattern = _time_pattern(values)
         return {v: v.strftime(pattern) for v in values}
     return {v: str(v) for v in values}
+
+
+# From coarse to fine: the label of a time is the first of these its values all fit.
+_TIME_PATTERNS = (("%Y", lambda t: (t.month, t.day) == (1, 1)), ("%b %Y", lambda t: t.day == 1),
+                  ("%Y-%m-%d", lambda t: True))
+
+
+def _time_pattern(values):
+    """The coarsest pattern that writes every one of ``values`` (dates or datetimes) exactly."""
+    midnight = all(not isinstance(v, datetime.datetime) or v.time() == datetime.time(0) for v in values)
+    if not midnight:
+        return "%Y-%m-%d %H:%M"
+    if len(values) < 2:
+        return "%Y-%m-%d"  # one date alone says nothing of the precision it was meant at
+    for pattern, fits in _TIME_PATTERNS:
+        if all(fits(v) for v in values):
+            return pattern
+    return "%Y-%m-%d"
 
 
 def unique_in_order(items):
@@ -121,10 +138,19 @@ def interval_labels(edges, temporal=False, zone=None):
     """Labels of the intervals between consecutive ``edges`` (numbers, or for a temporal axis epoch
     nanoseconds, shown in ``zone``)."""
     if temporal:
-        text = [_time_of(int(edge), zone).strftime("%Y-%m-%d %H:%M") for edge in edges]
+        times = [_time_of(int(edge), zone) for edge in edges]
+        text = [t.strftime(_distinct_pattern(times)) for t in times]
     else:
         text = [_round_number(edge) for edge in edges]
     return ["%s to %s" % pair for pair in zip(text[:-1], text[1:])]
+
+
+def _distinct_pattern(times):
+    """The coarsest of dates, then minutes, that still tells every one of ``times`` apart."""
+    for pattern in ("%Y-%m-%d", "%Y-%m-%d %H:%M"):
+        if len({t.strftime(pattern) for t in times}) == len(times):
+            return pattern
+    return "%Y-%m-%d %H:%M:%S"
 
 
 def _time_of(nanos, zone):

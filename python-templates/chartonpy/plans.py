@@ -125,6 +125,16 @@ def marker_alpha(points, alone=0.75):
     return alone if points <= 100_000 else alone * 0.6 if points <= 1_000_000 else alone * 0.35
 
 
+def isolated(ys):
+    """Where a line has a value with no value beside it (nulls or the ends around it): a line draws
+    nothing there, so renderers mark these points."""
+    ys = np.asarray(ys, dtype=float)
+    present = np.isfinite(ys)
+    before = np.concatenate([[False], present[:-1]])
+    after = np.concatenate([present[1:], [False]])
+    return present & ~before & ~after
+
+
 def wall_clock(values):
     """Timestamps of a tz-aware column as naive wall-clock times of their own zone.
 

@@ -1,4 +1,5 @@
 """The chart spec as it arrives from charton's command line: plain JSON data, never source code."""
+from datetime import datetime
 
 
 class ChartSpec:
@@ -25,6 +26,8 @@ class ChartSpec:
         self.theme = data.get("theme")
         self.log_x = bool(data.get("log_x"))
         self.log_y = bool(data.get("log_y"))
+        self.xlim = _limits(data.get("xlim"))  # (low, high): numbers, or naive datetimes (the data's wall clock)
+        self.ylim = _limits(data.get("ylim"))
         self.bins = data.get("bins")
         self.agg = data.get("agg")
         self.script = data.get("script")
@@ -40,3 +43,9 @@ class ChartSpec:
 def _number(data, key):
     value = data.get(key)
     return None if value is None else int(value)
+
+
+def _limits(pair):
+    if not pair:
+        return None
+    return tuple(datetime.fromisoformat(v) if isinstance(v, str) else float(v) for v in pair)

@@ -98,8 +98,10 @@ class MatplotlibFamily(unittest.TestCase):
                 ax = figure.axes[0]
                 self.assertIsInstance(ax.xaxis.get_major_formatter(), ConciseDateFormatter)
                 labels = [label.get_text() for label in ax.get_xticklabels()]
-                # Midnight in New York, not in UTC, starts each day.
-                self.assertEqual(["Jun-01", "06:00", "12:00", "18:00", "Jun-02"], labels[:5])
+                # Midnight in New York, not in UTC, starts each day (seaborn's larger text fits fewer ticks).
+                self.assertEqual(["Jun-01", "Jun-02"], [label for label in labels if label.startswith("Jun")][:2])
+                self.assertEqual("Jun-01", labels[0])
+                self.assertLessEqual({label for label in labels if ":" in label}, {"06:00", "12:00", "18:00"})
                 self.assertEqual("t (America/New_York)", ax.get_xlabel())
 
     def test_log_scales_and_labels(self):

@@ -5,14 +5,16 @@ altair's 5,000-row limit is lifted: charton is meant for whole files. Tz-aware t
 the wall-clock times of their zone, so the chart shows that zone wherever it is viewed.
 """
 import io
+from datetime import datetime
 
 import altair as alt
 import pandas as pd
 
+from .. import palette
 from ..errors import UsageError
 from . import vega_html
-from ..plans import (CATEGORICAL, END, FACET, NUMERIC, SERIES, START, TEMPORAL, VALUE, X, Y, marker_alpha,
-                     wall_clock)
+from ..plans import (CATEGORICAL, END, FACET, NUMERIC, SERIES, START, TEMPORAL, VALUE, X, Y, isolated,
+                     marker_alpha, wall_clock)
 
 alt.data_transformers.disable_max_rows()
 
@@ -23,6 +25,15 @@ RANK = "rank"  # a series' position in the legend, which orders stacks
 STACKING = ("bar", "area")
 READABLE_ROWS = 5000
 FLIER = "flier"  # an outlier of a box, one per row
+LONE = "lone"  # whether a line's value has no value beside it
+# Vega-Lite lets category labels overlap; these leave out every other one until they do not, and
+# shorten long ones (the other axes thin their labels by default).
+CATEGORY_AXIS = alt.Axis(labelOverlap="greedy", labelLimit=160)
+# Vega's own series colours (its "category" scheme), first in the palette; dashes and shapes in Vega's terms.
+_THEME_COLOURS = ("#4c78a8", "#f58518", "#e45756", "#72b7b2", "#54a24b", "#eeca3b", "#b279a2", "#ff9da6", "#9d755d",
+                  "#bab0ac")
+_DASHES = {"solid": [1, 0], "dashed": [6, 3], "dotted": [1, 3]}
+_SHAPES = {"circle": "circle", "square": "square", "triangle": "triangle-up"}
 
 
 def themes():
@@ -44,6 +55,8 @@ def draw(plan):
         data = data.assign(**{RANK: data[SERIES].map({name: i for i, name in enumerate(plan.series)})})
     chart = MARKS[plan.kind](alt.Chart(data), plan)
     spec = plan.spec
+    if spec.xlim or spec.ylim:
+        _clip(chart)
     if plan.facets:
         rows, columns = plan.grid()
         chart = chart.properties(width=max(60, spec.width // columns - FACET_MARGIN),
@@ -78,26 +91,62 @@ def _row_count(chart):
 
 
 def _x(plan, field=X):
-    options = {"title": plan.xlabel}
+    options = {"title": plan.xlabel, "scale": _scale(plan.spec.log_x, plan.spec.xlim)}
     if plan.x_order:
         options["sort"] = plan.x_order
-    if plan.spec.log_x:
-        options["scale"] = alt.Scale(type="log")
+        options["axis"] = CATEGORY_AXIS
     return alt.X(field, type=FIELD_TYPES[plan.x_type], **options)
 
 
 def _y(plan, **options):
-    if plan.spec.log_y:
-        options["scale"] = alt.Scale(type="log")
-    return alt.Y(Y, type="quantitative", title=plan.ylabel, **options)
+    return alt.Y(Y, type="quantitative", title=plan.ylabel, scale=_scale(plan.spec.log_y, plan.spec.ylim), **options)
+
+
+def _clip(chart):
+    """Nothing drawn outside the axis limits: every mark (of every layer) clipped to the plot."""
+    for part in getattr(chart, "layer", None) or [chart]:
+        mark = part.mark
+        part.mark = alt.MarkDef(type=mark, clip=True) if isinstance(mark, str) else mark.copy(deep=True)
+        part.mark.clip = True
+
+
+def _scale(log, limits):
+    """An axis' scale: logarithmic, and with the domain --xlim or --ylim gave (times as Vega's local date-times,
+    which is how the wall-clock data reads)."""
+    options = {}
+    if log:
+        options["type"] = "log"
+    if limits:
+        options["domain"] = [_date_time(v) if isinstance(v, datetime) else v for v in limits]
+    return alt.Scale(**options) if options else alt.Undefined
+
+
+def _date_time(value):
+    return alt.DateTime(year=value.year, month=value.month, date=value.day, hours=value.hour, minutes=value.minute,
+                        seconds=value.second)
 
 
 def _series(plan):
-    """Colour encoding of the series, in the plan's order."""
+    """Colour encoding of the series, in the plan's order, in colours told apart (chartonpy.palette)."""
     if not plan.series:
         return {}
-    return {"color": alt.Color(SERIES, type="nominal", sort=plan.series, scale=alt.Scale(domain=plan.series),
-                               title=plan.legend_title)}
+    colours = palette.series_colours(len(plan.series), _THEME_COLOURS)
+    return {"color": alt.Color(SERIES, type="nominal", sort=plan.series,
+                               scale=alt.Scale(domain=plan.series, range=colours), title=plan.legend_title)}
+
+
+def _many_series(plan, channel):
+    """A dash or shape encoding where there are more series than colours tell apart at a glance; its
+    legend merges with the colour's (same field and title)."""
+    if len(plan.series) <= palette.SOLID_SERIES:
+        return {}
+    dashes_or_shapes = (palette.series_style(i) for i in range(len(plan.series)))
+    if channel == "strokeDash":
+        encoding, ranges = alt.StrokeDash, [_DASHES[dash] for dash, _ in dashes_or_shapes]
+    else:
+        encoding, ranges = alt.Shape, [_SHAPES[shape] for _, shape in dashes_or_shapes]
+    return {channel: encoding(SERIES, type="nominal", sort=plan.series, title=plan.legend_title,
+                              scale=alt.Scale(domain=plan.series, range=ranges))}
 
 
 def _stacked(plan):
@@ -110,11 +159,28 @@ def _offset(plan):
 
 
 def line(chart, plan):
-    return chart.mark_line(strokeWidth=1.5).encode(x=_x(plan), y=_y(plan), **_series(plan))
+    encoding = {"x": _x(plan), "y": _y(plan), **_series(plan)}
+    lone = _isolated_rows(chart.data, plan)
+    if not lone.any():
+        return chart.mark_line(strokeWidth=1.5).encode(**encoding, **_many_series(plan, "strokeDash"))
+    # A value with no value beside it draws no line: a dot shows it.
+    lines = alt.Chart().mark_line(strokeWidth=1.5).encode(**encoding, **_many_series(plan, "strokeDash"))
+    dots = alt.Chart().mark_circle(size=20, opacity=1).encode(**encoding).transform_filter("datum.%s" % LONE)
+    return alt.layer(lines, dots, data=chart.data.assign(**{LONE: lone}))
+
+
+def _isolated_rows(data, plan):
+    keys = [c for c in (SERIES, FACET) if c in data.columns]
+    if not keys:
+        return isolated(data[Y].to_numpy(dtype=float))
+    return data.groupby(keys, sort=False)[Y].transform(lambda ys: isolated(ys.to_numpy(dtype=float))).to_numpy(dtype=bool)
 
 
 def scatter(chart, plan):
-    return chart.mark_circle(size=24, opacity=marker_alpha(plan.point_count)).encode(x=_x(plan), y=_y(plan), **_series(plan))
+    shapes = _many_series(plan, "shape")
+    opacity = marker_alpha(plan.point_count)
+    mark = chart.mark_point(size=24, filled=True, opacity=opacity) if shapes else chart.mark_circle(size=24, opacity=opacity)
+    return mark.encode(x=_x(plan), y=_y(plan), **_series(plan), **shapes)
 
 
 def bar(chart, plan):
@@ -123,8 +189,7 @@ def bar(chart, plan):
 
 
 def hist(chart, plan):
-    x = alt.X(START, type="quantitative", bin="binned", title=plan.xlabel,
-              scale=alt.Scale(type="log") if plan.spec.log_x else alt.Undefined)
+    x = alt.X(START, type="quantitative", bin="binned", title=plan.xlabel, scale=_scale(plan.spec.log_x, plan.spec.xlim))
     layered = len(plan.series) > 1
     return chart.mark_bar(opacity=0.55 if layered else 1.0).encode(
         x=x, x2=alt.X2(END), y=_y(plan, stack=None), **_series(plan))
@@ -146,7 +211,7 @@ def box(chart, plan):
     else:
         x, size = {}, 40
     colour = _series(plan) or {"color": alt.value("#4c78a8")}
-    y = {"scale": alt.Scale(type="log")} if plan.spec.log_y else {}
+    y = {"scale": _scale(plan.spec.log_y, plan.spec.ylim)}
     boxes = alt.Chart().transform_filter("isValid(datum.q1)")
     outliers = alt.Chart().transform_filter("isValid(datum.%s)" % FLIER)
     return alt.layer(
@@ -167,8 +232,8 @@ def _box_rows(data):
 
 def heatmap(chart, plan):
     return chart.mark_rect().encode(
-        x=alt.X(X, type="nominal", sort=plan.x_order, title=plan.xlabel),
-        y=alt.Y(Y, type="nominal", sort=plan.y_order, title=plan.ylabel),
+        x=alt.X(X, type="nominal", sort=plan.x_order, title=plan.xlabel, axis=CATEGORY_AXIS),
+        y=alt.Y(Y, type="nominal", sort=plan.y_order, title=plan.ylabel, axis=CATEGORY_AXIS),
         color=alt.Color(VALUE, type="quantitative", title=plan.value_label))
 
 

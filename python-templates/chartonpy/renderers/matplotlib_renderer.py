@@ -15,7 +15,7 @@ import numpy as np  # noqa: E402
 
 from ..errors import UsageError  # noqa: E402
 from .. import boxstats  # noqa: E402
-from ..plans import END, SERIES, START, VALUE, X, Y, marker_alpha, marker_size  # noqa: E402
+from ..plans import END, SERIES, START, VALUE, X, Y, isolated, marker_alpha, marker_size  # noqa: E402
 from . import mpl_common  # noqa: E402
 
 THEME_ALIASES = {"light": "default", "dark": "dark_background"}
@@ -56,14 +56,26 @@ def export(figure, fmt, spec):
 
 def line(ax, rows, plan, colours):
     for name, part in plan.series_of(rows):
-        ax.plot(part[X], part[Y].astype(float), color=colours[name], linewidth=1.4)
+        dash, _ = mpl_common.series_marks(plan, name)
+        ax.plot(part[X], part[Y].astype(float), color=colours[name], linewidth=1.4, linestyle=dash)
+    mark_isolated(ax, rows, plan, colours)
+
+
+def mark_isolated(ax, rows, plan, colours):
+    """A dot on each value of a line with no value beside it, which the line alone would not show."""
+    for name, part in plan.series_of(rows):
+        ys = part[Y].astype(float)
+        lone = isolated(ys)
+        if lone.any():
+            ax.plot(part[X][lone], ys[lone], linestyle="none", marker="o", markersize=3, color=colours[name])
 
 
 def scatter(ax, rows, plan, colours):
     size = marker_size(plan.point_count)
     for name, part in plan.series_of(rows):
         # plot() with markers draws one path: far faster than scatter() for many points.
-        ax.plot(part[X], part[Y].astype(float), linestyle="none", marker="o",
+        _, marker = mpl_common.series_marks(plan, name)
+        ax.plot(part[X], part[Y].astype(float), linestyle="none", marker=marker,
                 markersize=size, markeredgewidth=0, alpha=marker_alpha(plan.point_count), color=colours[name])
 
 

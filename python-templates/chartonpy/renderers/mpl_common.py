@@ -5,6 +5,9 @@ Figures are made with matplotlib.figure.Figure, not pyplot, so no global figure 
 request. Categorical x values are drawn at positions 0..n-1 and temporal ones as matplotlib date
 numbers in UTC; tick locators and formatters then show dates in the data's own zone.
 """
+from datetime import datetime, timezone
+from zoneinfo import ZoneInfo
+
 import matplotlib
 
 matplotlib.use("Agg")
@@ -14,15 +17,19 @@ from matplotlib.figure import Figure  # noqa: E402
 from matplotlib.lines import Line2D  # noqa: E402
 from matplotlib.patches import Patch  # noqa: E402
 
+from .. import palette  # noqa: E402
+from . import tick_fit  # noqa: E402
 from ..plans import CATEGORICAL, TEMPORAL, X  # noqa: E402
 
 LONG_LABELS = 6  # characters: longer category labels are slanted
+_DASHES = {"solid": "-", "dashed": "--", "dotted": ":"}
+_MARKERS = {"circle": "o", "square": "s", "triangle": "^"}
 
 
-def draw_panels(plan, palette, draw):
+def draw_panels(plan, theme_colours, draw):
     """A Figure with one axes per panel, each filled by ``draw[plan.kind](ax, rows, plan, colours)``."""
     spec = plan.spec
-    colours = series_colours(plan, palette)
+    colours = series_colours(plan, theme_colours)
     fig = Figure(figsize=(spec.width / spec.dpi, spec.height / spec.dpi), dpi=spec.dpi, layout="constrained")
     rows, columns = plan.grid()
     axes = list(fig.subplots(rows, columns, sharex=True, sharey=True, squeeze=False).ravel())
@@ -37,13 +44,20 @@ def draw_panels(plan, palette, draw):
     for ax in used[max(0, len(used) - columns):]:
         ax.xaxis.set_tick_params(labelbottom=True)  # the last panel of each column shows the x ticks
     _finish(fig, used, plan, colours, mappable)
+    tick_fit.fit(fig)
     return fig
 
 
-def series_colours(plan, palette):
-    """{series name: colour}; the single series of an unsplit chart is None."""
+def series_colours(plan, theme_colours):
+    """{series name: colour}, the theme's colours first (chartonpy.palette); an unsplit chart's one series is None."""
     names = plan.series or [None]
-    return {name: palette[i % len(palette)] for i, name in enumerate(names)}
+    return dict(zip(names, palette.series_colours(len(names), theme_colours)))
+
+
+def series_marks(plan, name):
+    """(matplotlib line style, marker) of a series: solid circles, and dashes and shapes past ten series."""
+    dash, marker = palette.series_style(plan.series.index(name) if name is not None else 0)
+    return _DASHES[dash], _MARKERS[marker]
 
 
 def with_positions(plan, rows):
@@ -92,8 +106,12 @@ def _finish(fig, axes, plan, colours, mappable):
             ax.set_xscale("log")
         if plan.spec.log_y:
             ax.set_yscale("log")
+        if plan.spec.xlim:
+            ax.set_xlim(*(_date_number(v, plan.timezone) if isinstance(v, datetime) else v for v in plan.spec.xlim))
+        if plan.spec.ylim:
+            ax.set_ylim(*plan.spec.ylim)
     if plan.series:
-        handles = [_legend_handle(plan.kind, colours[name], name) for name in plan.series]
+        handles = [_legend_handle(plan, colours[name], name) for name in plan.series]
         fig.legend(handles=handles, title=plan.legend_title, loc="outside right upper")
     if mappable is not None:
         fig.colorbar(mappable, ax=axes, label=plan.value_label)
@@ -114,11 +132,19 @@ def _x_axis(ax, plan):
         ax.set_xticks([])
 
 
-def _legend_handle(kind, colour, name):
-    if kind == "line":
-        return Line2D([], [], color=colour, label=name)
-    if kind == "scatter":
-        return Line2D([], [], color=colour, marker="o", linestyle="none", label=name)
+def _date_number(wall_clock, zone):
+    """matplotlib's number of a wall-clock time of ``zone`` (None: UTC): temporal x values are drawn in UTC."""
+    if zone is not None:
+        wall_clock = wall_clock.replace(tzinfo=ZoneInfo(zone)).astimezone(timezone.utc).replace(tzinfo=None)
+    return mdates.date2num(wall_clock)
+
+
+def _legend_handle(plan, colour, name):
+    dash, marker = series_marks(plan, name)
+    if plan.kind == "line":
+        return Line2D([], [], color=colour, linestyle=dash, label=name)
+    if plan.kind == "scatter":
+        return Line2D([], [], color=colour, marker=marker, linestyle="none", label=name)
     return Patch(facecolor=colour, label=name)
 
 

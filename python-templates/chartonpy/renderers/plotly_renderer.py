@@ -5,6 +5,8 @@ The HTML has a fixed element id, so the same input gives the same page. Tz-aware
 as the wall-clock times of their zone.
 """
 import contextlib
+import math
+from datetime import datetime
 
 import numpy as np
 import plotly.express as px
@@ -12,14 +14,17 @@ import plotly.graph_objects as go
 import plotly.io as pio
 from plotly.subplots import make_subplots
 
+from .. import palette
 from ..errors import UsageError
 from ..figures import scripts_from_cdn
-from ..plans import (CATEGORICAL, END, FACET, SERIES, START, TEMPORAL, VALUE, X, Y, marker_alpha, marker_size,
-                     wall_clock)
+from ..plans import (CATEGORICAL, END, FACET, SERIES, START, TEMPORAL, VALUE, X, Y, isolated, marker_alpha,
+                     marker_size, wall_clock)
 
 THEME_ALIASES = {"light": "plotly_white", "dark": "plotly_dark"}
 DEFAULT_THEME = "plotly"
 ELEMENT_ID = "charton-figure"
+_DASHES = {"solid": "solid", "dashed": "dash", "dotted": "dot"}
+_SYMBOLS = {"circle": "circle", "square": "square", "triangle": "triangle-up"}
 
 
 def themes():
@@ -49,6 +54,8 @@ def draw(plan):
                    FACET: str(spec.facet), START: plan.xlabel or ""},
         "category_orders": {X: plan.x_order or [], SERIES: plan.series, FACET: plan.facets},
     }
+    theme_colours = pio.templates[common["template"]].layout.colorway or px.colors.qualitative.Plotly
+    common["color_discrete_sequence"] = palette.series_colours(max(1, len(plan.series)), theme_colours)
     if plan.series:
         common["color"] = SERIES
     if plan.facets:
@@ -62,7 +69,18 @@ def draw(plan):
         fig.update_xaxes(type="log")
     if spec.log_y:
         fig.update_yaxes(type="log")
+    if spec.xlim:
+        fig.update_xaxes(range=_axis_range(spec.xlim, spec.log_x))
+    if spec.ylim:
+        fig.update_yaxes(range=_axis_range(spec.ylim, spec.log_y))
     return fig
+
+
+def _axis_range(limits, log):
+    """plotly's range of an axis: times as ISO text (drawn as wall-clock times), a log axis in powers of ten."""
+    if isinstance(limits[0], datetime):
+        return [v.isoformat() for v in limits]
+    return [math.log10(v) for v in limits] if log else list(limits)
 
 
 def export(fig, fmt, spec):
@@ -75,12 +93,28 @@ def export(fig, fmt, spec):
 
 
 def line(data, plan, common):
-    return px.line(data, x=X, y=Y, **common)
+    dashes = [_DASHES[palette.series_style(i)[0]] for i in range(len(plan.series))]
+    fig = px.line(data, x=X, y=Y, **common, **_many_series(plan, "line_dash", dashes))
+    for trace in fig.data:
+        lone = isolated(np.asarray(trace.y, dtype=float))
+        if lone.any():
+            trace.update(mode="lines+markers", marker_size=np.where(lone, 6, 0))
+    return fig
 
 
 def scatter(data, plan, common):
-    fig = px.scatter(data, x=X, y=Y, opacity=marker_alpha(plan.point_count), **common)
+    symbols = [_SYMBOLS[palette.series_style(i)[1]] for i in range(len(plan.series))]
+    fig = px.scatter(data, x=X, y=Y, opacity=marker_alpha(plan.point_count), **common,
+                     **_many_series(plan, "symbol", symbols))
     return fig.update_traces(marker={"size": marker_size(plan.point_count) + 2})
+
+
+def _many_series(plan, channel, styles):
+    """plotly express's dash or symbol mapping where there are more series than colours tell apart
+    at a glance (chartonpy.palette)."""
+    if len(plan.series) <= palette.SOLID_SERIES:
+        return {}
+    return {channel: SERIES, channel + "_sequence": styles}
 
 
 def bar(data, plan, common):
@@ -106,11 +140,11 @@ def box(data, plan, common):
     fig = make_subplots(rows=rows, cols=columns, shared_xaxes=True, shared_yaxes=True,
                         vertical_spacing=0.12 / rows, horizontal_spacing=0.04,
                         subplot_titles=["%s=%s" % (plan.spec.facet, f) for f in plan.facets] or None)
-    palette = pio.templates[common["template"]].layout.colorway or px.colors.qualitative.Plotly
+    colours = common["color_discrete_sequence"]
     for i, (_, panel) in enumerate(plan.panels()):
         where = {"row": i // columns + 1, "col": i % columns + 1}
         for j, (name, part) in enumerate(plan.series_of(panel)):
-            colour = palette[(plan.series.index(name) if name is not None else 0) % len(palette)]
+            colour = colours[plan.series.index(name) if name is not None else 0]
             group = {"legendgroup": str(name), "offsetgroup": str(name), "marker_color": colour}
             positions = list(part[X]) if plan.x_order else [str(name if name is not None else plan.ylabel or "")] * len(part)
             fig.add_trace(go.Box(x=positions, q1=part["q1"], median=part["median"], q3=part["q3"],

@@ -8,9 +8,12 @@ import matplotlib
 matplotlib.use("Agg")
 import seaborn as sns  # noqa: E402  (the backend must be chosen first)
 
+from .. import palette  # noqa: E402
 from ..errors import UsageError  # noqa: E402
 from ..plans import CATEGORICAL, END, SERIES, START, VALUE, X, Y, marker_alpha, marker_size  # noqa: E402
 from . import matplotlib_renderer, mpl_common  # noqa: E402
+
+_SEABORN_DASHES = {"-": "", "--": (4, 2), ":": (1, 2)}
 
 THEMES = ("darkgrid", "whitegrid", "dark", "white", "ticks")
 THEME_ALIASES = {"light": "whitegrid"}
@@ -40,15 +43,26 @@ def _colour_by_series(plan, colours):
     return {"color": colours[None]}
 
 
+def _many_series(plan, key, values):
+    """seaborn's style mapping ``key`` (dashes or markers) where there are more series than colours
+    tell apart at a glance (chartonpy.palette)."""
+    if len(plan.series) <= palette.SOLID_SERIES:
+        return {}
+    return {"style": SERIES, "style_order": plan.series, key: values}
+
+
 def line(ax, rows, plan, colours):
+    dashes = {name: _SEABORN_DASHES[mpl_common.series_marks(plan, name)[0]] for name in plan.series}
     sns.lineplot(data=rows.to_pandas(), x=X, y=Y, estimator=None, errorbar=None, sort=False, legend=False, ax=ax,
-                 **_colour_by_series(plan, colours))
+                 **_colour_by_series(plan, colours), **_many_series(plan, "dashes", dashes))
+    matplotlib_renderer.mark_isolated(ax, rows, plan, colours)
 
 
 def scatter(ax, rows, plan, colours):
     size = marker_size(plan.point_count) ** 2 * 2
+    markers = {name: mpl_common.series_marks(plan, name)[1] for name in plan.series}
     sns.scatterplot(data=rows.to_pandas(), x=X, y=Y, s=size, linewidth=0, alpha=marker_alpha(plan.point_count, 0.8), legend=False, ax=ax,
-                    **_colour_by_series(plan, colours))
+                    **_colour_by_series(plan, colours), **_many_series(plan, "markers", markers))
 
 
 def bar(ax, rows, plan, colours):

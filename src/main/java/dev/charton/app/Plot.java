@@ -1,5 +1,6 @@
 package dev.charton.app;
 
+import dev.charton.error.Warnings;
 import dev.charton.pipeline.FigureJob;
 import dev.charton.pipeline.FigurePipeline;
 import dev.charton.pipeline.Timings;
@@ -31,6 +32,7 @@ public final class Plot {
                     }, 1, timings);
             timings.mark("figure_received_at");
             job.output().write(drawn.figure());
+            Warnings.line(drawn.warning()).ifPresent(System.err::println);
             timings.mark("written_at");
             timings.report(drawn.rendered());
         } finally {

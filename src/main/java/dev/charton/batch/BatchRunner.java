@@ -2,6 +2,7 @@ package dev.charton.batch;
 
 import dev.charton.error.ChartonException;
 import dev.charton.error.ExitCode;
+import dev.charton.error.Warnings;
 import dev.charton.pipeline.FigureJob;
 import dev.charton.pipeline.FigurePipeline;
 import dev.charton.pipeline.Timings;
@@ -182,6 +183,8 @@ public final class BatchRunner {
                 FigurePipeline.Drawn drawn = FigurePipeline.draw(job.request(), spool(chart.dataset()),
                         (header, data) -> pools.render(job.python(), header, data, job.timeout()), id, Timings.off());
                 job.output().write(drawn.figure());
+                Warnings.line(drawn.warning() == null ? null : "chart '" + chart.name() + "': " + drawn.warning())
+                        .ifPresent(progress::message);
                 result = ChartResult.rendered(chart, millisSince(started));
             } catch (ChartonException e) {
                 result = ChartResult.failed(chart, millisSince(started), e);

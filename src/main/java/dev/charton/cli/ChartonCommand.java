@@ -28,6 +28,9 @@ public final class ChartonCommand implements Runnable {
     @Mixin
     GlobalOptions global;
 
+    @Mixin
+    WarningOptions warnings;
+
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(), "missing command: try 'charton plot FILE ...'");

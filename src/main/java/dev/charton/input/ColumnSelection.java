@@ -16,8 +16,8 @@ public final class ColumnSelection {
 
     /**
      * Positions in {@code available} of the requested columns, in the requested order, or every
-     * position when {@code requested} is null. Unknown or repeated names are an error that lists
-     * the available columns.
+     * position when {@code requested} is null. A struct field's path ({@code s.a}, {@link StructPaths})
+     * selects its struct column. Unknown or repeated names are an error that lists the available columns.
      */
     public static List<Integer> resolve(List<String> available, List<String> requested, String sourceName) {
         List<Integer> positions = new ArrayList<>();
@@ -29,14 +29,16 @@ public final class ColumnSelection {
         }
         Set<String> seen = new HashSet<>();
         for (String name : requested) {
-            int position = available.indexOf(name);
+            int position = available.indexOf(StructPaths.root(name, available));
             if (position < 0) {
                 throw new UnknownColumnException(name, noSuchColumn(available, name, sourceName));
             }
             if (!seen.add(name)) {
                 throw new ChartonException(ExitCode.USAGE, "--columns: '" + name + "' is listed twice");
             }
-            positions.add(position);
+            if (!positions.contains(position)) {
+                positions.add(position);
+            }
         }
         return positions;
     }

@@ -35,13 +35,18 @@ public final class TableReaders {
     }
 
     public static TableReader open(InputSource source, ReadOptions options, BufferAllocator allocator) {
-        TableReader reader = openProjected(source, options, allocator);
+        TableReader reader = withStructPaths(openProjected(source, options, allocator), options, source.displayName());
         return options.limit() == ReadOptions.NO_LIMIT ? reader : new LimitedTableReader(reader, options.limit());
     }
 
     /** Keeps only {@code columns} of an open reader (those it decodes anyway: a view, not a copy). */
     public static TableReader keep(TableReader reader, List<String> columns, String name) {
         return new ProjectedTableReader(reader, columns, name);
+    }
+
+    /** A reader asked for struct fields by path ({@link StructPaths}) gets them as columns. */
+    private static TableReader withStructPaths(TableReader reader, ReadOptions options, String name) {
+        return ProjectedTableReader.namesPaths(reader, options.columns()) ? project(reader, options, name) : reader;
     }
 
     /** The format of an input: explicit for CSV and Parquet; between Arrow's two layouts the bytes decide. */

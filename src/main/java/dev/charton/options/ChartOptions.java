@@ -1,5 +1,6 @@
 package dev.charton.options;
 
+import dev.charton.pipeline.AxisLimits;
 import dev.charton.pipeline.ChartSpec;
 import picocli.CommandLine.Option;
 
@@ -70,8 +71,15 @@ public final class ChartOptions {
                     + " aggregates); none: send every row (default: ${DEFAULT-VALUE}).")
     String reduce;
 
+    @Option(names = "--xlim", paramLabel = "MIN,MAX",
+            description = "The x axis' range: two numbers or two dates (2024-01-01,2024-06-30); values outside are not drawn.")
+    String xlim;
+
+    @Option(names = "--ylim", paramLabel = "MIN,MAX", description = "The y axis' range: two numbers or two dates.")
+    String ylim;
+
     public ChartSpec toSpec() {
         return new ChartSpec(kind, x, y, color, facet, title, xlabel, ylabel, width, height, dpi, theme,
-                logX, logY, bins, agg, reduce);
+                logX, logY, bins, agg, reduce, AxisLimits.parse("--xlim", xlim), AxisLimits.parse("--ylim", ylim));
     }
 }

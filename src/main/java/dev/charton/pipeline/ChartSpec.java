@@ -23,12 +23,15 @@ import java.util.Map;
  * @param bins   histogram bins (heatmap axis bins); null for automatic
  * @param agg    sum, mean, count, min or max over rows sharing an x; null for none
  * @param reduce auto (reduce the rows to what the picture needs, in Java) or none (send every row)
+ * @param xlim   the x axis' range (--xlim), null for the data's
+ * @param ylim   the y axis' range (--ylim), null for the data's
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record ChartSpec(String kind, String x, List<String> y, String color, String facet,
                         String title, String xlabel, String ylabel,
                         int width, int height, int dpi, String theme,
-                        boolean logX, boolean logY, Integer bins, String agg, String reduce) {
+                        boolean logX, boolean logY, Integer bins, String agg, String reduce,
+                        AxisLimits xlim, AxisLimits ylim) {
     public static final int DEFAULT_WIDTH = 800;
     public static final int DEFAULT_HEIGHT = 600;
     public static final int DEFAULT_DPI = 100;
@@ -57,10 +60,18 @@ public record ChartSpec(String kind, String x, List<String> y, String color, Str
         }
     }
 
+    /** A spec whose axes take the data's range. */
+    public ChartSpec(String kind, String x, List<String> y, String color, String facet, String title, String xlabel,
+                     String ylabel, int width, int height, int dpi, String theme, boolean logX, boolean logY,
+                     Integer bins, String agg, String reduce) {
+        this(kind, x, y, color, facet, title, xlabel, ylabel, width, height, dpi, theme, logX, logY, bins, agg, reduce,
+                null, null);
+    }
+
     /** This spec with what the plan decided: the kind, and the x and y columns with the defaults filled in. */
     public ChartSpec planned(ChartPlan plan) {
         return new ChartSpec(plan.kind().optionName(), plan.x(), plan.y(), color, facet, title, xlabel, ylabel,
-                width, height, dpi, theme, logX, logY, bins, agg, reduce);
+                width, height, dpi, theme, logX, logY, bins, agg, reduce, xlim, ylim);
     }
 
     /** Whether the rows may be reduced to what the picture needs before they reach Python. */

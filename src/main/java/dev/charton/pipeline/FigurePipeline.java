@@ -33,8 +33,11 @@ public final class FigurePipeline {
     private FigurePipeline() {
     }
 
-    /** A figure drawn, with the rows read from the table and the rows that reached Python. */
-    public record Drawn(PythonWorker.Rendered rendered, long rowsRead, long rowsSent) {
+    /**
+     * A figure drawn, with the rows read from the table, the rows that reached Python, and the
+     * warning on values it could not draw (null when it drew every one).
+     */
+    public record Drawn(PythonWorker.Rendered rendered, long rowsRead, long rowsSent, String warning) {
         public byte[] figure() {
             return rendered.figure();
         }
@@ -57,8 +60,10 @@ public final class FigurePipeline {
             timings.mark("input_opened_at");
             ChartPlan plan = planning.plan(reader.root().getSchema(), table.displayName());
             if (plan == null) {
-                return sendRows(request, reader, table.displayName(), renderer, id, timings);
+                return sendRows(request, reader, null, table.displayName(), renderer, id, timings);
             }
+            DrawableValues drawable = planning.builtin() ? DrawableValues.of(plan, request.spec(), table.displayName())
+                    : null;
             boolean exact = plan.columns().equals(planning.projection());
             TableReader projected = exact ? reader : TableReaders.keep(reader, plan.columns(), table.displayName());
             RenderRequest planned = request.planned(plan);
@@ -66,42 +71,49 @@ public final class FigurePipeline {
             if (reduction == null || !Reductions.supports(reduction, projected.root().getSchema())) {
                 // A template plugin gets every column; charton's renderers only the chart's.
                 TableReader sent = planning.builtin() ? projected : reader;
-                return sendRows(planned, sent, table.displayName(), renderer, id, timings);
+                return sendRows(planned, sent, drawable, table.displayName(), renderer, id, timings);
             }
             if (exact || !table.reopenable()) {
-                return sendReduced(planned, Reductions.of(reduction), table, plan.columns(), projected, allocator,
-                        renderer, id, timings);
+                return sendReduced(planned, Reductions.of(reduction), table, plan.columns(), projected, drawable,
+                        allocator, renderer, id, timings);
             }
             // Every pass of the reduction reads the table opened alike (its dictionaries numbered alike).
             try (TableReader planColumns = table.open(plan.columns(), allocator)) {
-                return sendReduced(planned, Reductions.of(reduction), table, plan.columns(), planColumns, allocator,
-                        renderer, id, timings);
+                return sendReduced(planned, Reductions.of(reduction), table, plan.columns(), planColumns, drawable,
+                        allocator, renderer, id, timings);
             }
         }
     }
 
-    /** Every row of {@code table} (already projected) to Python, as it is read. */
-    private static Drawn sendRows(RenderRequest request, TableReader table, String source, FigureRenderer renderer,
-                                  long id, Timings timings) {
+    /** Every row of {@code table} (already projected) to Python, as it is read; {@code drawable} may be null. */
+    private static Drawn sendRows(RenderRequest request, TableReader table, DrawableValues drawable, String source,
+                                  FigureRenderer renderer, long id, Timings timings) {
         long[] rows = new long[1];
+        String[] warning = new String[1];
         PythonWorker.Rendered rendered = renderer.render(request.toHeader(id), out -> {
-            rows[0] = ArrowStreamSender.send(table, out);
+            rows[0] = ArrowStreamSender.send(counting(drawable, table), out);
             timings.mark("input_sent_at");
             RowsRequired.check(request, source, table.root().getSchema().getFields().size(), rows[0]);
+            warning[0] = drawable == null ? null : drawable.check();
         });
-        return counted(new Drawn(rendered, rows[0], rows[0]), timings);
+        return counted(new Drawn(rendered, rows[0], rows[0], warning[0]), timings);
     }
 
-    /** The statistic computed from every row, and only it, to Python. */
+    private static TableReader counting(DrawableValues drawable, TableReader table) {
+        return drawable == null ? table : drawable.counting(table);
+    }
+
+    /** The statistic computed from every row, and only it, to Python; {@code drawable} may be null. */
     private static Drawn sendReduced(RenderRequest request, Reduction reduction, TableSource table, List<String> columns,
-                                     TableReader projected, BufferAllocator allocator, FigureRenderer renderer, long id,
-                                     Timings timings) {
+                                     TableReader projected, DrawableValues drawable, BufferAllocator allocator,
+                                     FigureRenderer renderer, long id, Timings timings) {
         int columnCount = projected.root().getSchema().getFields().size();
-        try (TableBatches batches = TableBatches.over(table, columns, projected, allocator);
+        try (TableBatches batches = TableBatches.over(table, columns, counting(drawable, projected), allocator);
              ReducedTable reduced = reduce(reduction, batches, request, table.displayName(), columnCount)) {
             timings.mark("input_reduced_at");
             long rowsRead = reduced.reduced().path("rows_read").asLong();
             RowsRequired.check(request, table.displayName(), columnCount, rowsRead);
+            String warning = drawable == null ? null : drawable.check();
             ObjectNode header = request.toHeader(id);
             ((ObjectNode) header.path("spec")).set("reduced", reduced.reduced());
             long[] sent = new long[1];
@@ -109,7 +121,7 @@ public final class FigurePipeline {
                 sent[0] = ArrowIpcWriter.write(reduced.root(), reduced.dictionaries(), out);
                 timings.mark("input_sent_at");
             });
-            return counted(new Drawn(rendered, rowsRead, sent[0]), timings);
+            return counted(new Drawn(rendered, rowsRead, sent[0], warning), timings);
         }
     }
 

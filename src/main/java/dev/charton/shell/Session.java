@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 
 /**
  * What a shell session holds between commands: the loaded data, the warm Python worker, the current
@@ -99,8 +100,11 @@ final class Session implements AutoCloseable {
         return new PythonRun(text(answer), raised.isObject() ? PythonFailure.from(raised) : null);
     }
 
-    /** Draws a figure of the loaded data into {@code output}, or the next file of the session directory. */
-    Figures.Figure plot(RenderRequest request, FigureOutput output) {
+    /**
+     * Draws a figure of the loaded data into {@code output}, or the next file of the session
+     * directory; a warning on values it could not draw goes to {@code warnings}.
+     */
+    Figures.Figure plot(RenderRequest request, FigureOutput output, Consumer<String> warnings) {
         SessionData plotted = data();
         FigureOutput out = output != null ? output : figures.next(request.format());
         if (out.isStdout()) {
@@ -111,7 +115,11 @@ final class Session implements AutoCloseable {
         FigurePipeline.Drawn drawn = FigurePipeline.draw(request, plotted.table(),
                 (header, data) -> worker.render(header, data, request.renderer(), timeout), IDS.incrementAndGet(),
                 Timings.off());
-        return figures.write(out, request.format(), drawn.figure());
+        Figures.Figure written = figures.write(out, request.format(), drawn.figure());
+        if (drawn.warning() != null) {
+            warnings.accept(drawn.warning());
+        }
+        return written;
     }
 
     /** Copies the last figure. */

@@ -1,5 +1,6 @@
 package dev.charton.shell;
 
+import dev.charton.error.Warnings;
 import dev.charton.options.ChartOptions;
 import dev.charton.options.FigureOptions;
 import dev.charton.options.UserCodeOptions;
@@ -47,7 +48,7 @@ final class ShellPlotCommand implements Runnable {
                 : figure.format().orElseGet(() -> session.defaultFormat(renderer));
         RenderRequest request = figure.request(renderer, format, chart.toSpec(), code, session.pythonEnvironment(),
                 session.htmlCdn());
-        Figures.Figure made = session.plot(request, out);
+        Figures.Figure made = session.plot(request, out, w -> Warnings.line(w).ifPresent(shell.console()::print));
         shell.console().print("figure: " + made.path());
         if (made.format() == OutputFormat.PNG) {
             shell.console().showImage(made.bytes());

@@ -329,8 +329,9 @@ final class ColumnEvidence {
                 reason.append("; ").append(distinct.count()).append(" distinct values, dictionary-encoded");
             }
         }
+        boolean text = forced == null && (type == CsvType.STRING || type == CsvType.CATEGORY);
         ColumnDecision decision = new ColumnDecision(name, type, zoneId, pattern == null ? null : pattern.pattern(),
-                reason.toString());
+                reason.toString(), text ? hint.refusal() : null);
         return new ColumnPlan(source, decision, pattern, reading, distinct);
     }
 

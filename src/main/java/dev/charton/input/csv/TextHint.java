@@ -9,10 +9,15 @@ package dev.charton.input.csv;
  */
 final class TextHint {
     static final int SAMPLE = 10_000;
+    /** From this share of values reading as numbers or times on, drawing the column as text is refused. */
+    private static final double REFUSED_SHARE = 0.9;
+    private static final double HINTED_SHARE = 0.5;
 
     private int looked;
     private int numbers;
     private int times;
+    private String number;
+    private String time;
     private String other;
 
     void observe(String text) {
@@ -21,26 +26,47 @@ final class TextHint {
         }
         looked++;
         switch (HeaderSniffer.kind(text)) {
-            case NUMBER: numbers++; break;
-            case TEMPORAL: times++; break;
+            case NUMBER:
+                numbers++;
+                number = number == null ? text : number;
+                break;
+            case TEMPORAL:
+                times++;
+                time = time == null ? text : time;
+                break;
             default:
-                if (other == null) {
-                    other = text;
-                }
+                other = other == null ? text : other;
         }
     }
 
     /** The hint for a text column, starting with "; ", or empty when it does not mostly look like anything. */
     String describe() {
-        if (2 * numbers >= looked && numbers > 0) {
-            return "; " + share(numbers) + " look like numbers" + remedy("--thousands CHAR or --decimal-comma say how they"
-                    + " are written");
+        String mostly = mostly(HINTED_SHARE, false);
+        return mostly == null ? "" : "; " + mostly;
+    }
+
+    /**
+     * Why a chart should not draw the column as text (at least 90% of its values read as numbers or
+     * times, one of them quoted), or null when it may.
+     */
+    String refusal() {
+        return mostly(REFUSED_SHARE, true);
+    }
+
+    private String mostly(double atLeast, boolean quoted) {
+        if (numbers > 0 && numbers >= atLeast * looked) {
+            return share(numbers) + " look like numbers" + example(quoted, number)
+                    + remedy("--thousands CHAR or --decimal-comma say how they are written");
         }
-        if (2 * times >= looked && times > 0) {
-            return "; " + share(times) + " look like dates or times" + remedy("--date-format or --timestamp-format"
-                    + " PATTERN read another layout");
+        if (times > 0 && times >= atLeast * looked) {
+            return share(times) + " look like dates or times" + example(quoted, time)
+                    + remedy("--date-format or --timestamp-format PATTERN read another layout");
         }
-        return "";
+        return null;
+    }
+
+    private static String example(boolean quoted, String value) {
+        return quoted ? " ('" + ColumnEvidence.abbreviate(value) + "')" : "";
     }
 
     private String share(int count) {

@@ -22,11 +22,8 @@ public enum ChartKind {
     public static ChartKind choose(ColumnType x, List<ColumnType> ys) {
         boolean numbers = !ys.isEmpty() && ys.stream().allMatch(t -> t == ColumnType.NUMERIC);
         if (x == null) {
-            if (ys.size() == 1 && numbers) {
-                return HIST;
-            }
             if (numbers) {
-                return LINE;
+                return LINE; // over the row number
             }
             throw usage("cannot choose a chart for these columns: give --kind");
         }

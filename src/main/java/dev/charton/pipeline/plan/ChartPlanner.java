@@ -3,12 +3,13 @@ package dev.charton.pipeline.plan;
 import dev.charton.error.ChartonException;
 import dev.charton.error.ExitCode;
 import dev.charton.input.ColumnSelection;
+import dev.charton.input.StructPaths;
 import dev.charton.input.UnknownColumnException;
+import dev.charton.pipeline.AxisLimits;
 import dev.charton.pipeline.ChartSpec;
 import org.apache.arrow.vector.types.pojo.Field;
 import org.apache.arrow.vector.types.pojo.Schema;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,9 +25,11 @@ public final class ChartPlanner {
     private final ChartSpec spec;
     private final ChartKind askedKind;
     private final Aggregation askedAgg;
+    private final NamedColumns namedColumns;
 
     public ChartPlanner(ChartSpec spec) {
         this.spec = spec;
+        this.namedColumns = NamedColumns.of(spec);
         this.askedKind = spec.kind() == null ? null : ChartKind.named(spec.kind());
         this.askedAgg = spec.agg() == null ? null : Aggregation.named(spec.agg());
         if (askedKind != null) {
@@ -47,17 +50,17 @@ public final class ChartPlanner {
 
     /** The plan for a table of this schema (which holds at least the projected columns). */
     public ChartPlan plan(Schema schema, String sourceName) {
+        Map<String, Field> fields = StructPaths.columns(schema);
         Map<String, ColumnType> types = new LinkedHashMap<>();
-        for (Field field : schema.getFields()) {
-            types.putIfAbsent(field.getName(), ColumnType.of(field));
-        }
-        ChartPlan named = named();
-        for (String column : named.columns()) {
-            if (!types.containsKey(column)) {
-                throw new UnknownColumnException(column,
-                        ColumnSelection.noSuchColumn(new ArrayList<>(types.keySet()), column, sourceName));
+        fields.forEach((name, field) -> types.put(name, ColumnType.of(field)));
+        for (String column : named().columns()) {
+            if (!fields.containsKey(column)) {
+                List<String> topLevel = schema.getFields().stream().map(Field::getName).toList();
+                throw new UnknownColumnException(column, ColumnSelection.noSuchColumn(topLevel, column, sourceName));
             }
         }
+        namedColumns.refuseNested(fields, sourceName);
+        namedColumns.refuseTextReadingAsValues(fields, askedKind, sourceName);
         return new Decision(types).decide();
     }
 
@@ -66,19 +69,7 @@ public final class ChartPlanner {
      * user knows which of their options to fix.
      */
     public ChartonException naming(UnknownColumnException unknown) {
-        List<String> options = new ArrayList<>();
-        if (unknown.column().equals(spec.x())) {
-            options.add("--x");
-        }
-        if (spec.y().contains(unknown.column())) {
-            options.add("--y");
-        }
-        if (unknown.column().equals(spec.color())) {
-            options.add("--color");
-        }
-        if (unknown.column().equals(spec.facet())) {
-            options.add("--facet");
-        }
+        List<String> options = namedColumns.optionsNaming(unknown.column());
         return options.isEmpty() ? unknown
                 : new ChartonException(unknown.exitCode(), String.join(", ", options) + ": " + unknown.getMessage(), unknown);
     }
@@ -130,10 +121,12 @@ public final class ChartPlanner {
         }
 
         ChartPlan decide() {
-            if (x == null && y.isEmpty()) {
+            boolean noneNamed = x == null && y.isEmpty();
+            if (noneNamed) {
                 chooseDefaultColumns();
             }
-            ChartKind kind = askedKind != null ? askedKind
+            // With no column named and no time column to draw a series along, the one number's distribution.
+            ChartKind kind = askedKind != null ? askedKind : noneNamed && x == null ? ChartKind.HIST
                     : ChartKind.choose(type(x), y.stream().map(this::type).toList());
             checkApplies(kind);
             Aggregation agg = askedAgg;
@@ -237,16 +230,32 @@ public final class ChartPlanner {
             if (kind == ChartKind.HEATMAP && (spec.logX() || spec.logY())) {
                 throw usage("--log-x and --log-y do not apply to a heatmap");
             }
-            if (spec.logX()) {
-                ColumnType xType = switch (kind) {
-                    case HIST -> ColumnType.NUMERIC;
-                    case BOX -> x == null ? null : ColumnType.CATEGORICAL;
-                    default -> x == null ? ColumnType.NUMERIC : type(x);
-                };
-                if (xType != ColumnType.NUMERIC) {
-                    throw usage("--log-x needs a numeric x axis, but this one is " + (xType == null ? "absent" : xType.word()));
-                }
+            ColumnType xType = switch (kind) {
+                case HIST -> ColumnType.NUMERIC;
+                case BOX -> x == null ? null : ColumnType.CATEGORICAL;
+                case HEATMAP -> ColumnType.CATEGORICAL;
+                default -> x == null ? ColumnType.NUMERIC : type(x);
+            };
+            if (spec.logX() && xType != ColumnType.NUMERIC) {
+                throw usage("--log-x needs a numeric x axis, but this one is " + word(xType));
             }
+            checkLimits(spec.xlim(), "x", xType);
+            checkLimits(spec.ylim(), "y", kind == ChartKind.HEATMAP ? ColumnType.CATEGORICAL : ColumnType.NUMERIC);
+        }
+
+        private void checkLimits(AxisLimits limits, String axis, ColumnType axisType) {
+            if (limits == null) {
+                return;
+            }
+            ColumnType given = limits.temporal() ? ColumnType.TEMPORAL : ColumnType.NUMERIC;
+            if (axisType != given) {
+                throw usage(limits.option() + " gives " + (limits.temporal() ? "times" : "numbers") + ", but the "
+                        + axis + " axis is " + word(axisType));
+            }
+        }
+
+        private static String word(ColumnType type) {
+            return type == null ? "absent" : type.word();
         }
 
         private ColumnType type(String column) {

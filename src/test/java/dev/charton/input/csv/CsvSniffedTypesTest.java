@@ -1,6 +1,7 @@
 package dev.charton.input.csv;
 
 import dev.charton.input.InputFormat;
+import dev.charton.input.TextColumns;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
 import org.junit.jupiter.api.AfterEach;
@@ -17,6 +18,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -187,6 +189,23 @@ class CsvSniffedTypesTest {
         assertTrue(dates.contains("2 of 3 values look like dates or times"), dates);
         String words = decision("w\nred\ngreen\n").reason();
         assertTrue(!words.contains("look like"), words);
+    }
+
+    @Test
+    void aTextColumnWhoseValuesNearlyAllReadAsNumbersOrTimesCarriesItInItsField() {
+        String csv = "v,d,w\n" + "1,2024-01-01,red\n".repeat(9) + "oops,soon,1\n";
+        try (CsvTableReader reader = CsvTables.open(csv, CsvOptions.defaults(), allocator)) {
+            List<org.apache.arrow.vector.types.pojo.Field> fields = reader.root().getSchema().getFields();
+            assertEquals(Optional.of("9 of 10 values look like numbers ('1') (not 'oops'; --null-value 'oops' reads such"
+                    + " cells as nulls, in place of the default tokens)"), TextColumns.readsAs(fields.get(0)));
+            assertTrue(TextColumns.readsAs(fields.get(1)).orElseThrow().startsWith("9 of 10 values look like dates or"
+                    + " times ('2024-01-01') (not 'soon'"), fields.get(1).toString());
+            assertEquals(Optional.empty(), TextColumns.readsAs(fields.get(2)));
+        }
+        String eightOfTen = "v\n" + "1\n".repeat(8) + "a\nb\n";
+        try (CsvTableReader reader = CsvTables.open(eightOfTen, CsvOptions.defaults(), allocator)) {
+            assertEquals(Optional.empty(), TextColumns.readsAs(reader.root().getSchema().getFields().get(0)));
+        }
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.charton.pipeline.plan;
 import dev.charton.error.ChartonException;
 import dev.charton.error.ExitCode;
 import dev.charton.input.UnknownColumnException;
+import dev.charton.pipeline.AxisLimits;
 import dev.charton.pipeline.ChartSpec;
 import org.apache.arrow.vector.types.DateUnit;
 import org.apache.arrow.vector.types.FloatingPointPrecision;
@@ -45,7 +46,7 @@ class ChartPlannerTest {
             "weather, region,       heatmap",
             "temp,    '',           hist",
             "weather, '',           bar",
-            "'',      temp,         hist",
+            "'',      temp,         line",
             "'',      temp;count,   line"})
     void theKindFollowsTheColumnTypes(String x, String y, String kind) {
         ChartPlan plan = plan(spec(null, x, y));
@@ -116,6 +117,16 @@ class ChartPlannerTest {
     }
 
     @Test
+    void axisLimitsMustSuitTheAxis() {
+        assertUsage("--xlim gives numbers, but the x axis is temporal", limits(spec(null, "date", "temp"), "--xlim", "1,2"));
+        assertUsage("--xlim gives numbers, but the x axis is categorical", limits(spec(null, "weather", "temp"), "--xlim", "1,2"));
+        assertUsage("--ylim gives times, but the y axis is numeric",
+                limits(spec(null, "date", "temp"), "--ylim", "2025-01-01,2025-02-01"));
+        assertEquals(ChartKind.LINE, plan(limits(spec(null, "date", "temp"), "--xlim", "2025-01-01,2025-02-01")).kind());
+        assertEquals(ChartKind.HIST, plan(limits(spec(null, "temp", ""), "--xlim", "0,10")).kind());
+    }
+
+    @Test
     void anUnknownColumnNamesItsOptionAndTheClosestColumn() {
         ChartPlanner planner = new ChartPlanner(withColor(spec(null, "date", "temp"), "wether"));
         UnknownColumnException unknown = assertThrows(UnknownColumnException.class, () -> planner.plan(WEATHER, "w.csv"));
@@ -149,6 +160,13 @@ class ChartPlannerTest {
     private static ChartSpec logX(ChartSpec s) {
         return new ChartSpec(s.kind(), s.x(), s.y(), s.color(), s.facet(), null, null, null, 800, 600, 100, null,
                 true, false, null, null, null);
+    }
+
+    private static ChartSpec limits(ChartSpec s, String option, String text) {
+        AxisLimits limits = AxisLimits.parse(option, text);
+        boolean x = option.equals("--xlim");
+        return new ChartSpec(s.kind(), s.x(), s.y(), s.color(), s.facet(), null, null, null, 800, 600, 100, null,
+                false, false, null, null, null, x ? limits : null, x ? null : limits);
     }
 
     private static Field field(String name, ArrowType type) {

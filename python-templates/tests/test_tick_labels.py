@@ -1,0 +1,112 @@
+"""No two tick labels overlap on matplotlib and seaborn figures: the README's examples and the
+gallery at their sizes, and axes crowded on purpose (long or many categories, facets, long time
+ranges). Overlap is measured here on the drawn figure, independently of chartonpy's fitting."""
+import itertools
+import unittest
+
+import numpy as np
+import pandas as pd
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+from chartdata import sales, spec, weather
+from chartonpy import grammar
+from chartonpy.renderers import matplotlib_renderer, seaborn_renderer, tick_fit
+
+RENDERERS = (matplotlib_renderer, seaborn_renderer)
+GALLERY_SIZE = {"width": 480, "height": 320}
+DEFAULT_SIZE = {"width": 800, "height": 600}
+
+
+def sales_as_read():
+    """examples/sales.csv with the types charton's CSV reader gives it (its months are dates)."""
+    frame = sales()
+    frame["month"] = pd.to_datetime(frame["month"], format="%Y-%m")
+    return frame
+
+
+# The gallery's charts (README "Gallery") and the README's other examples (README "The grammar").
+EXAMPLES = [
+    (weather, dict(kind="line", x="date", y=["temp_max", "temp_min"], title="Daily temperature")),
+    (weather, dict(kind="scatter", x="temp_min", y=["temp_max"], color="weather")),
+    (sales_as_read, dict(kind="bar", x="region", y=["units"], color="product")),
+    (weather, dict(kind="hist", y=["temp_max"], bins=24)),
+    (sales_as_read, dict(kind="area", x="month", y=["units"], color="product")),
+    (weather, dict(kind="box", x="weather", y=["wind"])),
+    (sales_as_read, dict(kind="heatmap", x="month", y=["region"], color="revenue", agg="sum")),
+    (sales_as_read, dict(kind="line", x="month", y=["units"], color="product", facet="region")),
+    (weather, dict(kind="line", x="date", y=["precipitation"])),
+    (weather, dict(kind="line", x="date", y=["wind"])),
+]
+
+
+def crowded():
+    rng = np.random.default_rng(7)
+    names = ["a rather long category name number %d" % i for i in range(40)]
+    days = pd.date_range("1900-01-01", "2020-12-31", freq="30D")
+    return [
+        (lambda: pd.DataFrame({"name": names, "v": rng.random(40)}), dict(kind="bar", x="name", y=["v"])),
+        (lambda: pd.DataFrame({"code": ["c%03d" % i for i in range(90)], "v": rng.random(90)}),
+         dict(kind="bar", x="code", y=["v"])),
+        (lambda: pd.DataFrame({"t": np.tile(days, 9), "v": rng.random(9 * len(days)),
+                               "panel": np.repeat(["p%d" % i for i in range(9)], len(days))}),
+         dict(kind="line", x="t", y=["v"], facet="panel")),
+        (lambda: pd.DataFrame({"a": rng.choice(names[:30], 500), "b": rng.choice(names[:30], 500)}),
+         dict(kind="heatmap", x="a", y=["b"])),
+    ]
+
+
+def overlapping_labels(fig):
+    """Pairs of visible tick labels of one axis whose drawn extents overlap."""
+    canvas = FigureCanvasAgg(fig)
+    canvas.draw()
+    renderer = canvas.get_renderer()
+    pairs = []
+    for ax in fig.axes:
+        for axis in (ax.xaxis, ax.yaxis):
+            labels = [(label.get_text(), label.get_window_extent(renderer)) for label in axis.get_ticklabels()
+                      if label.get_visible() and label.get_text()]
+            pairs += [(a, b) for (a, box_a), (b, box_b) in itertools.combinations(labels, 2) if box_a.overlaps(box_b)]
+    return pairs
+
+
+class TickLabels(unittest.TestCase):
+    def assert_no_overlap(self, charts, sizes):
+        for data, options in charts:
+            for size in sizes:
+                for renderer in RENDERERS:
+                    with self.subTest(renderer=renderer.__name__, size=size, **{k: str(v) for k, v in options.items()}):
+                        plan = grammar.plan(data(), spec(**size, **options))
+                        with renderer.style(plan.spec):
+                            fig = renderer.draw(plan)
+                        self.assertEqual([], overlapping_labels(fig))
+
+    def test_readme_examples_and_gallery(self):
+        self.assert_no_overlap(EXAMPLES, (GALLERY_SIZE, DEFAULT_SIZE))
+
+    def test_crowded_axes(self):
+        self.assert_no_overlap(crowded(), (GALLERY_SIZE,))
+
+    def test_altair_category_axes_leave_out_overlapping_labels(self):
+        # Vega draws the labels (vl-convert-python is not installed): the spec must ask it to thin them.
+        from chartdata import table, vega_lite
+        from chartonpy import renderers
+
+        data, options = crowded()[1]
+        chart, _ = vega_lite(renderers.load("altair").render(table(data()), spec(**GALLERY_SIZE, **options), "json")[0])
+        self.assertEqual("greedy", chart["encoding"]["x"]["axis"]["labelOverlap"])
+
+    def test_long_labels_keep_their_start_and_end(self):
+        self.assertEqual("a rather lo…me number 12", tick_fit.shortened("a rather long category name number 12"))
+        self.assertEqual("short", tick_fit.shortened("short"))
+
+    def test_the_check_sees_overlap(self):
+        from matplotlib.figure import Figure
+
+        fig = Figure(figsize=(2, 2))
+        ax = fig.subplots()
+        ax.set_xticks(range(10), ["label %d" % i for i in range(10)])
+        self.assertTrue(overlapping_labels(fig))
+
+
+if __name__ == "__main__":
+    unittest.main()
