@@ -212,7 +212,7 @@ function _picocli_charton_plot() {
 
   local commands=""
   local flag_opts="'--html-cdn' '--log-x' '--log-y' '--header' '--decimal-comma' '-h' '--help' '-V' '--version' '-v' '--verbose'"
-  local arg_opts="'-o' '--output' '-r' '--renderer' '-f' '--format' '-k' '--kind' '-x' '--x' '-y' '--y' '--color' '--facet' '--title' '--xlabel' '--ylabel' '--width' '--height' '--dpi' '--theme' '--bins' '--agg' '--reduce' '--script' '--param' '--templates-dir' '--input-format' '-d' '--delimiter' '--encoding' '--null-value' '--type' '--quote' '--escape' '--comment' '--skip-rows' '--ragged' '--date-format' '--timestamp-format' '--thousands' '--columns' '--limit' '--python' '--timeout' '--memory-limit'"
+  local arg_opts="'-o' '--output' '-r' '--renderer' '-f' '--format' '-k' '--kind' '-x' '--x' '-y' '--y' '--color' '--facet' '--title' '--xlabel' '--ylabel' '--width' '--height' '--dpi' '--theme' '--bins' '--agg' '--reduce' '--script' '--param' '--templates-dir' '--input-format' '-d' '--delimiter' '--encoding' '--null-value' '--type' '--quote' '--escape' '--comment' '--skip-rows' '--ragged' '--date-format' '--timestamp-format' '--thousands' '--columns' '--limit' '--sql' '--db' '--driver-path' '--python' '--timeout' '--memory-limit'"
   local NAME_option_args=("matplotlib" "seaborn" "altair" "plotly") # --renderer values
 
   type compopt &>/dev/null && compopt +o default
@@ -336,6 +336,18 @@ function _picocli_charton_plot() {
       ;;
     '--limit')
       return
+      ;;
+    '--sql')
+      return
+      ;;
+    '--db')
+      return
+      ;;
+    '--driver-path')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
       ;;
     '--python')
       local IFS=$'\n'
@@ -523,7 +535,7 @@ function _picocli_charton_schema() {
 
   local commands=""
   local flag_opts="'--json' '--header' '--decimal-comma' '-h' '--help' '-V' '--version' '-v' '--verbose'"
-  local arg_opts="'--input-format' '-d' '--delimiter' '--encoding' '--null-value' '--type' '--quote' '--escape' '--comment' '--skip-rows' '--ragged' '--date-format' '--timestamp-format' '--thousands' '--columns' '--limit'"
+  local arg_opts="'--input-format' '-d' '--delimiter' '--encoding' '--null-value' '--type' '--quote' '--escape' '--comment' '--skip-rows' '--ragged' '--date-format' '--timestamp-format' '--thousands' '--columns' '--limit' '--sql' '--db' '--driver-path'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -573,6 +585,18 @@ function _picocli_charton_schema() {
     '--limit')
       return
       ;;
+    '--sql')
+      return
+      ;;
+    '--db')
+      return
+      ;;
+    '--driver-path')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
   esac
 
   if [[ "${curr_word}" == -* ]]; then
@@ -599,7 +623,7 @@ function _picocli_charton_convert() {
 
   local commands=""
   local flag_opts="'--header' '--decimal-comma' '-h' '--help' '-V' '--version' '-v' '--verbose'"
-  local arg_opts="'-o' '--output' '--input-format' '-d' '--delimiter' '--encoding' '--null-value' '--type' '--quote' '--escape' '--comment' '--skip-rows' '--ragged' '--date-format' '--timestamp-format' '--thousands' '--columns' '--limit'"
+  local arg_opts="'-o' '--output' '--input-format' '-d' '--delimiter' '--encoding' '--null-value' '--type' '--quote' '--escape' '--comment' '--skip-rows' '--ragged' '--date-format' '--timestamp-format' '--thousands' '--columns' '--limit' '--sql' '--db' '--driver-path'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -654,6 +678,18 @@ function _picocli_charton_convert() {
       ;;
     '--limit')
       return
+      ;;
+    '--sql')
+      return
+      ;;
+    '--db')
+      return
+      ;;
+    '--driver-path')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
       ;;
   esac
 

@@ -34,8 +34,9 @@ import java.util.concurrent.Callable;
                 "  charton plot weather.csv -k box -x weather -y wind -r seaborn -o wind.png",
                 "  charton plot weather.csv -x date -y wind --color weather -r altair -o c.html",
                 "  charton plot weather.csv --script plot.py --param window=7 -o smooth.png",
-                "  charton plot --sql \"SELECT * FROM 'trips/*.parquet'\" --x pickup --y fare -o fares.png",
-                "  charton plot --db jdbc:postgresql://db/sales --sql \"SELECT day, total FROM orders\" -x day -y total -o t.png",
+                "  charton plot --sql \"SELECT * FROM 'trips/*.parquet'\" -x day -y fare -o f.png",
+                "  charton plot --db jdbc:postgresql://db/sales \\",
+                "    --sql \"SELECT day, total FROM orders\" -x day -y total -o t.png",
                 "  cat weather.csv | charton plot - --x date --y temp_max -o - > weather.png"})
 final class PlotCommand implements Callable<Integer> {
     @CommandLine.Spec

@@ -43,6 +43,11 @@ public final class SqlOptions {
      * A password written in the URL is accepted with a warning on {@code err}.
      */
     public TableSource table(String input, ReadOptions read, Deadline deadline, PrintStream err) {
+        return table(input, read, deadline, err, null);
+    }
+
+    /** The same, where the embedded DuckDB finds relative paths in {@code baseDirectory} (null: the working directory). */
+    public TableSource table(String input, ReadOptions read, Deadline deadline, PrintStream err, Path baseDirectory) {
         if (sql == null) {
             if (db != null || driverPath != null) {
                 throw usage((db != null ? "--db" : "--driver-path") + " needs --sql QUERY");
@@ -67,7 +72,7 @@ public final class SqlOptions {
             err.println("charton: warning: --db carries a password, which other users can see in the process list;"
                     + " set CHARTON_DB_PASSWORD or use the driver's own sources (~/.pgpass) instead");
         }
-        return new SqlQuery(sql, url, driverPath, null, deadline);
+        return new SqlQuery(sql, url, driverPath, baseDirectory, deadline);
     }
 
     private CommandLine.ParameterException usage(String message) {

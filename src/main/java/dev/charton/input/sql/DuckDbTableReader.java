@@ -1,6 +1,5 @@
 package dev.charton.input.sql;
 
-import dev.charton.input.TableReader;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.dictionary.DictionaryProvider;
@@ -14,7 +13,7 @@ import java.sql.SQLException;
  * A DuckDB result as DuckDB's own Arrow batches, handed over through Arrow's C data interface: no
  * row-by-row conversion. The only class that names DuckDB's, so its jar loads when a query runs.
  */
-final class DuckDbTableReader implements TableReader {
+final class DuckDbTableReader implements QueryResult {
     private final QueryExecution execution;
     private final BufferAllocator allocator;
     private final ArrowReader reader;

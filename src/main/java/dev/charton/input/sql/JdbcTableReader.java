@@ -1,6 +1,5 @@
 package dev.charton.input.sql;
 
-import dev.charton.input.TableReader;
 import org.apache.arrow.adapter.jdbc.ArrowVectorIterator;
 import org.apache.arrow.adapter.jdbc.JdbcToArrow;
 import org.apache.arrow.adapter.jdbc.JdbcToArrowConfig;
@@ -16,7 +15,7 @@ import java.sql.SQLException;
  * A query's result through Arrow's JDBC adapter, {@code batchRows} rows at a time. Each batch the
  * adapter fills is moved (not copied) into the one root this reader hands out.
  */
-final class JdbcTableReader implements TableReader {
+final class JdbcTableReader implements QueryResult {
     private final QueryExecution execution;
     private final ArrowVectorIterator batches;
     private final VectorSchemaRoot root;
@@ -56,10 +55,7 @@ final class JdbcTableReader implements TableReader {
                 return false;
             }
             try (VectorSchemaRoot batch = batches.next()) {
-                for (int i = 0; i < root.getFieldVectors().size(); i++) {
-                    batch.getVector(i).makeTransferPair(root.getVector(i)).transfer();
-                }
-                root.setRowCount(batch.getRowCount());
+                BatchMove.into(batch, root);
             }
             return true;
         } catch (RuntimeException e) {

@@ -30,6 +30,9 @@ final class SqlConnections {
     static Connection open(DatabaseUrl db, Path driverJar) {
         Properties properties = new Properties();
         password(db).ifPresent(password -> properties.setProperty("password", password));
+        if (db.dialect() == SqlDialect.DUCKDB) {
+            properties.setProperty("jdbc_stream_results", "true"); // DuckDB's driver holds whole results otherwise
+        }
         try {
             Driver driver = driverJar == null ? DriverManager.getDriver(db.url()) : driverIn(driverJar, db);
             Connection connection = driver.connect(db.url(), properties);

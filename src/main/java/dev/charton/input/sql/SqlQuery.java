@@ -1,20 +1,18 @@
 package dev.charton.input.sql;
 
-import dev.charton.error.ChartonException;
 import dev.charton.input.ColumnSelection;
 import dev.charton.input.TableReader;
 import dev.charton.input.TableReaders;
 import dev.charton.lifecycle.Deadline;
 import dev.charton.table.TableSource;
 import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.vector.types.pojo.Field;
+import org.apache.arrow.vector.types.pojo.Schema;
 
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -38,20 +36,43 @@ public record SqlQuery(String text, DatabaseUrl db, Path driverJar, Path baseDir
         return db.displayName() + " query";
     }
 
+    /**
+     * The result, keeping only {@code columns} (null: all). Its schema comes from the query run with
+     * {@code LIMIT 0}; the query itself runs when the first batch is read.
+     */
     @Override
     public TableReader open(List<String> columns, BufferAllocator allocator) {
+        Schema schema;
+        try (TableReader probe = run("SELECT * FROM (\n" + text + "\n) AS " + QUERY_ALIAS + " LIMIT 0", allocator)) {
+            schema = probe.root().getSchema();
+        }
+        if (columns == null) {
+            return new DeferredQueryReader(schema, allocator, () -> run(text, allocator));
+        }
+        List<String> available = schema.getFields().stream().map(Field::getName).toList();
+        List<Field> kept = ColumnSelection.resolve(available, columns, displayName()).stream()
+                .map(schema.getFields()::get).toList();
+        String sql = projection(columns);
+        return new DeferredQueryReader(new Schema(kept, schema.getCustomMetadata()), allocator, () -> run(sql, allocator));
+    }
+
+    private TableReader run(String sql, BufferAllocator allocator) {
         Connection connection = SqlConnections.open(db, driverJar);
         try {
             prepareSession(connection);
-            String sql = columns == null ? text : projection(columns, resultColumns(connection));
-            QueryExecution execution = QueryExecution.start(db, connection, sql, TableReaders.BATCH_ROWS, deadline);
-            return db.dialect() == SqlDialect.DUCKDB
-                    ? new DuckDbTableReader(execution, allocator, TableReaders.BATCH_ROWS)
-                    : new JdbcTableReader(execution, allocator, TableReaders.BATCH_ROWS);
-        } catch (SQLException | RuntimeException e) {
+        } catch (SQLException e) {
             closeQuietly(connection);
-            throw e instanceof ChartonException charton ? charton : SqlFailures.of(asSql(e), db);
+            throw SqlFailures.of(e, db);
         }
+        QueryExecution execution = QueryExecution.start(db, connection, sql, TableReaders.BATCH_ROWS, deadline);
+        return db.dialect() == SqlDialect.DUCKDB
+                ? new DuckDbTableReader(execution, allocator, TableReaders.BATCH_ROWS)
+                : new JdbcTableReader(execution, allocator, TableReaders.BATCH_ROWS);
+    }
+
+    /** The same engine and settings running {@code sql} instead (what charton compiled around this query). */
+    public SqlQuery withText(String sql) {
+        return new SqlQuery(sql, db, driverJar, baseDirectory, deadline);
     }
 
     /** A query runs again for each pass; charton copies its result once instead. */
@@ -60,31 +81,11 @@ public record SqlQuery(String text, DatabaseUrl db, Path driverJar, Path baseDir
         return false;
     }
 
-    /** The user's query keeping only {@code columns} (checked against {@code available}), selected by the engine. */
-    String projection(List<String> columns, List<String> available) {
-        if (available != null) {
-            ColumnSelection.resolve(available, columns, displayName());
-        }
+    /** The user's query keeping only {@code columns}, selected by the engine. */
+    String projection(List<String> columns) {
         SqlDialect dialect = db.dialect();
         return "SELECT " + columns.stream().map(dialect::quote).collect(Collectors.joining(", "))
                 + " FROM (\n" + text + "\n) AS " + QUERY_ALIAS;
-    }
-
-    /** The names of the query's columns, asked of the engine without running it; null if it cannot tell. */
-    private List<String> resultColumns(Connection connection) {
-        try (PreparedStatement prepared = connection.prepareStatement(text)) {
-            ResultSetMetaData metadata = prepared.getMetaData();
-            if (metadata == null) {
-                return null;
-            }
-            List<String> names = new ArrayList<>();
-            for (int i = 1; i <= metadata.getColumnCount(); i++) {
-                names.add(metadata.getColumnLabel(i));
-            }
-            return names;
-        } catch (SQLException e) {
-            throw SqlFailures.of(e, db);
-        }
     }
 
     /** DuckDB gives timestamps with a zone in the session's zone: UTC, as every other engine's arrive. */
@@ -106,10 +107,6 @@ public record SqlQuery(String text, DatabaseUrl db, Path driverJar, Path baseDir
             trimmed = trimmed.substring(0, trimmed.length() - 1).strip();
         }
         return trimmed;
-    }
-
-    private static SQLException asSql(Exception e) {
-        return e instanceof SQLException sql ? sql : new SQLException(e.getMessage(), e);
     }
 
     private static void closeQuietly(Connection connection) {
