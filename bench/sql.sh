@@ -43,7 +43,7 @@ export PGPASSWORD=bench CHARTON_DB_PASSWORD=bench
 echo "sql: $rows rows into PostgreSQL" >&2
 psql -q -h 127.0.0.1 -p "$port" -U bench -d postgres -c "CREATE UNLOGGED TABLE big AS SELECT
     TIMESTAMP '2020-01-01' + i * INTERVAL '1 second' AS t,
-    sin(i / 50000.0) * 10 + ((i * 7919) % 1000) / 100.0 AS value, 'c' || (i % 10) AS cat
+    sin(i / 50000.0) * 10 + ((i::bigint * 7919) % 1000) / 100.0 AS value, 'c' || (i % 10) AS cat
     FROM generate_series(0, $rows - 1) AS s(i); ANALYZE big;"
 
 duck="jdbc:duckdb:$work/big.duckdb"

@@ -11,7 +11,9 @@ import java.util.stream.Collectors;
  * pixel column, the rows of first and last x and of least and greatest y, and of the y column's
  * nulls the first and last (the line's gaps). What leaves the engine is a subset of the
  * rows that holds every row Java's M4 keeps, so Java's M4 over it keeps the same rows; each row
- * also carries the number of rows the query had ({@value #ROWS_READ}).
+ * also carries the number of rows the query had ({@value #ROWS_READ}). The extremes are group
+ * aggregates joined back to the rows (hash aggregation and a hash join, no sorting of the table);
+ * only the few rows kept are sorted.
  */
 final class M4Sql {
     /** The extra column: the rows of the user's query, for the figure's notes and marker sizes. */
@@ -32,26 +34,29 @@ final class M4Sql {
     static String compile(SqlDialect dialect, String query, List<String> columns, String position, String x,
                           List<String> y, List<String> keys, int pixels) {
         String selected = columns.stream().map(dialect::quote).collect(Collectors.joining(", "));
-        List<String> partition = new ArrayList<>();
-        keys.forEach(key -> partition.add(dialect.quote(key)));
-        partition.add("charton_px");
-        String by = String.join(", ", partition);
-        List<String> ranks = new ArrayList<>();
+        List<String> groups = new ArrayList<>();
+        keys.forEach(key -> groups.add(dialect.quote(key)));
+        groups.add("charton_px");
+        List<String> extremes = new ArrayList<>();
         List<String> kept = new ArrayList<>();
         List<String> drawn = new ArrayList<>();
         for (int i = 0; i < y.size(); i++) {
             String value = dialect.quote(y.get(i));
-            // Ties are broken as Java's M4 breaks them on rows in x order: least and greatest y at the
-            // first x, the last x of its rows; a y column's nulls (its gaps) ranked apart from its values.
-            String values = by + ", (" + value + " IS NULL)";
-            ranks.add(rank("charton_first_" + i, values, "charton_xv ASC"));
-            ranks.add(rank("charton_last_" + i, values, "charton_xv DESC"));
-            ranks.add(rank("charton_low_" + i, by, value + " ASC NULLS LAST, charton_xv ASC"));
-            ranks.add(rank("charton_high_" + i, by, value + " DESC NULLS LAST, charton_xv ASC"));
-            kept.add("charton_first_" + i + " = 1 OR charton_last_" + i + " = 1 OR charton_low_" + i + " = 1"
-                    + " OR charton_high_" + i + " = 1");
+            String row = "charton_cells." + value;
+            extremes.add(extreme("min", "CASE WHEN " + value + " IS NOT NULL THEN charton_xv END", "charton_first_" + i));
+            extremes.add(extreme("max", "CASE WHEN " + value + " IS NOT NULL THEN charton_xv END", "charton_last_" + i));
+            extremes.add(extreme("min", value, "charton_low_" + i));
+            extremes.add(extreme("max", value, "charton_high_" + i));
+            extremes.add(extreme("min", "CASE WHEN " + value + " IS NULL THEN charton_xv END", "charton_gap_first_" + i));
+            extremes.add(extreme("max", "CASE WHEN " + value + " IS NULL THEN charton_xv END", "charton_gap_last_" + i));
+            kept.add("(" + row + " IS NOT NULL AND (charton_cells.charton_xv IN (charton_first_" + i + ", charton_last_" + i
+                    + ") OR " + row + " IN (charton_low_" + i + ", charton_high_" + i + ")))");
+            kept.add("(" + row + " IS NULL AND charton_cells.charton_xv IN (charton_gap_first_" + i + ", charton_gap_last_"
+                    + i + "))");
             drawn.add(value + " IS NOT NULL");
         }
+        String sameGroup = groups.stream().map(g -> "charton_cells." + g + " IS NOT DISTINCT FROM charton_extremes." + g)
+                .collect(Collectors.joining(" AND "));
         // The pixel columns divide the x range of the rows that have a y to draw, as Java's do.
         String drawable = "CASE WHEN " + String.join(" OR ", drawn) + " THEN " + position + " END";
         return "WITH charton_rows AS (\nSELECT " + selected + " FROM (\n" + query + "\n) AS charton_query\n),\n"
@@ -61,11 +66,16 @@ final class M4Sql {
                 + " CASE WHEN charton_high > charton_low THEN LEAST(GREATEST(FLOOR((" + position + " - charton_low)"
                 + " / (charton_high - charton_low) * " + pixels + "), 0), " + (pixels - 1) + ") ELSE 0 END AS charton_px"
                 + " FROM charton_rows CROSS JOIN charton_range WHERE " + dialect.quote(x) + " IS NOT NULL),\n"
-                + "charton_ranked AS (SELECT *, " + String.join(", ", ranks) + " FROM charton_cells)\n"
-                + "SELECT " + selected + ", " + ROWS_READ + " FROM charton_ranked WHERE " + String.join(" OR ", kept);
+                + "charton_extremes AS (SELECT " + String.join(", ", groups) + ", " + String.join(", ", extremes)
+                + " FROM charton_cells GROUP BY " + String.join(", ", groups) + ")\n"
+                + "SELECT " + columns.stream().map(c -> "charton_cells." + dialect.quote(c)).collect(Collectors.joining(", "))
+                + ", " + ROWS_READ + " FROM charton_cells JOIN charton_extremes ON " + sameGroup
+                + " AND (" + String.join(" OR ", kept) + ")"
+                // In x order: Java's M4 keeps the first of rows tied on y, as it would from rows in x order.
+                + " ORDER BY charton_cells.charton_xv";
     }
 
-    private static String rank(String name, String partition, String order) {
-        return "ROW_NUMBER() OVER (PARTITION BY " + partition + " ORDER BY " + order + ") AS " + name;
+    private static String extreme(String function, String value, String name) {
+        return function + "(" + value + ") AS " + name;
     }
 }

@@ -72,6 +72,18 @@ class EmbeddedSqlIT {
         PushDownPictures.assertSamePicture(tmp, List.of("--sql", parts[0]), parts[1], 200_000, c -> c);
     }
 
+    /** Text in several record batches, drawn from every row, is the bar Java's aggregate draws. */
+    @Test
+    void aBarOfTextInManyBatchesIsTheSameWithoutReduction() {
+        String sql = "SELECT 'c' || (i % 10)::VARCHAR AS cat, i::DOUBLE AS value FROM range(200000) r(i)";
+        for (String reduce : List.of("auto", "none")) {
+            Charton.Result r = Charton.run("plot", "--sql", sql, "--kind", "bar", "--x", "cat", "--y", "value", "--agg",
+                    "mean", "--reduce", reduce, "-o", tmp.resolve(reduce + ".png").toString()).go();
+            assertEquals(0, r.exitCode(), r.toString());
+        }
+        assertEquals(0.0, Png.differingShare(Png.decode(tmp.resolve("auto.png")), Png.decode(tmp.resolve("none.png")), 0));
+    }
+
     @Test
     void schemaDescribesTheResult() {
         Charton.Result r = Charton.run("schema", "--sql", "SELECT 1.5::DECIMAL(6, 2) AS price, DATE '2024-01-01' AS day"

@@ -172,6 +172,20 @@ class PostgresIT {
         assertFalse(r.stderr().contains(PostgresServer.PASSWORD), r.stderr());
     }
 
+    /** A driver from a jar given with --driver-path, found through its service entry (here: PostgreSQL's own jar). */
+    @Test
+    void aDriverJarIsLoadedFromDriverPath() {
+        Path jar = Path.of(org.postgresql.Driver.class.getProtectionDomain().getCodeSource().getLocation().getPath());
+        Charton.Result r = charton("schema", "--db", userUrl(), "--driver-path", jar.toString(), "--sql",
+                "SELECT count(*) AS n FROM weather").go();
+        assertEquals(0, r.exitCode(), r.toString());
+        assertTrue(r.stdoutText().contains("sql, 1 row, 1 column"), r.stdoutText());
+        Charton.Result wrong = charton("schema", "--db", "jdbc:nosuchengine://x", "--driver-path", jar.toString(),
+                "--sql", "SELECT 1").go();
+        assertEquals(69, wrong.exitCode(), wrong.toString());
+        assertTrue(wrong.stderr().contains("no JDBC driver in " + jar + " accepts this URL"), wrong.stderr());
+    }
+
     @Test
     void anUnreachableServerIs69() throws Exception {
         int closedPort;

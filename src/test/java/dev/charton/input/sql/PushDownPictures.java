@@ -38,7 +38,7 @@ final class PushDownPictures {
         draw(tmp, List.of(tmp.resolve("result.arrow").toString()), chart, "java", env);
         JsonNode engine = ReducedFiguresIT.timings(pushed).path("java");
         assertEquals(rows, engine.path("rows_read").asLong(), engine.toString());
-        assertTrue(engine.path("query").asText().contains("ROW_NUMBER() OVER"), "the SQL sent: " + engine);
+        assertTrue(engine.path("query").asText().contains("GROUP BY"), "the SQL sent: " + engine);
         long fetched = engine.path("rows_fetched").asLong();
         assertTrue(fetched > 0 && fetched < rows / 10, "rows that left the engine: " + fetched);
         assertEquals(rows, ReducedFiguresIT.timings(all).path("java").path("rows_sent").asLong());
