@@ -8,10 +8,12 @@
 # GNU time sees it: the JVM and its Python worker are children) and, for charton, the rows that left
 # the engine (CHARTON_TIMINGS rows_fetched / rows_read).
 # Needs: postgresql-15, time (apt-get install postgresql-15 time), pip from the local mirror.
-# Usage: bench/sql.sh [ROWS]   (default 100000000)
+# Usage: bench/sql.sh [ROWS [ENGINES [CHARTS]]]   (default 100000000 "duckdb postgresql" "line hist bar")
 set -euo pipefail
 cd "$(dirname "$0")/.."
 rows="${1:-100000000}"
+engines="${2:-duckdb postgresql}"
+chart_kinds="${3:-line hist bar}"
 out=bench/out/sql
 mkdir -p "$out"
 work="$(mktemp -d)"
@@ -65,9 +67,9 @@ measure() { # engine chart how command...
   [ -f "$work/rows" ] && fetched="$(cat "$work/rows")" && rm -f "$work/rows"
   echo "| $engine | $chart | $how | $wall | $((rss / 1024)) | ${fetched:-?} |" | tee -a "$report" >&2
 }
-for engine in duckdb postgresql; do
+for engine in $engines; do
   url="$duck"; [ "$engine" = postgresql ] && url="$pg"
-  for chart in line hist bar; do
+  for chart in $chart_kinds; do
     for reduce in auto none; do
       eval "args=(${charts[$chart]})"
       measure "$engine" "$chart" "charton --reduce $reduce" env CHARTON_TIMINGS=1 ./charton plot --db "$url" \

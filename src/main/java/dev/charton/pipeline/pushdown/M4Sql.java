@@ -55,8 +55,12 @@ final class M4Sql {
                     + i + "))");
             drawn.add(value + " IS NOT NULL");
         }
-        String sameGroup = groups.stream().map(g -> "charton_cells." + g + " IS NOT DISTINCT FROM charton_extremes." + g)
-                .collect(Collectors.joining(" AND "));
+        // Joined on the pixel column with '=', which engines hash (PostgreSQL hashes no IS NOT DISTINCT FROM);
+        // the series and panel keys, which may be null, are then compared null-safe.
+        List<String> same = new ArrayList<>(List.of("charton_cells.charton_px = charton_extremes.charton_px"));
+        keys.forEach(key -> same.add("charton_cells." + dialect.quote(key) + " IS NOT DISTINCT FROM charton_extremes."
+                + dialect.quote(key)));
+        String sameGroup = String.join(" AND ", same);
         // The pixel columns divide the x range of the rows that have a y to draw, as Java's do.
         String drawable = "CASE WHEN " + String.join(" OR ", drawn) + " THEN " + position + " END";
         return "WITH charton_rows AS (\nSELECT " + selected + " FROM (\n" + query + "\n) AS charton_query\n),\n"
