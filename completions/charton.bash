@@ -221,7 +221,7 @@ function _picocli_charton_plot() {
 
   local commands=""
   local flag_opts="'--html-cdn' '--log-x' '--log-y' '--header' '--decimal-comma' '-h' '--help' '-V' '--version' '-v' '--verbose' '-q' '--quiet'"
-  local arg_opts="'-o' '--output' '-r' '--renderer' '-f' '--format' '-k' '--kind' '-x' '--x' '-y' '--y' '--color' '--facet' '--title' '--xlabel' '--ylabel' '--width' '--height' '--dpi' '--theme' '--bins' '--agg' '--reduce' '--xlim' '--ylim' '--script' '--param' '--templates-dir' '--input-format' '-d' '--delimiter' '--encoding' '--null-value' '--type' '--quote' '--escape' '--comment' '--skip-rows' '--ragged' '--date-format' '--timestamp-format' '--thousands' '--columns' '--limit' '--python' '--timeout' '--memory-limit'"
+  local arg_opts="'-o' '--output' '-r' '--renderer' '-f' '--format' '-k' '--kind' '-x' '--x' '-y' '--y' '--color' '--facet' '--title' '--xlabel' '--ylabel' '--width' '--height' '--dpi' '--theme' '--bins' '--agg' '--reduce' '--xlim' '--ylim' '--script' '--param' '--templates-dir' '--input-format' '-d' '--delimiter' '--encoding' '--null-value' '--type' '--quote' '--escape' '--comment' '--skip-rows' '--ragged' '--date-format' '--timestamp-format' '--thousands' '--columns' '--limit' '--sql' '--db' '--driver-path' '--python' '--timeout' '--memory-limit'"
   local NAME_option_args=("matplotlib" "seaborn" "altair" "plotly") # --renderer values
 
   type compopt &>/dev/null && compopt +o default
@@ -351,6 +351,18 @@ function _picocli_charton_plot() {
       ;;
     '--limit')
       return
+      ;;
+    '--sql')
+      return
+      ;;
+    '--db')
+      return
+      ;;
+    '--driver-path')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
       ;;
     '--python')
       local IFS=$'\n'
@@ -538,7 +550,7 @@ function _picocli_charton_schema() {
 
   local commands=""
   local flag_opts="'--json' '--header' '--decimal-comma' '-h' '--help' '-V' '--version' '-v' '--verbose' '-q' '--quiet'"
-  local arg_opts="'--input-format' '-d' '--delimiter' '--encoding' '--null-value' '--type' '--quote' '--escape' '--comment' '--skip-rows' '--ragged' '--date-format' '--timestamp-format' '--thousands' '--columns' '--limit'"
+  local arg_opts="'--input-format' '-d' '--delimiter' '--encoding' '--null-value' '--type' '--quote' '--escape' '--comment' '--skip-rows' '--ragged' '--date-format' '--timestamp-format' '--thousands' '--columns' '--limit' '--sql' '--db' '--driver-path'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -588,6 +600,18 @@ function _picocli_charton_schema() {
     '--limit')
       return
       ;;
+    '--sql')
+      return
+      ;;
+    '--db')
+      return
+      ;;
+    '--driver-path')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
   esac
 
   if [[ "${curr_word}" == -* ]]; then
@@ -614,7 +638,7 @@ function _picocli_charton_convert() {
 
   local commands=""
   local flag_opts="'--header' '--decimal-comma' '-h' '--help' '-V' '--version' '-v' '--verbose' '-q' '--quiet'"
-  local arg_opts="'-o' '--output' '--input-format' '-d' '--delimiter' '--encoding' '--null-value' '--type' '--quote' '--escape' '--comment' '--skip-rows' '--ragged' '--date-format' '--timestamp-format' '--thousands' '--columns' '--limit'"
+  local arg_opts="'-o' '--output' '--input-format' '-d' '--delimiter' '--encoding' '--null-value' '--type' '--quote' '--escape' '--comment' '--skip-rows' '--ragged' '--date-format' '--timestamp-format' '--thousands' '--columns' '--limit' '--sql' '--db' '--driver-path'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -669,6 +693,18 @@ function _picocli_charton_convert() {
       ;;
     '--limit')
       return
+      ;;
+    '--sql')
+      return
+      ;;
+    '--db')
+      return
+      ;;
+    '--driver-path')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
       ;;
   esac
 

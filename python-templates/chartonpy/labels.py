@@ -87,9 +87,11 @@ def _arrow(values):
     if isinstance(values, pa.Array):
         return values
     try:
-        return pa.Array.from_pandas(values)
+        array = pa.Array.from_pandas(values)
     except (pa.ArrowException, TypeError, ValueError):  # mixed Python objects: labelled by their text
         return pa.array([None if v is None or v != v else str(v) for v in values], pa.string())
+    # A Series backed by pyarrow (strings read from several record batches) comes back chunked.
+    return _arrow(array) if isinstance(array, pa.ChunkedArray) else array
 
 
 def _python_values(array):

@@ -6,7 +6,6 @@ import dev.charton.pipeline.FigurePipeline;
 import dev.charton.pipeline.Timings;
 import dev.charton.python.protocol.PythonWorker;
 import dev.charton.python.setup.PythonSetup;
-import dev.charton.table.InputTable;
 
 import java.util.concurrent.CompletableFuture;
 
@@ -19,16 +18,16 @@ public final class Plot {
     }
 
     public static void run(FigureJob job) {
-        job.input().checkReadable();
+        job.table().checkReadable();
         job.output().checkWritable();
         CompletableFuture<PythonWorker> starting = job.python().setup().startWorkerAsync(job.request().renderer());
         Timings timings = Timings.fromEnvironment();
         try {
-            FigurePipeline.Drawn drawn = FigurePipeline.draw(job.request(), new InputTable(job.input(), job.read()),
+            FigurePipeline.Drawn drawn = FigurePipeline.draw(job.request(), job.table(),
                     (header, data) -> {
                         PythonWorker worker = PythonSetup.await(starting);
                         timings.mark("worker_ready_at");
-                        return worker.render(header, data, job.timeout());
+                        return worker.render(header, data, job.deadline().remaining());
                     }, 1, timings);
             timings.mark("figure_received_at");
             job.output().write(drawn.figure());

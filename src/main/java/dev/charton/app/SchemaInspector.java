@@ -3,10 +3,12 @@ package dev.charton.app;
 import dev.charton.input.InputSource;
 import dev.charton.input.ReadOptions;
 import dev.charton.input.TableReader;
-import dev.charton.input.TableReaders;
 import dev.charton.input.csv.ColumnDecision;
 import dev.charton.input.csv.CsvTableReader;
 import dev.charton.input.parquet.ParquetTableReader;
+import dev.charton.input.sql.QueryResult;
+import dev.charton.table.InputTable;
+import dev.charton.table.TableSource;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
 import org.apache.arrow.vector.types.pojo.Field;
@@ -25,12 +27,17 @@ public final class SchemaInspector {
     }
 
     public static TableSchema inspect(InputSource input, ReadOptions options) {
-        input.checkReadable();
+        return inspect(new InputTable(input, options));
+    }
+
+    /** The schema of a file or of a query's result (the query runs: its rows are counted). */
+    public static TableSchema inspect(TableSource source) {
+        source.checkReadable();
         try (BufferAllocator allocator = new RootAllocator();
-             TableReader table = TableReaders.open(input, options, allocator)) {
+             TableReader table = source.open(null, allocator)) {
             // Counted first: a stream's dictionaries, which name the value types, arrive with its batches.
             long rows = table.knownRowCount().isPresent() ? table.knownRowCount().getAsLong() : countRows(table);
-            return describe(table, input.displayName(), rows);
+            return describe(table, source.displayName(), rows);
         }
     }
 
@@ -68,6 +75,9 @@ public final class SchemaInspector {
         }
         if (table.unwrap(ParquetTableReader.class).isPresent()) {
             return "parquet";
+        }
+        if (table.unwrap(QueryResult.class).isPresent()) {
+            return "sql";
         }
         return "arrow";
     }

@@ -113,7 +113,7 @@ public final class BatchRunner {
                     break;
                 }
                 try {
-                    spools.put(dataset, ArrowSpool.read(dataset.read().input(), dataset.read().options()));
+                    spools.put(dataset, ArrowSpool.read(dataset.read().table()));
                 } catch (ChartonException e) {
                     unreadable.put(dataset, e);
                     if (settings.failFast()) {

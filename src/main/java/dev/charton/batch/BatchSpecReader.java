@@ -27,6 +27,7 @@ import java.util.Set;
 public final class BatchSpecReader {
     private static final List<String> SECTIONS = List.of("title", "datasets", "defaults", "charts");
     private static final String PATH_KEY = "path";
+    private static final String SQL_KEY = "sql";
     private static final String DATASET_KEY = "dataset";
     private static final String STDIN = "-";
 
@@ -97,11 +98,16 @@ public final class BatchSpecReader {
             if (entry.value() instanceof MappingNode mapping) {
                 Map<String, SpecNodes.Entry> all = SpecNodes.entries(mapping, problems);
                 SpecNodes.Entry path = all.remove(PATH_KEY);
-                if (path == null) {
-                    problems.add(entry.value(), what + ": no 'path'");
+                boolean query = all.containsKey(SQL_KEY);
+                if (path == null && !query) {
+                    problems.add(entry.value(), what + ": no 'path' (a file) or 'sql' (a query)");
                     continue;
                 }
-                pathNode = path.value();
+                if (path != null && query) {
+                    problems.add(path.key(), what + ": 'path' or 'sql', not both");
+                    continue;
+                }
+                pathNode = path == null ? null : path.value();
                 for (SpecNodes.Entry key : all.values()) {
                     if (readOptions.keys().contains(key.name())) {
                         keys.add(key);
@@ -110,26 +116,26 @@ public final class BatchSpecReader {
                     }
                 }
             }
-            String path = SpecNodes.text(pathNode);
-            if (path == null) {
+            String path = pathNode == null ? null : SpecNodes.text(pathNode);
+            if (pathNode != null && path == null) {
                 problems.add(pathNode, what + ": the path is a file name, not " + SpecNodes.describe(pathNode));
                 continue;
             }
-            if (path.equals(STDIN) && !stdinTakenBy.isEmpty()) {
+            if (STDIN.equals(path) && !stdinTakenBy.isEmpty()) {
                 problems.add(pathNode, what + ": standard input is already dataset '" + stdinTakenBy + "'");
                 continue;
             }
-            String file = InputSource.isPath(path) ? base.resolve(path).normalize().toString() : path;
-            stdinTakenBy = path.equals(STDIN) ? entry.name() : stdinTakenBy;
-            EntryOptions.Parsed<DatasetRead> read = readOptions.parse(what, entry.value(), keys, List.of(), file, base,
-                    problems);
+            String file = path != null && InputSource.isPath(path) ? base.resolve(path).normalize().toString() : path;
+            stdinTakenBy = STDIN.equals(path) ? entry.name() : stdinTakenBy;
+            EntryOptions.Parsed<DatasetRead> read = readOptions.parse(what, entry.value(), keys,
+                    List.of("--spec-directory=" + base), file, base, problems);
             if (read == null) {
                 continue;
             }
             try {
-                read.value().input().checkReadable();
+                read.value().table().checkReadable();
             } catch (ChartonException e) {
-                problems.add(pathNode, e.exitCode(), what + ": " + e.getMessage());
+                problems.add(pathNode == null ? entry.value() : pathNode, e.exitCode(), what + ": " + e.getMessage());
                 continue;
             }
             datasets.put(entry.name(), new BatchDataset(entry.name(), SpecNodes.line(entry.key()), read.value(), read.arguments()));
@@ -158,7 +164,7 @@ public final class BatchSpecReader {
                     .filter(key -> knownChartKey(what + ": ", key, problems))
                     .forEach(key -> keys.put(key.name(), key));
             BatchDataset dataset = dataset(what, entry, keys.remove(DATASET_KEY), datasets, declared, problems);
-            String input = dataset == null ? STDIN : dataset.read().input().argument();
+            String input = dataset == null ? STDIN : dataset.read().argument();
             EntryOptions.Parsed<FigureJob> plot = chartOptions.parse(what, entry.value(), keys.values(), chartBaseArguments,
                     input, base, problems);
             if (plot == null || dataset == null) {

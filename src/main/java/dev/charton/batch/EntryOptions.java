@@ -36,7 +36,7 @@ final class EntryOptions<T> {
     EntryOptions(OptionModel<T> model) {
         this.model = model;
         for (OptionSpec option : model.commandLine().get().getCommandSpec().options()) {
-            if (!option.usageHelp() && !option.versionHelp()) {
+            if (!option.usageHelp() && !option.versionHelp() && !option.hidden()) {
                 byKey.put(option.longestName().replaceFirst("^-+", ""), option);
             }
         }
@@ -63,8 +63,10 @@ final class EntryOptions<T> {
             return null;
         }
         List<String> own = List.copyOf(arguments.subList(baseArguments.size(), arguments.size()));
-        arguments.add("--");
-        arguments.add(positional);
+        if (positional != null) {
+            arguments.add("--");
+            arguments.add(positional);
+        }
         CommandLine commandLine = model.commandLine().get();
         commandLine.setOverwrittenOptionsAllowed(true);
         try {

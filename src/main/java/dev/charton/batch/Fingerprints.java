@@ -1,5 +1,12 @@
 package dev.charton.batch;
 
+import dev.charton.input.TableReader;
+import dev.charton.input.sql.SqlQuery;
+import dev.charton.table.ArrowIpcWriter;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.memory.RootAllocator;
+import java.io.OutputStream;
+import java.util.Arrays;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -50,8 +57,11 @@ final class Fingerprints {
     private String dataset(BatchDataset dataset) {
         return datasets.computeIfAbsent(dataset, d -> {
             Digest digest = new Digest();
-            // Standard input cannot be read twice, so it never counts as unchanged.
-            digest.add("file", d.read().input().path().map(Fingerprints::fileHash).orElseGet(() -> UUID.randomUUID().toString()));
+            // Standard input cannot be read twice, so it never counts as unchanged; a query runs, and
+            // counts as unchanged when its result is.
+            digest.add("file", d.read().file().map(Fingerprints::fileHash)
+                    .or(() -> d.read().query().map(Fingerprints::resultHash))
+                    .orElseGet(() -> UUID.randomUUID().toString()));
             digest.add("read", String.join("\u0000", d.readArguments()));
             return digest.hex();
         });
@@ -84,6 +94,29 @@ final class Fingerprints {
             }
         } catch (IOException e) {
             throw new ChartonException(ExitCode.NO_INPUT, file + ": cannot read: " + e.getMessage(), e);
+        }
+        return digest.hex();
+    }
+
+    /** The hash of a query's result as an Arrow stream: the query's text and engine are in the read arguments. */
+    static String resultHash(SqlQuery query) {
+        Digest digest = new Digest();
+        OutputStream sink = new OutputStream() {
+            @Override
+            public void write(int b) {
+                digest.update(new byte[] {(byte) b}, 1);
+            }
+
+            @Override
+            public void write(byte[] bytes, int offset, int length) {
+                digest.update(Arrays.copyOfRange(bytes, offset, offset + length), length);
+            }
+        };
+        try (BufferAllocator allocator = new RootAllocator();
+             TableReader result = query.open(null, allocator)) {
+            ArrowIpcWriter.write(result, ArrowIpcWriter.Layout.STREAM, sink);
+        } catch (IOException e) {
+            throw new ChartonException(ExitCode.IO, query.displayName() + ": cannot hash the result: " + e.getMessage(), e);
         }
         return digest.hex();
     }

@@ -5,9 +5,10 @@ import dev.charton.batch.BatchSettings;
 import dev.charton.batch.BatchSpecReader;
 import dev.charton.batch.DatasetRead;
 import dev.charton.batch.OptionModel;
-import dev.charton.input.InputSource;
+import dev.charton.lifecycle.Deadline;
 import dev.charton.options.PythonOptions;
 import dev.charton.options.ReadOptionsMixin;
+import dev.charton.options.SqlOptions;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -96,17 +97,24 @@ final class BatchCommand implements Callable<Integer> {
         return arguments;
     }
 
-    /** A dataset entry of a spec: its file and the read options plot has. */
+    /** A dataset entry of a spec: its file and the read options plot has, or plot's SQL options. */
     @Command(name = "dataset")
     static final class DatasetOptions {
-        @Parameters(index = "0", paramLabel = "FILE")
+        @Parameters(index = "0", arity = "0..1", paramLabel = "FILE")
         String path;
 
         @Mixin
         ReadOptionsMixin read;
 
+        @Mixin
+        SqlOptions sql;
+
+        /** Where the spec is: the embedded DuckDB finds a query's relative paths there (set by the reader, not a key). */
+        @Option(names = "--spec-directory", hidden = true)
+        Path specDirectory;
+
         DatasetRead toDatasetRead() {
-            return new DatasetRead(InputSource.of(path), read.toReadOptions());
+            return new DatasetRead(sql.table(path, read.toReadOptions(), Deadline.after(null), System.err, specDirectory));
         }
     }
 }

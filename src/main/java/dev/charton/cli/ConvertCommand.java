@@ -1,8 +1,9 @@
 package dev.charton.cli;
 
 import dev.charton.app.TableExport;
-import dev.charton.input.InputSource;
+import dev.charton.lifecycle.Deadline;
 import dev.charton.options.ReadOptionsMixin;
+import dev.charton.options.SqlOptions;
 import dev.charton.output.OutputTarget;
 import dev.charton.table.ArrowIpcWriter;
 import picocli.CommandLine;
@@ -17,17 +18,20 @@ import java.util.concurrent.Callable;
 @Command(name = "convert",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
-        description = "Convert a CSV, Parquet or Arrow file to Arrow IPC: a stream (.arrows, or - for standard output) "
+        description = "Convert a CSV, Parquet or Arrow file or a SQL query's result to Arrow IPC: a stream (.arrows, or -"
+                + " for standard output) "
                 + "or a file (.arrow, .feather), written atomically.",
         footerHeading = "%nExamples:%n",
         footer = {"  charton convert weather.csv -o weather.arrow",
                 "  charton convert big.parquet --columns date,price --limit 1000 -o head.arrows",
+                "  charton convert --db jdbc:postgresql://db/s --sql 'TABLE t' -o t.arrow",
                 "  curl -s https://example.org/data.parquet | charton convert - -o - | my-tool"})
 final class ConvertCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "FILE", description = "The data file, or - for standard input.")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "FILE",
+            description = "The data file, or - for standard input (none with --sql).")
     String input;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", required = true,
@@ -37,10 +41,13 @@ final class ConvertCommand implements Callable<Integer> {
     @Mixin
     ReadOptionsMixin read;
 
+    @Mixin
+    SqlOptions sql;
+
     @Override
     public Integer call() {
         OutputTarget target = OutputTarget.of(output, "Arrow output");
-        TableExport.toArrow(InputSource.of(input), read.toReadOptions(), target, layout(target));
+        TableExport.toArrow(sql.table(input, read.toReadOptions(), Deadline.after(null), System.err), target, layout(target));
         return 0;
     }
 

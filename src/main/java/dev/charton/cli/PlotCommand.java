@@ -1,11 +1,12 @@
 package dev.charton.cli;
 
 import dev.charton.app.Plot;
-import dev.charton.input.InputSource;
+import dev.charton.lifecycle.Deadline;
 import dev.charton.options.ChartOptions;
 import dev.charton.options.FigureOptions;
 import dev.charton.options.PythonOptions;
 import dev.charton.options.ReadOptionsMixin;
+import dev.charton.options.SqlOptions;
 import dev.charton.options.TemplateOptions;
 import dev.charton.options.UserCodeOptions;
 import dev.charton.output.FigureOutput;
@@ -26,19 +27,23 @@ import java.util.concurrent.Callable;
 @Command(name = "plot",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
-        description = "Render a figure from a CSV, Parquet or Arrow file (or - for standard input).",
+        description = "Render a figure from a CSV, Parquet or Arrow file (or - for standard input), or from a SQL query's result.",
         footerHeading = "%nExamples:%n",
         footer = {"  charton plot weather.csv --x date --y temp_max -o weather.png",
                 "  charton plot weather.csv -x date -y temp_max,temp_min -k area -o range.svg",
                 "  charton plot weather.csv -k box -x weather -y wind -r seaborn -o wind.png",
                 "  charton plot weather.csv -x date -y wind --color weather -r altair -o c.html",
                 "  charton plot weather.csv --script plot.py --param window=7 -o smooth.png",
+                "  charton plot --sql \"SELECT * FROM 'trips/*.parquet'\" -x day -y fare -o f.png",
+                "  charton plot --db jdbc:postgresql://db/sales \\",
+                "    --sql \"SELECT day, total FROM orders\" -x day -y total -o t.png",
                 "  cat weather.csv | charton plot - --x date --y temp_max -o - > weather.png"})
 final class PlotCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "FILE", description = "The data file, or - for standard input.")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "FILE",
+            description = "The data file, or - for standard input (none with --sql).")
     String input;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", required = true,
@@ -61,6 +66,9 @@ final class PlotCommand implements Callable<Integer> {
     ReadOptionsMixin read;
 
     @Mixin
+    SqlOptions sql;
+
+    @Mixin
     PythonOptions python;
 
     @Override
@@ -77,7 +85,8 @@ final class PlotCommand implements Callable<Integer> {
         String renderer = figure.renderer(code, RenderRequest.DEFAULT_RENDERER);
         RenderRequest request = figure.request(renderer, figure.format(out, renderer), chart.toSpec(), code,
                 environment, false);
-        return new FigureJob(InputSource.of(input), read.toReadOptions(), request, out,
-                new PythonChoice(python.interpreter(), environment), python.timeout());
+        Deadline deadline = Deadline.after(python.timeout());
+        return new FigureJob(sql.table(input, read.toReadOptions(), deadline, System.err), request, out,
+                new PythonChoice(python.interpreter(), environment), deadline);
     }
 }

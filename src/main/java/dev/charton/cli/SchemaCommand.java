@@ -2,8 +2,9 @@ package dev.charton.cli;
 
 import dev.charton.app.SchemaInspector;
 import dev.charton.app.TableSchema;
-import dev.charton.input.InputSource;
+import dev.charton.lifecycle.Deadline;
 import dev.charton.options.ReadOptionsMixin;
+import dev.charton.options.SqlOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -17,17 +18,20 @@ import java.util.concurrent.Callable;
 @Command(name = "schema",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
-        description = "Show the columns (Arrow type, nullability) and row count of a CSV, Parquet or Arrow file; "
+        description = "Show the columns (Arrow type, nullability) and row count of a CSV, Parquet or Arrow file or of a"
+                + " SQL query's result; "
                 + "for CSV also what type inference decided and why.",
         footerHeading = "%nExamples:%n",
         footer = {"  charton schema weather.csv",
                 "  charton schema data.parquet --json | jq -r '.columns[].type'",
+                "  charton schema --sql \"SELECT * FROM 'trips/*.parquet'\"",
                 "  cat data.arrows | charton schema -"})
 final class SchemaCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "FILE", description = "The data file, or - for standard input.")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "FILE",
+            description = "The data file, or - for standard input (none with --sql).")
     String input;
 
     @Option(names = "--json", description = "Print JSON for scripts instead of a table.")
@@ -36,9 +40,12 @@ final class SchemaCommand implements Callable<Integer> {
     @Mixin
     ReadOptionsMixin read;
 
+    @Mixin
+    SqlOptions sql;
+
     @Override
     public Integer call() {
-        TableSchema schema = SchemaInspector.inspect(InputSource.of(input), read.toReadOptions());
+        TableSchema schema = SchemaInspector.inspect(sql.table(input, read.toReadOptions(), Deadline.after(null), System.err));
         spec.commandLine().getOut().print(json ? schema.toJson() : schema.toText());
         spec.commandLine().getOut().flush();
         return 0;

@@ -8,6 +8,8 @@ import dev.charton.input.TableReaders;
 import dev.charton.input.UnknownColumnException;
 import dev.charton.pipeline.plan.ChartPlan;
 import dev.charton.pipeline.plan.ChartPlanner;
+import dev.charton.pipeline.pushdown.PushDown;
+import dev.charton.pipeline.pushdown.PushedDown;
 import dev.charton.pipeline.reduce.ReduceRequest;
 import dev.charton.pipeline.reduce.ReducedTable;
 import dev.charton.pipeline.reduce.Reduction;
@@ -22,6 +24,7 @@ import org.apache.arrow.vector.types.pojo.Schema;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The one figure pipeline that plot, batch and the shell drive: a table source, read with the
@@ -73,6 +76,14 @@ public final class FigurePipeline {
                 TableReader sent = planning.builtin() ? projected : reader;
                 return sendRows(planned, sent, drawable, table.displayName(), renderer, id, timings);
             }
+            Optional<PushedDown> pushed = PushDown.of(table, reduction, plan.columns(), projected.root().getSchema());
+            if (pushed.isPresent()) {
+                // The engine's rows are already the statistic's: counting them would not count the table's values.
+                try (TableReader engineRows = pushed.get().open(plan.columns(), allocator)) {
+                    return sendReduced(planned, Reductions.of(reduction), pushed.get(), plan.columns(), engineRows,
+                            null, allocator, renderer, id, timings);
+                }
+            }
             if (exact || !table.reopenable()) {
                 return sendReduced(planned, Reductions.of(reduction), table, plan.columns(), projected, drawable,
                         allocator, renderer, id, timings);
@@ -111,6 +122,11 @@ public final class FigurePipeline {
         try (TableBatches batches = TableBatches.over(table, columns, counting(drawable, projected), allocator);
              ReducedTable reduced = reduce(reduction, batches, request, table.displayName(), columnCount)) {
             timings.mark("input_reduced_at");
+            if (table instanceof PushedDown pushed) {
+                reduced.reduced().put("rows_read", pushed.rowsRead());
+                timings.note("query", pushed.sql());
+                timings.count("rows_fetched", pushed.rowsFetched());
+            }
             long rowsRead = reduced.reduced().path("rows_read").asLong();
             RowsRequired.check(request, table.displayName(), columnCount, rowsRead);
             String warning = drawable == null ? null : drawable.check();

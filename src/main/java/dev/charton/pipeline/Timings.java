@@ -51,6 +51,13 @@ public final class Timings {
         }
     }
 
+    /** A text beside the milestones, such as the SQL sent to an engine. */
+    public void note(String name, String text) {
+        if (marks != null) {
+            marks.put(name, text);
+        }
+    }
+
     public void report(PythonWorker.Rendered rendered) {
         if (marks == null) {
             return;

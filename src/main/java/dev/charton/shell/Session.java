@@ -1,5 +1,7 @@
 package dev.charton.shell;
 
+import dev.charton.table.InputTable;
+import dev.charton.table.TableSource;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.charton.error.ChartonException;
@@ -68,10 +70,15 @@ final class Session implements AutoCloseable {
 
     /** Reads a data file; it replaces the loaded data once it is read whole. */
     SessionData load(InputSource input, ReadOptions options) {
-        if (input.isStdin()) {
+        return load(new InputTable(input, options));
+    }
+
+    /** Reads a data file or a query's result; it replaces the loaded data once it is read whole. */
+    SessionData load(TableSource source) {
+        if (source instanceof InputTable file && file.input().isStdin()) {
             throw new ChartonException(ExitCode.USAGE, "the shell reads its commands from standard input: load a file");
         }
-        SessionData loaded = SessionData.load(input, options, figures.directory(), cancel);
+        SessionData loaded = SessionData.load(source, figures.directory(), cancel);
         if (data != null) {
             data.close();
         }

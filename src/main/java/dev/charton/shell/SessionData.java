@@ -1,11 +1,12 @@
 package dev.charton.shell;
 
+import dev.charton.table.InputTable;
+import dev.charton.table.TableSource;
 import dev.charton.app.SchemaInspector;
 import dev.charton.app.TableSchema;
 import dev.charton.input.InputSource;
 import dev.charton.input.ReadOptions;
 import dev.charton.input.TableReader;
-import dev.charton.input.TableReaders;
 import dev.charton.table.ArrowSpool;
 import dev.charton.table.TableSource;
 import org.apache.arrow.memory.BufferAllocator;
@@ -42,12 +43,18 @@ final class SessionData implements AutoCloseable {
 
     /** Reads the whole input; a Ctrl-C stops it between batches. */
     static SessionData load(InputSource input, ReadOptions options, Path directory, Cancellation cancel) {
-        String what = input.displayName() + " was not loaded";
-        input.checkReadable();
+        return load(new InputTable(input, options), directory, cancel);
+    }
+
+    /** Reads a file's table or a query's result whole; a Ctrl-C stops it between batches. */
+    static SessionData load(TableSource source, Path directory, Cancellation cancel) {
+        String name = source.displayName();
+        String what = name + " was not loaded";
+        source.checkReadable();
         try (BufferAllocator allocator = new RootAllocator();
-             TableReader table = TableReaders.open(input, options, allocator)) {
-            ArrowSpool spool = ArrowSpool.read(table, input.displayName(), directory, () -> cancel.check(what));
-            return new SessionData(input.displayName(), spool, SchemaInspector.describe(table, input.displayName(), spool.rows()));
+             TableReader table = source.open(null, allocator)) {
+            ArrowSpool spool = ArrowSpool.read(table, name, directory, () -> cancel.check(what));
+            return new SessionData(name, spool, SchemaInspector.describe(table, name, spool.rows()));
         }
     }
 

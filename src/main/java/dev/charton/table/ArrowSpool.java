@@ -51,6 +51,15 @@ public final class ArrowSpool implements TableSource, AutoCloseable {
      * Reads the whole input into a new file in {@code directory}; {@code beforeEachBatch} runs before
      * every batch is read and may throw to stop (a Ctrl-C in the shell). Nothing is left on failure.
      */
+    /** A file's table or a query's result, read once into a spool. */
+    public static ArrowSpool read(TableSource source) {
+        source.checkReadable();
+        try (BufferAllocator allocator = new RootAllocator();
+             TableReader table = source.open(null, allocator)) {
+            return read(table, source.displayName(), PrivateTempFile.directory(), () -> { });
+        }
+    }
+
     public static ArrowSpool read(InputSource input, ReadOptions options, Path directory, Runnable beforeEachBatch) {
         input.checkReadable();
         try (BufferAllocator allocator = new RootAllocator();

@@ -16,6 +16,11 @@ public record InputTable(InputSource input, ReadOptions options) implements Tabl
     }
 
     @Override
+    public void checkReadable() {
+        input.checkReadable();
+    }
+
+    @Override
     public TableReader open(List<String> columns, BufferAllocator allocator) {
         ReadOptions projected = columns == null ? options
                 : new ReadOptions(options.format(), options.csv(), columns, options.limit());

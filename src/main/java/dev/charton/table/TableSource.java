@@ -12,6 +12,10 @@ import java.util.List;
 public interface TableSource {
     String displayName();
 
+    /** Fails, naming the source, if it cannot be read at all, before any work starts. */
+    default void checkReadable() {
+    }
+
     /** Opens the table keeping only {@code columns} (null: every column), for one pass over its rows. */
     TableReader open(List<String> columns, BufferAllocator allocator);
 

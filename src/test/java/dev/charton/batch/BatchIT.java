@@ -1,5 +1,6 @@
 package dev.charton.batch;
 
+import dev.charton.testing.BatchSummary;
 import dev.charton.testing.Charton;
 import dev.charton.testing.Figures;
 import dev.charton.testing.Png;
@@ -96,7 +97,7 @@ class BatchIT {
         assertTrue(Files.readString(tmp.resolve("charts/explore.html")).contains("vega"), "an altair page");
 
         assertEquals(Map.of("temps", "rendered", "wind", "rendered", "revenue", "rendered", "explore", "rendered"),
-                statuses(r));
+                BatchSummary.statuses(r));
         assertTrue(r.stderr().lines().anyMatch(l -> l.matches("batch: 4 charts: 4 rendered in \\d+\\.\\d\\d s")), r.stderr());
         assertFalse(r.stderr().contains("[1/4]"), "no progress line when stderr is not a terminal");
         assertEquals(List.of(), r.chartonLines(), "nothing went wrong");
@@ -128,7 +129,7 @@ class BatchIT {
         Charton.Result r = batch("report.yaml", "--jobs", "2", "--index", "report.md");
         assertEquals(70, r.exitCode(), "the script's failure comes first in the spec: " + r);
         assertEquals(Map.of("good1", "rendered", "crash", "failed (exit 70)", "broken", "failed (exit 65)",
-                "good2", "rendered"), statuses(r));
+                "good2", "rendered"), BatchSummary.statuses(r));
         List<String> failures = r.chartonLines();
         assertEquals(2, failures.size(), r::toString);
         assertTrue(failures.stream().anyMatch(l -> l.startsWith("charton: chart 'broken': --y: ")
@@ -172,7 +173,7 @@ class BatchIT {
                 """);
         Charton.Result r = batch("report.yaml", "--jobs", "2");
         assertEquals(65, r.exitCode(), r::toString);
-        assertEquals(Map.of("highs", "failed (exit 65)", "note", "rendered", "temps", "rendered"), statuses(r));
+        assertEquals(Map.of("highs", "failed (exit 65)", "note", "rendered", "temps", "rendered"), BatchSummary.statuses(r));
         assertEquals(List.of("charton: chart 'highs': " + tmp.resolve("header.csv")
                 + ": no rows to plot (the table has 2 columns but no data rows)"), r.chartonLines());
         assertTrue(Png.distinctColours(Png.decode(tmp.resolve("charts/note.png"))) > 1, "the script's text is drawn");
@@ -193,7 +194,7 @@ class BatchIT {
                 """);
         Charton.Result r = batch("report.yaml", "--jobs", "1", "--fail-fast", "--index", "index.html");
         assertEquals(65, r.exitCode(), r::toString);
-        assertEquals(Map.of("broken", "failed (exit 65)", "later1", "skipped", "later2", "skipped"), statuses(r));
+        assertEquals(Map.of("broken", "failed (exit 65)", "later1", "skipped", "later2", "skipped"), BatchSummary.statuses(r));
         assertFalse(Files.exists(tmp.resolve("charts/later1.png")));
         assertFalse(Files.exists(tmp.resolve("charts/later2.png")));
         assertTrue(Files.readString(tmp.resolve("index.html")).contains("not rendered (--fail-fast stopped the batch)"));
@@ -419,25 +420,7 @@ class BatchIT {
     private Map<String, String> incremental() {
         Charton.Result r = batch("report.yaml", "--incremental", "--jobs", "2");
         assertEquals(0, r.exitCode(), r::toString);
-        return statuses(r);
-    }
-
-    /** Chart name to status, from the summary table on stderr. */
-    private static Map<String, String> statuses(Charton.Result r) {
-        Map<String, String> statuses = new LinkedHashMap<>();
-        boolean inTable = false;
-        for (String line : r.stderr().lines().toList()) {
-            if (line.matches("chart +status +time +output")) {
-                inTable = true;
-            } else if (line.startsWith("batch: ")) {
-                inTable = false;
-            } else if (inTable) {
-                String[] cells = line.split(" {2,}");
-                statuses.put(cells[0], cells[1]);
-            }
-        }
-        assertFalse(statuses.isEmpty(), "no summary in " + r.stderr());
-        return statuses;
+        return BatchSummary.statuses(r);
     }
 
     private Map<String, FileTime> modified() throws IOException {

@@ -1,5 +1,6 @@
 package dev.charton.cli;
 
+import dev.charton.table.InputTable;
 import dev.charton.batch.BatchSpec;
 import dev.charton.batch.Chart;
 import dev.charton.error.ChartonException;
@@ -72,9 +73,9 @@ class BatchSpecTest {
                 """);
         assertEquals("Report", spec.title());
         assertEquals(List.of("weather", "sales"), spec.datasets().stream().map(d -> d.name()).toList());
-        assertEquals(dir.resolve("data/sales.csv"), spec.datasets().get(1).read().input().path().orElseThrow());
+        assertEquals(dir.resolve("data/sales.csv"), spec.datasets().get(1).read().file().orElseThrow());
         assertEquals(List.of("--delimiter=,", "--type=month=string"), spec.datasets().get(1).readArguments());
-        assertEquals(',', spec.datasets().get(1).read().options().csv().delimiter());
+        assertEquals(',', ((InputTable) spec.datasets().get(1).read().table()).options().csv().delimiter());
 
         Chart temps = spec.charts().get(0);
         ChartSpec t = temps.job().request().spec();

@@ -27,7 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The picture drawn from the statistic Java computes (--reduce auto) against the picture drawn from
  * every row (--reduce none), on a 200,000-row table, both PNGs decoded and compared pixel by pixel.
  */
-class ReducedFiguresIT {
+public class ReducedFiguresIT {
     @TempDir
     static Path data;
     private static Path table;
@@ -151,7 +151,7 @@ class ReducedFiguresIT {
         return Png.decode(out);
     }
 
-    static JsonNode timings(Charton.Result r) throws IOException {
+    public static JsonNode timings(Charton.Result r) throws IOException {
         String line = r.stderr().lines().filter(l -> l.startsWith("charton: timings ")).findFirst()
                 .orElseThrow(() -> new AssertionError("no timings line: " + r));
         return new ObjectMapper().readTree(line.substring("charton: timings ".length()));

@@ -39,7 +39,7 @@ public record ReduceRequest(ChartKind kind, String x, List<String> y, String col
     }
 
     /** Pixel columns of one facet panel times the points kept per pixel. */
-    int gridColumns() {
+    public int gridColumns() {
         return ceilDiv(width, facetColumns) * pointsPerPixel;
     }
 
