@@ -22,9 +22,11 @@ def layout(frame, **options):
 
 
 def axis_length(layout, name):
-    """The axis's length in pixels: the figure less plotly's default margins, times its domain."""
+    """The axis's length in pixels: the figure less its margins (plotly's defaults unless set), times
+    its domain."""
+    margin = {"l": 80, "r": 80, "t": 100, "b": 80, **layout.get("margin", {})}
     low, high = layout[name].get("domain", [0, 1])
-    size = layout["width"] - 160 if name.startswith("x") else layout["height"] - 180
+    size = layout["width"] - margin["l"] - margin["r"] if name.startswith("x") else layout["height"] - margin["t"] - margin["b"]
     return size * (high - low)
 
 

@@ -12,7 +12,7 @@ from .shorten import shortened
 
 CHAR_WIDTH = 0.6
 LINE_HEIGHT = 1.3
-GAP = 6  # pixels between two labels
+GAP = 6  # pixels between two level labels
 TIME_LABEL_CHARS = 8  # plotly's longest usual time tick, "Mar 2025" or "12:00:00"
 SLANT = -45  # degrees
 DEFAULT_FONT = 12
@@ -42,7 +42,7 @@ def fit_categories(axis, labels, length, font, across):
     labels = [str(label) for label in labels]
     text = [shortened(label) for label in labels]
     room = length / max(1, len(labels))  # pixels per category
-    line = LINE_HEIGHT * font + GAP
+    line = LINE_HEIGHT * font  # a line's height holds the space between two lines
     level = max(len(t) for t in text) * CHAR_WIDTH * font + GAP if across else line
     if level <= room:
         angle, step = 0, 1
