@@ -15,9 +15,10 @@ import numpy as np
 import pandas as pd
 
 from . import boxstats
+from .bin_labels import interval_labels
 from .columns import require
 from .errors import DataError, UsageError
-from .labels import binned, column_type, interval_labels, labels, series_column, series_names, split, x_label, zone
+from .labels import binned, column_type, labels, series_column, series_names, split, x_label, zone
 from .plans import (AGGREGATIONS, CATEGORICAL, DEFAULT_HEATMAP_BINS, END, FACET, HEATMAP_CELLS,  # noqa: F401
                     KINDS, MAX_AUTO_BINS, MAX_GROUPS, MAX_SPLITS, NUMERIC, SERIES, START, TEMPORAL, VALUE, X, Y, Plan,
                     box_plan, check_options, drawable, finish, heatmap_agg, heatmap_plan, hist_names, hist_plan,

@@ -1,7 +1,7 @@
 """The labels of a chart, one implementation for the full rows and for a reduced statistic.
 
 Every categorical axis, series and panel is drawn from plain strings, in an order charton chooses
-once for all renderers; binned heatmap axes are labelled by their intervals; axis titles and the
+once for all renderers (binned heatmap axes: bin_labels.py); axis titles and the
 legend follow the user's column names. grammar.py (every row) and reduced.py (Java's statistic)
 both label through these functions, so the same data gets the same labels either way.
 """
@@ -134,39 +134,6 @@ def _time_pattern(values):
 
 def unique_in_order(items):
     return list(dict.fromkeys(items))
-
-
-def interval_labels(edges, temporal=False, zone=None):
-    """Labels of the intervals between consecutive ``edges`` (numbers, or for a temporal axis epoch
-    nanoseconds, shown in ``zone``)."""
-    if temporal:
-        times = [_time_of(int(edge), zone) for edge in edges]
-        text = [t.strftime(_distinct_pattern(times)) for t in times]
-    else:
-        text = [_round_number(edge) for edge in edges]
-    return ["%s to %s" % pair for pair in zip(text[:-1], text[1:])]
-
-
-def _distinct_pattern(times):
-    """The coarsest of dates, then minutes, that still tells every one of ``times`` apart."""
-    for pattern in ("%Y-%m-%d", "%Y-%m-%d %H:%M"):
-        if len({t.strftime(pattern) for t in times}) == len(times):
-            return pattern
-    return "%Y-%m-%d %H:%M:%S"
-
-
-def _time_of(nanos, zone):
-    seconds, rest = divmod(nanos, 10 ** 9)
-    utc = datetime.datetime.fromtimestamp(seconds, datetime.timezone.utc) + datetime.timedelta(microseconds=rest // 1000)
-    if zone is None:
-        return utc.replace(tzinfo=None)
-    import zoneinfo
-
-    return utc.astimezone(zoneinfo.ZoneInfo(zone))
-
-
-def _round_number(value):
-    return format(round(float(value), 10), "g")
 
 
 def binned(index, edge_labels):

@@ -6,8 +6,9 @@ import numpy as np
 
 from . import boxstats, plans
 from .arrow_numpy import to_numpy
+from .bin_labels import interval_labels
 from .errors import ChartonError
-from .labels import CATEGORICAL, binned, column_type, interval_labels, labels, series_column, series_names, split, \
+from .labels import CATEGORICAL, binned, column_type, labels, series_column, series_names, split, \
     x_label, zone
 from .plans import END, FACET, MAX_GROUPS, MAX_SPLITS, SERIES, START, VALUE, X, Y
 from .rows import Rows

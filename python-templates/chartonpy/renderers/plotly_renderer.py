@@ -14,6 +14,7 @@ import plotly.graph_objects as go
 import plotly.io as pio
 from plotly.subplots import make_subplots
 
+from . import plotly_ticks
 from .. import palette
 from ..errors import UsageError
 from ..figures import scripts_from_cdn
@@ -73,7 +74,16 @@ def draw(plan):
         fig.update_xaxes(range=_axis_range(spec.xlim, spec.log_x))
     if spec.ylim:
         fig.update_yaxes(range=_axis_range(spec.ylim, spec.log_y))
+    plotly_ticks.fit(fig, x_labels=_x_categories(plan), y_labels=plan.y_order if plan.kind == "heatmap" else None,
+                     x_time=plan.x_type == TEMPORAL and plan.kind != "heatmap")
     return fig
+
+
+def _x_categories(plan):
+    """The labels along a categorical x axis, in order (None: the axis is numbers or times)."""
+    if plan.kind == "box":
+        return plan.x_order or [str(s) for s in plan.series] or None
+    return plan.x_order if plan.kind == "heatmap" or plan.x_type == CATEGORICAL else None
 
 
 def _axis_range(limits, log):

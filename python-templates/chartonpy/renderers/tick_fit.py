@@ -7,7 +7,8 @@ whose labels fit costs one layout.
 """
 from matplotlib.ticker import FixedLocator
 
-MAX_LABEL = 24  # characters: longer category labels lose their middle to an ellipsis
+from .shorten import MAX_LABEL, shortened  # noqa: F401 (shortened: also this module's API)
+
 SLANT = 35  # degrees
 GAP = 2  # pixels that must separate two labels
 MAX_THINNING = 64
@@ -43,14 +44,6 @@ def _shorten(axis):
     labels = [label.get_text() for label in axis.get_ticklabels()]
     if isinstance(axis.get_major_locator(), FixedLocator) and any(len(text) > MAX_LABEL for text in labels):
         axis.set_ticks(axis.get_ticklocs(), [shortened(text) for text in labels])
-
-
-def shortened(text):
-    """``text`` within MAX_LABEL characters, its start and end kept (labels often differ at the end)."""
-    if len(text) <= MAX_LABEL:
-        return text
-    head = (MAX_LABEL - 1) // 2
-    return text[:head] + "…" + text[len(text) - (MAX_LABEL - 1 - head):]
 
 
 def _slant(axis):

@@ -79,6 +79,26 @@ class RenderersIT {
     }
 
     @Test
+    void binnedDatesOfAReducedHeatmapAreLabelledByTheDaysTheyHold() throws Exception {
+        Path json = tmp.resolve("days.json");
+        Charton.Result r = plot("weather.csv", "--renderer plotly --kind heatmap --x date --y wind -o " + json);
+        assertEquals(0, r.exitCode(), r::toString);
+        List<String> days = new ArrayList<>();
+        Figures.json(Figures.bytes(json)).get("data").get(0).get("x").forEach(x -> {
+            if (!days.contains(x.asText())) {
+                days.add(x.asText());
+            }
+        });
+        assertEquals(10, days.size(), days::toString);
+        assertEquals("2025-01-01 to 2025-02-06", days.get(0));
+        assertTrue(days.stream().allMatch(d -> d.matches("\\d{4}-\\d\\d-\\d\\d to \\d{4}-\\d\\d-\\d\\d")), days::toString);
+        Path svg = tmp.resolve("days.svg");
+        r = plot("weather.csv", "--kind heatmap --x date --y wind -o " + svg);
+        assertEquals(0, r.exitCode(), r::toString);
+        assertTrue(Files.readString(svg).contains("<!-- 2025-01-01 to 2025-02-06 -->"), "matplotlib's first x tick label");
+    }
+
+    @Test
     void altairJsonIsVegaLiteWithTheDataInline() {
         Path out = tmp.resolve("scatter.json");
         Charton.Result r = plot("weather.csv", "--renderer altair --x temp_min --y temp_max --color weather"

@@ -77,8 +77,8 @@ final class Cells implements Reduction {
             }
             ObjectNode reduced = Reductions.reduced("cells", rowsRead);
             reduced.put("agg", agg);
-            x.putEdges(reduced, "x_edges");
-            y.putEdges(reduced, "y_edges");
+            x.putEdges(reduced, "x");
+            y.putEdges(reduced, "y");
             return out.finish(found.size(), reduced);
         }
     }

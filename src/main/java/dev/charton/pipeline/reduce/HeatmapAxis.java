@@ -135,17 +135,24 @@ final class HeatmapAxis implements AutoCloseable {
         }
     }
 
-    /** Adds the interval edges to {@code reduced} under {@code key} (epoch nanoseconds UTC for times). */
-    void putEdges(ObjectNode reduced, String key) {
+    /**
+     * Adds the interval edges to {@code reduced} as {@code <axis>_edges} (epoch nanoseconds UTC for
+     * times, then with {@code <axis>_temporal}: true and the column's zone as {@code <axis>_zone}).
+     */
+    void putEdges(ObjectNode reduced, String axis) {
         if (numericCells != null) {
-            ArrayNode edges = reduced.putArray(key);
+            ArrayNode edges = reduced.putArray(axis + "_edges");
             for (double edge : numericCells.edges()) {
                 edges.add(edge);
             }
         } else if (temporalCells != null) {
-            ArrayNode edges = reduced.putArray(key);
+            ArrayNode edges = reduced.putArray(axis + "_edges");
             for (long edge : temporalCells.edges()) {
                 edges.add((double) edge * nanosecondsPerUnit);
+            }
+            reduced.put(axis + "_temporal", true);
+            if (field.getType() instanceof ArrowType.Timestamp stamp && stamp.getTimezone() != null) {
+                reduced.put(axis + "_zone", stamp.getTimezone());
             }
         }
     }

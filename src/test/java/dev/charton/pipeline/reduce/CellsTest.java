@@ -3,6 +3,7 @@ package dev.charton.pipeline.reduce;
 import dev.charton.pipeline.plan.ChartKind;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
+import org.apache.arrow.vector.TimeStampMilliTZVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -11,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 class CellsTest {
     private final BufferAllocator allocator = new RootAllocator();
@@ -60,6 +62,24 @@ class CellsTest {
             }
             assertEquals(expected, TestTables.rows(table));
             assertEquals("[0.0,10.0,20.0,30.0,40.0,50.0,60.0]", table.reduced().get("x_edges").toString());
+        }
+    }
+
+    @Test
+    void binnedTimesSayTheyAreTimesAndNameTheirZone() throws Exception {
+        TimeStampMilliTZVector times = new TimeStampMilliTZVector("a", allocator, "Europe/Paris");
+        String[] labels = new String[60];
+        for (int i = 0; i < 60; i++) {
+            times.setSafe(i, 1_735_689_600_000L + i * 86_400_000L);
+            labels[i] = "u";
+        }
+        times.setValueCount(60);
+        try (VectorSchemaRoot root = TestTables.root(60, times, TestTables.text(allocator, "b", labels));
+             ReducedTable table = Reductions.of(heatmap(null, null)).reduce(TestTables.source(root, 7), allocator)) {
+            assertEquals(11, table.reduced().get("x_edges").size());
+            assertEquals(true, table.reduced().get("x_temporal").asBoolean());
+            assertEquals("Europe/Paris", table.reduced().get("x_zone").asText());
+            assertFalse(table.reduced().has("y_temporal"), "a categorical axis is not binned");
         }
     }
 }
