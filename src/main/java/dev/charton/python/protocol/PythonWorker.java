@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.charton.error.ChartonException;
 import dev.charton.error.ExitCode;
 import dev.charton.lifecycle.Cleanup;
+import dev.charton.lifecycle.Deadline;
 import dev.charton.python.pool.WorkerPool;
 
 import java.io.IOException;
@@ -47,7 +48,7 @@ public final class PythonWorker implements AutoCloseable {
         this.fromPython = end.responses();
         this.killOnExit = Cleanup.onShutdown(this::killAtExit);
         Frame hello;
-        try (Exchange greeting = new Exchange(helloTimeout, "starting")) {
+        try (Exchange greeting = new Exchange(helloTimeout, helloTimeout, "starting")) {
             hello = greeting.readFrame();
         }
         if (!Frame.HELLO.equals(hello.kind())) {
@@ -100,7 +101,15 @@ public final class PythonWorker implements AutoCloseable {
      * {@code timeout} (null: none) passes before the figure is back.
      */
     public Rendered render(ObjectNode request, DataWriter data, Duration timeout) {
-        return exchange(Frame.REQUEST, request, data, timeout, "rendering");
+        return exchange(Frame.REQUEST, request, data, timeout, timeout, "rendering");
+    }
+
+    /**
+     * As {@link #render}, within what is left of a command's {@code deadline}; a timeout names the
+     * whole budget, the --timeout the user gave.
+     */
+    public Rendered render(ObjectNode request, DataWriter data, Deadline deadline) {
+        return exchange(Frame.REQUEST, request, data, deadline.remaining(), deadline.budget(), "rendering");
     }
 
     /**
@@ -108,14 +117,16 @@ public final class PythonWorker implements AutoCloseable {
      * data, and returns the response; its payload is text. Otherwise as {@link #render}.
      */
     public Rendered execute(ObjectNode request, DataWriter data, Duration timeout) {
-        return exchange(Frame.EXECUTE, request, data, timeout, "running Python code");
+        return exchange(Frame.EXECUTE, request, data, timeout, timeout, "running Python code");
     }
 
-    private Rendered exchange(String kind, ObjectNode request, DataWriter data, Duration timeout, String phase) {
+    /** {@code told}: the timeout a message names (the command's whole budget), of which {@code timeout} is left. */
+    private Rendered exchange(String kind, ObjectNode request, DataWriter data, Duration timeout, Duration told,
+                              String phase) {
         if (!request.has("id")) {
             request.put("id", REQUEST_IDS.incrementAndGet());
         }
-        try (Exchange exchange = new Exchange(timeout, phase)) {
+        try (Exchange exchange = new Exchange(timeout, told, phase)) {
             request.put("sent_at", System.currentTimeMillis());
             withContext(request);
             try {
@@ -136,7 +147,7 @@ public final class PythonWorker implements AutoCloseable {
 
     /** Asks the worker to describe its interpreter, renderers and packages (charton doctor). */
     public JsonNode probe(Duration timeout) {
-        try (Exchange exchange = new Exchange(timeout, "describing itself")) {
+        try (Exchange exchange = new Exchange(timeout, timeout, "describing itself")) {
             try {
                 ObjectNode header = withContext(Frame.object().put("id", REQUEST_IDS.incrementAndGet()));
                 new Frame(Frame.PROBE, header).writeTo(toPython);
@@ -158,12 +169,12 @@ public final class PythonWorker implements AutoCloseable {
      * every failure to read becomes one ChartonException saying what happened to Python.
      */
     private final class Exchange implements AutoCloseable {
-        private final Duration timeout;
+        private final Duration told;
         private final String phase;
         private final Watchdog watchdog;
 
-        Exchange(Duration timeout, String phase) {
-            this.timeout = timeout;
+        Exchange(Duration timeout, Duration told, String phase) {
+            this.told = told;
             this.phase = phase;
             this.watchdog = timeout == null ? null : Watchdog.start(timeout, PythonWorker.this::kill);
         }
@@ -227,7 +238,7 @@ public final class PythonWorker implements AutoCloseable {
             broken = true;
             if (watchdog != null && watchdog.fired()) {
                 return new ChartonException(ExitCode.TEMP_FAIL, "Python did not finish within the timeout of "
-                        + seconds(timeout) + " and was stopped (raise it with --timeout SECONDS, 0 for none)");
+                        + seconds(told) + " and was stopped (raise it with --timeout SECONDS, 0 for none)");
             }
             OptionalInt status;
             try {
