@@ -27,7 +27,7 @@ public final class Plot {
                     (header, data) -> {
                         PythonWorker worker = PythonSetup.await(starting);
                         timings.mark("worker_ready_at");
-                        return worker.render(header, data, job.deadline());
+                        return worker.renderWithin(header, data, job.deadline());
                     }, 1, timings);
             timings.mark("figure_received_at");
             job.output().write(drawn.figure());

@@ -108,7 +108,7 @@ public final class PythonWorker implements AutoCloseable {
      * As {@link #render}, within what is left of a command's {@code deadline}; a timeout names the
      * whole budget, the --timeout the user gave.
      */
-    public Rendered render(ObjectNode request, DataWriter data, Deadline deadline) {
+    public Rendered renderWithin(ObjectNode request, DataWriter data, Deadline deadline) {
         return exchange(Frame.REQUEST, request, data, deadline.remaining(), deadline.budget(), "rendering");
     }
 
