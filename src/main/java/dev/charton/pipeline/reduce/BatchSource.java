@@ -7,6 +7,7 @@ import org.apache.arrow.vector.types.pojo.Schema;
 import dev.charton.input.ColumnRange;
 
 import java.io.IOException;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 
@@ -27,6 +28,19 @@ public interface BatchSource {
     /** The range of a column as the source recorded it, if it did (see {@code TableReader#recordedRange}). */
     default Optional<ColumnRange> recordedRange(String column) {
         return Optional.empty();
+    }
+
+    /** The range of all the named columns' values together, if the source recorded each. */
+    default Optional<ColumnRange> recordedRange(List<String> columns) {
+        ColumnRange all = null;
+        for (String name : columns) {
+            Optional<ColumnRange> range = recordedRange(name);
+            if (range.isEmpty()) {
+                return Optional.empty();
+            }
+            all = all == null ? range.get() : all.union(range.get());
+        }
+        return Optional.ofNullable(all);
     }
 
     /** The number of rows, if the source recorded it. */

@@ -40,7 +40,8 @@ final class Bins implements Reduction {
         XColumn rowNumber = new XColumn(null, schema);
         try (SeriesColumns series = new SeriesColumns(names, request.color(), request.facet(), schema, allocator);
              OutputColumns out = new OutputColumns(allocator)) {
-            Optional<ColumnRange> recorded = recordedRange(source, names);
+            // Nulls are not counted, so a column with nulls still has the range of its values.
+            Optional<ColumnRange> recorded = source.recordedRange(names);
             if (recorded.isPresent()) {
                 PointRows points = new PointRows(rowNumber, series, names, false, false, false, false);
                 BinCounts once = BinCounts.inOnePass(source, points, recorded.get(), request.bins());
@@ -65,19 +66,6 @@ final class Bins implements Reduction {
                 return write(bins, counts, points.rowsRead(), series, out);
             }
         }
-    }
-
-    /** The range of all the counted columns' values, if the source recorded each (nulls are not counted, so they do not matter). */
-    private static Optional<ColumnRange> recordedRange(BatchSource source, List<String> names) {
-        ColumnRange all = null;
-        for (String name : names) {
-            Optional<ColumnRange> range = source.recordedRange(name);
-            if (range.isEmpty()) {
-                return Optional.empty();
-            }
-            all = all == null ? range.get() : all.union(range.get());
-        }
-        return Optional.ofNullable(all);
     }
 
     private static ReducedTable write(HistogramBins bins, long[][] counts, long rowsRead, SeriesColumns series,

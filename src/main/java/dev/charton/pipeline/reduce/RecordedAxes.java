@@ -18,14 +18,7 @@ import java.util.OptionalLong;
 record RecordedAxes(AxisRange x, AxisRange y) {
 
     static Optional<RecordedAxes> of(BatchSource source, String x, List<String> yNames, boolean logX, boolean logY) {
-        ColumnRange ys = null;
-        for (String name : yNames) {
-            Optional<ColumnRange> range = source.recordedRange(name);
-            if (range.isEmpty() || range.get().hasNulls()) {
-                return Optional.empty();
-            }
-            ys = ys == null ? range.get() : ys.union(range.get());
-        }
+        ColumnRange ys = source.recordedRange(yNames).filter(range -> !range.hasNulls()).orElse(null);
         ColumnRange xs = x == null ? rowNumbers(source.knownRowCount()) : source.recordedRange(x).orElse(null);
         if (ys == null || xs == null || xs.hasNulls()) {
             return Optional.empty();
