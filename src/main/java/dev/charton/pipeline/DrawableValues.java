@@ -33,6 +33,8 @@ final class DrawableValues {
     private final long[] nonNull;
     private final Map<String, Long> skipped = new LinkedHashMap<>();
     private long values;
+    private double[] xs = new double[0];
+    private double[] ys = new double[0];
 
     private DrawableValues(ChartPlan plan, ChartSpec spec, String source) {
         this.plan = plan;
@@ -52,29 +54,104 @@ final class DrawableValues {
 
     /** Takes in one batch of the chart's rows. */
     private void observe(VectorSchemaRoot batch) {
-        NumberView x = plan.x() == null ? null : view(batch, plan.x());
-        double[] xRange = plan.x() == null || spec.xlim() == null ? null
-                : spec.xlim().inUnitsOf(batch.getVector(plan.x()).getField().getType());
+        int count = batch.getRowCount();
+        String[] xReasons = xReasons(batch, count);
+        YCheck yCheck = yCheck();
         String nullValue = plan.kind() == ChartKind.HIST ? "a null value" : "a null y";
+        if (ys.length < count) {
+            ys = new double[count];
+        }
         for (int column = 0; column < plan.y().size(); column++) {
             NumberView y = view(batch, plan.y().get(column));
             if (y == null) {
                 continue;
             }
-            for (int row = 0; row < batch.getRowCount(); row++) {
-                values++;
-                String reason = y.isNull(row) ? nullValue : x != null ? xReason(x, row, xRange) : null;
-                if (!y.isNull(row)) {
-                    nonNull[column]++;
-                    reason = reason != null ? reason : yReason(y.get(row));
+            y.values(ys, count);
+            values += count;
+            long nulls = 0;
+            long drawnHere = 0;
+            for (int row = 0; row < count; row++) {
+                double value = ys[row];
+                if (value != value) {
+                    // Keeps the reasons in the order of their first row, as the warning lists them.
+                    if (nulls++ == 0) {
+                        skipped.putIfAbsent(nullValue, 0L);
+                    }
+                    continue;
+                }
+                String reason = xReasons == null ? null : xReasons[row];
+                if (reason == null && yCheck != null) {
+                    reason = yCheck.reason(value);
                 }
                 if (reason == null) {
-                    drawn[column]++;
+                    drawnHere++;
                 } else {
                     skipped.merge(reason, 1L, Long::sum);
                 }
             }
+            nonNull[column] += count - nulls;
+            drawn[column] += drawnHere;
+            if (nulls > 0) {
+                skipped.merge(nullValue, nulls, Long::sum);
+            }
         }
+    }
+
+    /** Why each row's x is not drawn (null where it is), or null when every x of the batch is drawn. */
+    private String[] xReasons(VectorSchemaRoot batch, int count) {
+        NumberView x = plan.x() == null ? null : view(batch, plan.x());
+        if (x == null) {
+            return null;
+        }
+        double[] range = spec.xlim() == null ? null
+                : spec.xlim().inUnitsOf(batch.getVector(plan.x()).getField().getType());
+        if (range == null && !spec.logX() && !anyNull(x, count)) {
+            return null;
+        }
+        String[] reasons = new String[count];
+        for (int row = 0; row < count; row++) {
+            reasons[row] = xReason(x, row, range);
+        }
+        return reasons;
+    }
+
+    private boolean anyNull(NumberView x, int count) {
+        if (xs.length < count) {
+            xs = new double[count];
+        }
+        x.values(xs, count);
+        for (int row = 0; row < count; row++) {
+            if (xs[row] != xs[row]) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Why a y value that is not null is not drawn. */
+    @FunctionalInterface
+    private interface YCheck {
+        String reason(double y);
+    }
+
+    /** The check of y values, or null when every value that is not null is drawn. */
+    private YCheck yCheck() {
+        if (plan.kind() == ChartKind.HIST) {
+            // A histogram's values are its x axis; its y axis counts.
+            double[] range = spec.xlim() == null ? null : spec.xlim().inUnitsOf(NUMBERS);
+            if (!spec.logX() && range == null) {
+                return null;
+            }
+            return y -> spec.logX() && y <= 0 ? "a value <= 0 on the log x axis"
+                    : outside(y, range) ? "a value outside --xlim" : null;
+        }
+        boolean points = plan.kind() == ChartKind.LINE || plan.kind() == ChartKind.SCATTER
+                || plan.kind() == ChartKind.AREA;
+        double[] range = points && spec.ylim() != null ? spec.ylim().inUnitsOf(NUMBERS) : null;
+        if (!spec.logY() && range == null) {
+            return null;
+        }
+        return y -> spec.logY() && y <= 0 ? "y <= 0 on the log y axis" : outside(y, range) ? "y outside --ylim" : null;
     }
 
     /** {@code reader}, every batch it loads taken in. */
@@ -125,22 +202,6 @@ final class DrawableValues {
             return "x <= 0 on the log x axis";
         }
         return outside(value, range) ? "x outside --xlim" : null;
-    }
-
-    private String yReason(double y) {
-        if (plan.kind() == ChartKind.HIST) {
-            // A histogram's values are its x axis; its y axis counts.
-            if (spec.logX() && y <= 0) {
-                return "a value <= 0 on the log x axis";
-            }
-            return spec.xlim() != null && outside(y, spec.xlim().inUnitsOf(NUMBERS)) ? "a value outside --xlim" : null;
-        }
-        if (spec.logY() && y <= 0) {
-            return "y <= 0 on the log y axis";
-        }
-        boolean points = plan.kind() == ChartKind.LINE || plan.kind() == ChartKind.SCATTER
-                || plan.kind() == ChartKind.AREA;
-        return points && spec.ylim() != null && outside(y, spec.ylim().inUnitsOf(NUMBERS)) ? "y outside --ylim" : null;
     }
 
     private static boolean outside(double value, double[] range) {

@@ -48,7 +48,8 @@ final class AxisRange {
         if (!(high > low) || Double.isNaN(position)) {
             return 0;
         }
-        double cell = Math.floor((position - low) / (high - low) * cells);
-        return (int) Math.max(0, Math.min(cells - 1, cell));
+        double cell = (position - low) / (high - low) * cells;
+        // floor(cell) clamped to [0, cells - 1]; a cast truncates, which is the floor from 0 up.
+        return cell >= cells - 1 ? cells - 1 : cell > 0 ? (int) cell : 0;
     }
 }

@@ -21,18 +21,28 @@ final class M4Series implements RowSpill.BlockConsumer {
 
     @Override
     public void accept(long[] keys, double[] ys, int[] ids, int length) {
+        int lastId = -1;
+        M4Columns columns = null;
         for (int i = 0; i < length; i++) {
             int id = ids[i];
-            while (kept.size() <= id) {
-                kept.add(null);
-            }
-            M4Columns columns = kept.get(id);
-            if (columns == null) {
-                columns = new M4Columns(cells);
-                kept.set(id, columns);
+            if (id != lastId) {
+                columns = columnsOf(id);
+                lastId = id;
             }
             columns.offer(range.cell(x.valueOfKey(keys[i]), cells), keys[i], number++, ys[i]);
         }
+    }
+
+    private M4Columns columnsOf(int id) {
+        while (kept.size() <= id) {
+            kept.add(null);
+        }
+        M4Columns columns = kept.get(id);
+        if (columns == null) {
+            columns = new M4Columns(cells);
+            kept.set(id, columns);
+        }
+        return columns;
     }
 
     /** By series id, the series' M4; null for an id with no values. */

@@ -86,6 +86,9 @@ final class SeriesColumns implements AutoCloseable {
      */
     int id(int column, int row) {
         Series previous = lastOfColumn[column];
+        if (previous != null && color == null && facet == null) {
+            return lastIdOfColumn[column];
+        }
         Series series = of(column, row);
         if (series != previous || previous == null) {
             Integer id = ids.get(series);
