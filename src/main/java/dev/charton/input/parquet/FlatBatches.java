@@ -35,6 +35,7 @@ final class FlatBatches implements AutoCloseable {
     private final VectorSchemaRoot staging;
     private final List<FieldVector> stagingInFileOrder = new ArrayList<>();
     private final List<PrimitiveSink> sinksInFileOrder = new ArrayList<>();
+    private PageReadStore pages;
     private FlatColumns rowGroup;
     private long rowsLeftInGroup;
     private Future<Integer> next;
@@ -92,7 +93,8 @@ final class FlatBatches implements AutoCloseable {
 
     private boolean nextRowAvailable() throws IOException {
         while (rowsLeftInGroup == 0) {
-            PageReadStore pages = reader.readNextRowGroup();
+            closePages();
+            pages = reader.readNextRowGroup();
             if (pages == null) {
                 return false;
             }
@@ -100,6 +102,14 @@ final class FlatBatches implements AutoCloseable {
             rowsLeftInGroup = pages.getRowCount();
         }
         return true;
+    }
+
+    /** Frees the chunks of a row group whose rows are all decoded (off the heap: {@link ChunkBuffers}). */
+    private void closePages() {
+        if (pages != null) {
+            pages.close();
+            pages = null;
+        }
     }
 
     private static int await(Future<Integer> batch) throws IOException {
@@ -138,6 +148,7 @@ final class FlatBatches implements AutoCloseable {
             }
         }
         staging.close();
+        closePages();
         if (interrupted) {
             Thread.currentThread().interrupt();
         }

@@ -41,6 +41,7 @@ public final class ParquetTableReader implements TableReader {
     private final String sourceName;
     private final int batchRows;
     private final ParquetFileReader reader;
+    private final ChunkBuffers chunkBuffers = new ChunkBuffers();
     private final MessageColumnIO columnIO;
     private final VectorSchemaRoot root;
     private final BatchMaterializer materializer;
@@ -99,6 +100,9 @@ public final class ParquetTableReader implements TableReader {
             this.materializer = new BatchMaterializer(converters);
             this.flatBatches = columnAtATime && FlatColumns.fits(requested) ? new FlatBatches(reader, requested,
                     createdBy, batchRows, root, mapped, rootPositionsInFileOrder, allocator) : null;
+            if (flatBatches != null) {
+                chunkBuffers.offHeap();
+            }
         } catch (RuntimeException e) {
             closeQuietly();
             throw e instanceof ChartonException ce ? ce : corrupt(e);
@@ -108,6 +112,7 @@ public final class ParquetTableReader implements TableReader {
     private ParquetFileReader open(Path file) {
         ParquetReadOptions options = ParquetReadOptions.builder(new PlainParquetConfiguration())
                 .withCodecFactory(new ParquetCodecs())
+                .withAllocator(chunkBuffers)
                 .build();
         try {
             return ParquetFileReader.open(new NamedLocalFile(file), options);
