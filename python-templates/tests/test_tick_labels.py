@@ -86,6 +86,18 @@ class TickLabels(unittest.TestCase):
     def test_crowded_axes(self):
         self.assert_no_overlap(crowded(), (GALLERY_SIZE,))
 
+    def test_short_labels_that_fit_stay_level(self):
+        # The gallery's box plot and bar chart: five weather words, four regions fit side by side at 480 px.
+        for data, options in (EXAMPLES[5], EXAMPLES[2]):
+            for renderer in RENDERERS:
+                with self.subTest(renderer=renderer.__name__, kind=options["kind"]):
+                    plan = grammar.plan(data(), spec(**GALLERY_SIZE, **options))
+                    with renderer.style(plan.spec):
+                        fig = renderer.draw(plan)
+                    FigureCanvasAgg(fig).draw()
+                    angles = {label.get_rotation() for label in fig.axes[0].get_xticklabels() if label.get_text()}
+                    self.assertEqual({0.0}, angles)
+
     def test_altair_category_axes_leave_out_overlapping_labels(self):
         # Vega draws the labels (vl-convert-python is not installed): the spec must ask it to thin them.
         from chartdata import table, vega_lite
