@@ -4,6 +4,7 @@ import dev.charton.input.ForwardingTableReader;
 import dev.charton.input.StructPaths;
 import dev.charton.input.TableReader;
 import dev.charton.input.TextColumns;
+import dev.charton.input.csv.CsvTableReader;
 import org.apache.arrow.vector.BaseIntVector;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.ValueVector;
@@ -18,15 +19,19 @@ import java.util.List;
 /**
  * A reader whose first batch can be looked at before the rows are read: the planner samples the
  * text columns no reader looked at ({@link TextSample}) from it, then the first
- * {@link #loadNextBatch()} hands the same batch on, so no row is read twice.
+ * {@link #loadNextBatch()} hands the same batch on, so no row is read twice. The CSV reader looks
+ * at every text column itself (its word is in the field metadata, {@link TextColumns}), so a CSV
+ * file's columns are not sampled again; a table spooled from one (the shell's, a batch's) is.
  */
 public final class FirstBatchAhead extends ForwardingTableReader implements TextSample.Values {
     private boolean loaded;
     private boolean present;
     private boolean handedOn;
+    private final boolean readByCsv;
 
     public FirstBatchAhead(TableReader inner) {
         super(inner);
+        this.readByCsv = inner.unwrap(CsvTableReader.class).isPresent();
     }
 
     @Override
@@ -43,7 +48,8 @@ public final class FirstBatchAhead extends ForwardingTableReader implements Text
     @Override
     public List<String> of(String column) {
         Field field = StructPaths.columns(root().getSchema()).get(column);
-        if (field == null || TextColumns.lookedAt(field) || (field.getDictionary() == null && !isText(field.getType()))) {
+        if (field == null || readByCsv || TextColumns.readsAs(field).isPresent()
+                || (field.getDictionary() == null && !isText(field.getType()))) {
             return List.of();
         }
         if (!loaded) {
