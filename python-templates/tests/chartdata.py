@@ -77,3 +77,13 @@ def vega_lite(data):
     datasets = chart.get("datasets", {})
     rows = [row for rows in datasets.values() for row in rows]
     return chart, rows
+
+
+def label_width(text, pixels):
+    """The width in pixels of ``text`` in DejaVu Sans at ``pixels``, as matplotlib's Agg renderer draws it
+    (at 72 dpi a point is a pixel): the tests' own measure of labels a browser will draw."""
+    from matplotlib.backends.backend_agg import RendererAgg
+    from matplotlib.font_manager import FontProperties
+
+    renderer = RendererAgg(100, 100, 72)
+    return renderer.get_text_width_height_descent(text, FontProperties(family="DejaVu Sans", size=pixels), False)[0]

@@ -12,7 +12,7 @@ import pandas as pd
 
 from .. import palette
 from ..errors import UsageError
-from . import vega_html
+from . import label_fit, vega_html
 from ..plans import (CATEGORICAL, END, FACET, NUMERIC, SERIES, START, TEMPORAL, VALUE, X, Y, isolated,
                      marker_alpha, wall_clock)
 
@@ -26,9 +26,12 @@ STACKING = ("bar", "area")
 READABLE_ROWS = 5000
 FLIER = "flier"  # an outlier of a box, one per row
 LONE = "lone"  # whether a line's value has no value beside it
-# Vega-Lite lets category labels overlap; these leave out every other one until they do not, and
-# shorten long ones (the other axes thin their labels by default).
-CATEGORY_AXIS = alt.Axis(labelOverlap="greedy", labelLimit=160)
+LABEL_FONT = 10  # pixels: Vega's tick and legend labels
+# Pixels of the chart's width and height that are no plot area, as far as they can be known before
+# Vega lays it out: the y axis (labels and title) and a legend's symbols and padding; the x axis.
+Y_AXIS_ROOM, LEGEND_ROOM, GRADIENT_ROOM, X_AXIS_ROOM = 60, 40, 60, 40
+# Vega's longest usual time tick labels (its default formats).
+TIME_LABELS = ("September", "12:00:00", "Mar 31", "03 PM")
 # Vega's own series colours (its "category" scheme), first in the palette; dashes and shapes in Vega's terms.
 _THEME_COLOURS = ("#4c78a8", "#f58518", "#e45756", "#72b7b2", "#54a24b", "#eeca3b", "#b279a2", "#ff9da6", "#9d755d",
                   "#bab0ac")
@@ -58,11 +61,11 @@ def draw(plan):
     if spec.xlim or spec.ylim:
         _clip(chart)
     if plan.facets:
-        rows, columns = plan.grid()
-        chart = chart.properties(width=max(60, spec.width // columns - FACET_MARGIN),
-                                 height=max(60, spec.height // rows - FACET_MARGIN))
-        chart = chart.facet(facet=alt.Facet(FACET, type="nominal", sort=plan.facets, title=spec.facet),
-                            columns=columns)
+        width, height = _plot_size(plan)
+        chart = chart.properties(width=width, height=height)
+        header = alt.Header(labelLimit=width)  # a panel's title never runs into the next one's
+        chart = chart.facet(facet=alt.Facet(FACET, type="nominal", sort=plan.facets, title=spec.facet, header=header),
+                            columns=plan.grid()[1])
     else:
         chart = chart.properties(width=spec.width, height=spec.height,
                                  autosize=alt.AutoSizeParams(type="fit", contains="padding"))
@@ -94,8 +97,34 @@ def _x(plan, field=X):
     options = {"title": plan.xlabel, "scale": _scale(plan.spec.log_x, plan.spec.xlim)}
     if plan.x_order:
         options["sort"] = plan.x_order
-        options["axis"] = CATEGORY_AXIS
+        options["axis"] = _category_axis(plan.x_order, _plot_size(plan)[0], across=True)
+    elif plan.x_type == TEMPORAL:
+        options["axis"] = alt.Axis(tickCount=label_fit.time_ticks(_plot_size(plan)[0], LABEL_FONT, TIME_LABELS))
     return alt.X(field, type=FIELD_TYPES[plan.x_type], **options)
+
+
+def _category_axis(labels, length, across):
+    """Labels that fit (label_fit): level, slanted or on end, every k-th shown; long ones cut at the
+    width of a shortened one. Vega's own thinning stays on, should its font be wider than measured."""
+    text, angle, step = label_fit.categories(labels, length, LABEL_FONT, across)
+    limit = max(label_fit.width(t, LABEL_FONT) for t in text) + 1
+    return alt.Axis(values=list(labels[::step]), labelAngle=-angle if across else 0, labelLimit=limit,
+                    labelOverlap="greedy")
+
+
+def _plot_size(plan):
+    """(width, height) in pixels of a panel's plot area: a facet panel's as set, else the chart's
+    less what its axes and legend are estimated to take."""
+    spec = plan.spec
+    if plan.facets:
+        rows, columns = plan.grid()
+        return max(60, spec.width // columns - FACET_MARGIN), max(60, spec.height // rows - FACET_MARGIN)
+    legend = 0
+    if plan.series:
+        legend = max(label_fit.width(str(name), LABEL_FONT) for name in plan.series) + LEGEND_ROOM
+    elif plan.kind == "heatmap":
+        legend = GRADIENT_ROOM
+    return max(60, spec.width - Y_AXIS_ROOM - legend), max(60, spec.height - X_AXIS_ROOM)
 
 
 def _y(plan, **options):
@@ -232,8 +261,10 @@ def _box_rows(data):
 
 def heatmap(chart, plan):
     return chart.mark_rect().encode(
-        x=alt.X(X, type="nominal", sort=plan.x_order, title=plan.xlabel, axis=CATEGORY_AXIS),
-        y=alt.Y(Y, type="nominal", sort=plan.y_order, title=plan.ylabel, axis=CATEGORY_AXIS),
+        x=alt.X(X, type="nominal", sort=plan.x_order, title=plan.xlabel,
+                axis=_category_axis(plan.x_order, _plot_size(plan)[0], across=True)),
+        y=alt.Y(Y, type="nominal", sort=plan.y_order, title=plan.ylabel,
+                axis=_category_axis(plan.y_order, _plot_size(plan)[1], across=False)),
         color=alt.Color(VALUE, type="quantitative", title=plan.value_label))
 
 

@@ -142,7 +142,7 @@ def heatmap(ax, rows, plan, colours):
     low, high = mpl_common.value_range(plan, VALUE)
     image = ax.imshow(plan.matrix(rows, VALUE), aspect="auto", interpolation="nearest",
                       vmin=low, vmax=high, cmap="viridis")
-    ax.set_xticks(np.arange(len(plan.x_order)), plan.x_order, rotation=35, ha="right")
+    ax.set_xticks(np.arange(len(plan.x_order)), plan.x_order)
     ax.set_yticks(np.arange(len(plan.y_order)), plan.y_order)
     return image
 

@@ -21,7 +21,6 @@ from .. import palette  # noqa: E402
 from . import tick_fit  # noqa: E402
 from ..plans import CATEGORICAL, TEMPORAL, X  # noqa: E402
 
-LONG_LABELS = 6  # characters: longer category labels are slanted
 _DASHES = {"solid": "-", "dashed": "--", "dotted": ":"}
 _MARKERS = {"circle": "o", "square": "s", "triangle": "^"}
 
@@ -123,11 +122,7 @@ def _x_axis(ax, plan):
         ax.xaxis.set_major_locator(locator)
         ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator, tz=plan.timezone))
     elif plan.x_type == CATEGORICAL and plan.kind != "heatmap":
-        ax.set_xticks(np.arange(len(plan.x_order)), plan.x_order)
-        if max(map(len, plan.x_order), default=0) > LONG_LABELS or len(plan.x_order) > 12:
-            ax.tick_params(axis="x", labelrotation=35)
-            for label in ax.get_xticklabels():
-                label.set_horizontalalignment("right")
+        ax.set_xticks(np.arange(len(plan.x_order)), plan.x_order)  # slanted by tick_fit only when they collide
     elif plan.kind == "box" and not plan.x_order:
         ax.set_xticks([])
 

@@ -1,21 +1,15 @@
 """Tick labels that never overlap on plotly figures, set in the layout before any browser draws it.
 
-No browser lays the figure out here, so the labels are measured by estimate: a glyph is about
-CHAR_WIDTH of the font size wide and a line LINE_HEIGHT of it high. A category axis whose labels do
-not fit side by side gets them shortened, then slanted, then on end with only every k-th labelled
-(tickvals and ticktext); a time axis gets at most as many ticks (nticks) as its labels fit. Every
-fitted axis has automargin, so slanted labels push the margin rather than leave the figure.
+No browser lays the figure out here, so the labels are measured with a real font (label_fit). A
+category axis whose labels do not fit side by side gets them shortened, then slanted, then on end
+with only every k-th labelled (tickvals and ticktext); a time axis gets at most as many ticks
+(nticks) as its labels fit. Every fitted axis has automargin, so slanted labels push the margin
+rather than leave the figure.
 """
-import math
+from . import label_fit
 
-from .shorten import shortened
-
-CHAR_WIDTH = 0.6
-LINE_HEIGHT = 1.3
-GAP = 6  # pixels between two level labels
-TIME_LABEL_CHARS = 8  # plotly's longest usual time tick, "Mar 2025" or "12:00:00"
-SLANT = -45  # degrees
 DEFAULT_FONT = 12
+TIME_LABELS = ("Mar 2025", "12:00:00")  # plotly's longest usual time tick labels
 # plotly's default margins (pixels): the plot area is the figure less these.
 MARGIN = {"l": 80, "r": 80, "t": 100, "b": 80}
 
@@ -31,7 +25,7 @@ def fit(fig, x_labels=None, y_labels=None, x_time=False):
         if x_labels:
             fit_categories(axis, x_labels, length, font, across=True)
         elif x_time:
-            axis.update(nticks=max(2, int(length // (TIME_LABEL_CHARS * CHAR_WIDTH * font + GAP))), automargin=True)
+            axis.update(nticks=label_fit.time_ticks(length, font, TIME_LABELS), automargin=True)
     if y_labels:
         for name in _axes(fig, "yaxis"):
             fit_categories(fig.layout[name], y_labels, height * _span(fig.layout[name]), font, across=False)
@@ -40,19 +34,10 @@ def fit(fig, x_labels=None, y_labels=None, x_time=False):
 def fit_categories(axis, labels, length, font, across):
     """Shortened labels, every k-th of them shown, slanted (x axes) when they do not fit level."""
     labels = [str(label) for label in labels]
-    text = [shortened(label) for label in labels]
-    room = length / max(1, len(labels))  # pixels per category
-    line = LINE_HEIGHT * font  # a line's height holds the space between two lines
-    level = max(len(t) for t in text) * CHAR_WIDTH * font + GAP if across else line
-    if level <= room:
-        angle, step = 0, 1
-    elif across and line / math.sin(math.radians(-SLANT)) <= room:
-        angle, step = SLANT, 1
-    else:
-        angle, step = (-90 if across else 0), math.ceil(line / room)
+    text, angle, step = label_fit.categories(labels, length, font, across)
     axis.update(tickmode="array", tickvals=labels[::step], ticktext=text[::step], automargin=True)
     if across:
-        axis.update(tickangle=angle)
+        axis.update(tickangle=-angle)
 
 
 def _axes(fig, prefix):

@@ -84,7 +84,8 @@ def heatmap(ax, rows, plan, colours):
     low, high = mpl_common.value_range(plan, VALUE)
     sns.heatmap(plan.matrix(rows, VALUE), vmin=low, vmax=high, cbar=False, ax=ax,
                 xticklabels=plan.x_order, yticklabels=plan.y_order)
-    ax.tick_params(axis="x", labelrotation=35)
+    # seaborn stands crowded x labels on end and y labels always: level, tick_fit slants x labels that collide.
+    ax.tick_params(axis="both", labelrotation=0)
     return ax.collections[0]
 
 

@@ -5,6 +5,8 @@ labels overlap are fixed in steps, measuring again after each: x labels slanted,
 (every k-th tick keeps its label) until they fit. Measuring lays the figure out without drawing it, so a figure
 whose labels fit costs one layout.
 """
+import math
+
 from matplotlib.ticker import FixedLocator
 
 from .shorten import MAX_LABEL, shortened  # noqa: F401 (shortened: also this module's API)
@@ -35,9 +37,30 @@ def crowded_axes(fig):
 
 
 def _overlap(axis):
-    boxes = sorted((label.get_window_extent() for label in axis.get_ticklabels()
-                    if label.get_visible() and label.get_text()), key=lambda box: (box.x0, box.y0))
+    labels = [label for label in axis.get_ticklabels() if label.get_visible() and label.get_text()]
+    angles = {label.get_rotation() % 180 for label in labels}
+    if angles and angles != {0.0} and len(angles) == 1:
+        return _slanted_overlap(labels, math.radians(angles.pop()))
+    boxes = sorted((label.get_window_extent() for label in labels), key=lambda box: (box.x0, box.y0))
     return any(a.padded(GAP / 2).overlaps(b.padded(GAP / 2)) for a, b in zip(boxes, boxes[1:]))
+
+
+def _slanted_overlap(labels, angle):
+    """Whether two labels slanted alike overlap: their rectangles (not the upright boxes around
+    them, which overlap long before the text does) meet along the slant and across it."""
+    along, across = (math.cos(angle), math.sin(angle)), (-math.sin(angle), math.cos(angle))
+    shapes = []
+    for label in labels:
+        centre = label.get_window_extent()
+        rotation = label.get_rotation()
+        label.set_rotation(0)
+        upright = label.get_window_extent()
+        label.set_rotation(rotation)
+        x, y = (centre.x0 + centre.x1) / 2, (centre.y0 + centre.y1) / 2
+        shapes.append((x * along[0] + y * along[1], x * across[0] + y * across[1], upright.width, upright.height))
+    shapes.sort(key=lambda shape: shape[1])
+    return any(abs(a[0] - b[0]) < (a[2] + b[2]) / 2 + GAP and abs(a[1] - b[1]) < (a[3] + b[3]) / 2 + GAP
+               for a, b in zip(shapes, shapes[1:]))
 
 
 def _shorten(axis):

@@ -8,6 +8,7 @@ import dev.charton.input.TableReaders;
 import dev.charton.input.UnknownColumnException;
 import dev.charton.pipeline.plan.ChartPlan;
 import dev.charton.pipeline.plan.ChartPlanner;
+import dev.charton.pipeline.plan.FirstBatchAhead;
 import dev.charton.pipeline.pushdown.PushDown;
 import dev.charton.pipeline.pushdown.PushedDown;
 import dev.charton.pipeline.reduce.ReduceRequest;
@@ -20,7 +21,6 @@ import dev.charton.table.ArrowStreamSender;
 import dev.charton.table.TableSource;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
-import org.apache.arrow.vector.types.pojo.Schema;
 
 import java.io.IOException;
 import java.util.List;
@@ -59,9 +59,9 @@ public final class FigurePipeline {
     private static Drawn draw(RenderRequest request, TableSource table, FigureRenderer renderer, long id, Timings timings,
                               Planning planning) {
         try (BufferAllocator allocator = new RootAllocator();
-             TableReader reader = table.open(planning.projection(), allocator)) {
+             FirstBatchAhead reader = new FirstBatchAhead(table.open(planning.projection(), allocator))) {
             timings.mark("input_opened_at");
-            ChartPlan plan = planning.plan(reader.root().getSchema(), table.displayName());
+            ChartPlan plan = planning.plan(reader, table.displayName());
             if (plan == null) {
                 return sendRows(request, reader, null, table.displayName(), renderer, id, timings);
             }
@@ -187,12 +187,12 @@ public final class FigurePipeline {
             return builtin ? planner.projection().orElse(null) : null;
         }
 
-        ChartPlan plan(Schema schema, String source) {
+        ChartPlan plan(FirstBatchAhead table, String source) {
             if (planner == null) {
                 return null;
             }
             try {
-                return planner.plan(schema, source);
+                return planner.plan(table, source);
             } catch (ChartonException e) {
                 if (builtin) {
                     throw e;

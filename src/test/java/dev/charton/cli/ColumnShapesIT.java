@@ -93,6 +93,44 @@ class ColumnShapesIT {
         assertTrue(Files.size(counts) > 0);
     }
 
+    @Test
+    void textThatReadsAsNumbersOrTimesIsRefusedFromParquetArrowAndSql() throws IOException {
+        // github.csv's times, stored as text (plain in Parquet, dictionary-encoded in Arrow), and amounts with thousands.
+        String code = "import pyarrow as pa, pyarrow.parquet as pq, pyarrow.feather as pf, sys\n"
+                + "t = pa.table({'time': ['2015/01/01 %02d:00:00' % h for h in range(24)], 'count': list(range(24)),"
+                + " 'amount': ['1,%03d' % h for h in range(24)], 'name': ['n%d' % h for h in range(24)]})\n"
+                + "pq.write_table(t, sys.argv[1] + '/text.parquet')\n"
+                + "pf.write_feather(t.set_column(0, 'time', t['time'].dictionary_encode()), sys.argv[1] + '/text.arrow')\n";
+        Tools.Output written = Tools.run(List.of(TestPython.interpreter().toString(), "-c", code, tmp.toString()), Map.of());
+        assertEquals(0, written.exitCode(), written.stderr());
+        String times = "column 'time' was read as text, but all 24 values look like dates or times"
+                + " ('2015/01/01 00:00:00'); store it as timestamps, or convert it in a --sql query (--type reads CSV"
+                + " columns only); to draw it as text, name the kind with --kind";
+        for (String file : List.of("text.parquet", "text.arrow")) {
+            assertRefusedWith(List.of("plot", file, "--x", "time", "--y", "count"), "charton: --x: " + file + ": " + times);
+        }
+        assertRefusedWith(List.of("plot", "--sql", "SELECT * FROM 'text.parquet'", "--x", "name", "--y", "amount"),
+                "charton: --y: DuckDB query: column 'amount' was read as text, but all 24 values look like numbers"
+                        + " ('1,000'); store it as numbers, or convert it in a --sql query (--type reads CSV columns"
+                        + " only); to draw it as text, name the kind with --kind");
+
+        Path counts = tmp.resolve("counts.png");
+        Charton.Result asText = Charton.run("plot", "text.parquet", "--x", "time", "--kind", "bar",
+                "-o", counts.toString()).in(tmp).go();
+        assertEquals(0, asText.exitCode(), asText.toString());
+        assertTrue(Files.size(counts) > 0);
+    }
+
+    private void assertRefusedWith(List<String> command, String line) {
+        Path out = tmp.resolve("refused.png");
+        List<String> args = new ArrayList<>(command);
+        args.addAll(List.of("-o", out.toString()));
+        Charton.Result r = Charton.run(args.toArray(String[]::new)).in(tmp).go();
+        assertEquals(DATA, r.exitCode(), r.toString());
+        assertEquals(List.of(line), r.stderr().lines().toList());
+        assertFalse(Files.exists(out));
+    }
+
     private void assertRefused(List<String> options, String line) {
         Path out = tmp.resolve("refused.png");
         List<String> args = new ArrayList<>(List.of("plot", "nested.parquet"));

@@ -48,8 +48,15 @@ public final class ChartPlanner {
         return Optional.of(named().columns());
     }
 
-    /** The plan for a table of this schema (which holds at least the projected columns). */
-    public ChartPlan plan(Schema schema, String sourceName) {
+    /**
+     * The plan for the table {@code table} reads (its schema holds at least the projected columns);
+     * its first batch is looked at only to sample a named text column that no reader looked at.
+     */
+    public ChartPlan plan(FirstBatchAhead table, String sourceName) {
+        return plan(table.root().getSchema(), sourceName, table);
+    }
+
+    ChartPlan plan(Schema schema, String sourceName, TextSample.Values values) {
         Map<String, Field> fields = StructPaths.columns(schema);
         Map<String, ColumnType> types = new LinkedHashMap<>();
         fields.forEach((name, field) -> types.put(name, ColumnType.of(field)));
@@ -60,7 +67,7 @@ public final class ChartPlanner {
             }
         }
         namedColumns.refuseNested(fields, sourceName);
-        namedColumns.refuseTextReadingAsValues(fields, askedKind, sourceName);
+        namedColumns.refuseTextReadingAsValues(fields, askedKind, sourceName, values);
         return new Decision(types).decide();
     }
 

@@ -55,13 +55,19 @@ record NamedColumns(List<Named> all) {
     }
 
     /**
-     * Refuses a named text column whose values nearly all read as numbers or times, unless the kind
-     * asked for ({@code askedKind}, null when none was) draws categories where the column is.
+     * Refuses a named text column whose values nearly all read as numbers or times (as its reader
+     * said, or as {@code values} show when no reader looked), unless the kind asked for
+     * ({@code askedKind}, null when none was) draws categories where the column is.
      */
-    void refuseTextReadingAsValues(Map<String, Field> fields, ChartKind askedKind, String source) {
+    void refuseTextReadingAsValues(Map<String, Field> fields, ChartKind askedKind, String source,
+                                   TextSample.Values values) {
         for (Named named : all) {
-            String readsAs = TextColumns.readsAs(fields.get(named.column())).orElse(null);
-            if (readsAs != null && (askedKind == null || needsValues(named.option(), askedKind))) {
+            if (askedKind != null && !needsValues(named.option(), askedKind)) {
+                continue;
+            }
+            String readsAs = TextColumns.readsAs(fields.get(named.column()))
+                    .or(() -> TextSample.readsAs(values.of(named.column()))).orElse(null);
+            if (readsAs != null) {
                 throw new ChartonException(ExitCode.DATA, named.option() + ": " + source + ": column '"
                         + named.column() + "' was read as text, but " + readsAs
                         + (askedKind == null ? "; to draw it as text, name the kind with --kind" : ""));

@@ -26,6 +26,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 class ChartPlannerTest {
+    /** The tables of these tests have no text column that no reader looked at. */
+    private static final TextSample.Values NO_VALUES = column -> List.of();
     /** date (temporal), temp (float), count (int), weather (text), region (dictionary), when (timestamp with zone). */
     private static final Schema WEATHER = new Schema(List.of(
             field("date", new ArrowType.Date(DateUnit.DAY)),
@@ -61,7 +63,7 @@ class ChartPlannerTest {
         assertEquals(List.of("temp"), series.y());
 
         Schema numbers = new Schema(List.of(WEATHER.findField("weather"), WEATHER.findField("temp")));
-        ChartPlan hist = new ChartPlanner(spec(null, "", "")).plan(numbers, "t.csv");
+        ChartPlan hist = new ChartPlanner(spec(null, "", "")).plan(numbers, "t.csv", NO_VALUES);
         assertEquals(ChartKind.HIST, hist.kind());
         assertNull(hist.x());
         assertEquals(List.of("temp"), hist.y());
@@ -112,7 +114,7 @@ class ChartPlannerTest {
         assertUsage("cannot choose a chart for a categorical --y against a temporal --x: give --kind", spec(null, "date", "weather"));
         assertUsage("--log-x needs a numeric x axis, but this one is temporal", logX(spec(null, "date", "temp")));
         ChartonException noNumbers = assertThrows(ChartonException.class,
-                () -> new ChartPlanner(spec("box", "weather", "")).plan(new Schema(List.of(WEATHER.findField("weather"))), "t.csv"));
+                () -> new ChartPlanner(spec("box", "weather", "")).plan(new Schema(List.of(WEATHER.findField("weather"))), "t.csv", NO_VALUES));
         assertEquals("a box chart needs a numeric column: name one with --y", noNumbers.getMessage());
     }
 
@@ -129,7 +131,7 @@ class ChartPlannerTest {
     @Test
     void anUnknownColumnNamesItsOptionAndTheClosestColumn() {
         ChartPlanner planner = new ChartPlanner(withColor(spec(null, "date", "temp"), "wether"));
-        UnknownColumnException unknown = assertThrows(UnknownColumnException.class, () -> planner.plan(WEATHER, "w.csv"));
+        UnknownColumnException unknown = assertThrows(UnknownColumnException.class, () -> planner.plan(WEATHER, "w.csv", NO_VALUES));
         ChartonException named = planner.naming(unknown);
         assertEquals(ExitCode.DATA, named.exitCode());
         assertEquals("--color: w.csv: no column named 'wether'; did you mean 'weather'? (available: date, temp, count,"
@@ -137,7 +139,7 @@ class ChartPlannerTest {
     }
 
     private static ChartPlan plan(ChartSpec spec) {
-        return new ChartPlanner(spec).plan(WEATHER, "w.csv");
+        return new ChartPlanner(spec).plan(WEATHER, "w.csv", NO_VALUES);
     }
 
     private static void assertUsage(String message, ChartSpec spec) {

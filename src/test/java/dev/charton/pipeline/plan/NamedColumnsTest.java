@@ -63,6 +63,28 @@ class NamedColumnsTest {
         assertEquals(List.of("id", "s.a", "amount"), plan(spec("scatter", "id", "s.a", "amount")).columns());
     }
 
+    @Test
+    void aTextColumnNoReaderLookedAtIsRefusedOnItsFirstValues() {
+        List<String> amounts = List.of("1,234", "12,500", "987", "4.5", "-3", "1e3", "7", "8", "9", "n/a");
+        ChartonException e = assertThrows(ChartonException.class, () -> new ChartPlanner(spec(null, "id", "s.t.b", null))
+                .plan(NESTED, "n.parquet", column -> column.equals("s.t.b") ? amounts : List.of()));
+        assertEquals(ExitCode.DATA, e.exitCode());
+        assertEquals("--y: n.parquet: column 's.t.b' was read as text, but 9 of 10 values look like numbers ('1,234');"
+                + " store it as numbers, or convert it in a --sql query (--type reads CSV columns only); to draw it as"
+                + " text, name the kind with --kind", e.getMessage());
+        List<String> words = List.of("1,234", "12,500", "987", "a", "b", "c", "d", "e", "f", "g");
+        assertEquals(ChartKind.SCATTER, new ChartPlanner(spec(null, "id", "s.a", "s.t.b"))
+                .plan(NESTED, "n.parquet", column -> column.equals("s.t.b") ? words : List.of()).kind());
+    }
+
+    @Test
+    void timesReadAsTextAreRefusedToo() {
+        List<String> times = List.of("2015/01/01 01:00:00", "2015/01/01 02:00:00", "2015-01-01T03:00:00Z");
+        assertEquals("all 3 values look like dates or times ('2015/01/01 01:00:00'); store it as timestamps, or"
+                + " convert it in a --sql query (--type reads CSV columns only)", TextSample.readsAs(times).orElseThrow());
+        assertEquals(java.util.Optional.empty(), TextSample.readsAs(List.of()));
+    }
+
     private static void assertData(String message, ChartSpec spec) {
         ChartonException e = assertThrows(ChartonException.class, () -> plan(spec));
         assertEquals(ExitCode.DATA, e.exitCode());
@@ -70,7 +92,7 @@ class NamedColumnsTest {
     }
 
     private static ChartPlan plan(ChartSpec spec) {
-        return new ChartPlanner(spec).plan(NESTED, "n.parquet");
+        return new ChartPlanner(spec).plan(NESTED, "n.parquet", column -> List.of());
     }
 
     private static ChartSpec spec(String kind, String x, String y, String color) {
