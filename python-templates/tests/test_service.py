@@ -12,7 +12,7 @@ import time
 import unittest
 
 import bridge_support
-from chartonpy import protocol
+from chartonpy import protocol, renderers
 
 WORKER = os.path.join(bridge_support.TEMPLATES, "charton_worker.py")
 
@@ -55,15 +55,21 @@ class ServiceTest(unittest.TestCase):
         self.addCleanup(shutil.rmtree, self.directory, True)
         self.socket = os.path.join(self.directory, "test.sock")
         self.status = os.path.join(self.directory, "test.json")
+        self.start("none")
+        self.addCleanup(self.stop)
+
+    def start(self, preload):
         env = dict(os.environ, CHARTON_TEMPLATES=bridge_support.FAULT_RENDERERS, MPLBACKEND="Agg")
         subprocess.run([sys.executable, WORKER, "--serve", self.socket, "--status", self.status, "--idle", "60",
-                        "--preload", "none"], env=env, check=True, stdin=subprocess.DEVNULL)
-        self.addCleanup(self.stop)
-        deadline = time.time() + 60
+                        "--preload", preload], env=env, check=True, stdin=subprocess.DEVNULL)
+        deadline = time.time() + 120
         while not os.path.exists(self.status) and time.time() < deadline:
             time.sleep(0.1)
+        self.pid = self.read_status()["pid"]
+
+    def read_status(self):
         with open(self.status) as f:
-            self.pid = json.load(f)["pid"]
+            return json.load(f)
 
     def stop(self):
         try:
@@ -137,6 +143,21 @@ class ServiceTest(unittest.TestCase):
         while _alive(hello["pid"]) and time.time() < deadline:
             time.sleep(0.05)
         self.assertFalse(_alive(hello["pid"]))
+
+    def test_it_preloads_its_first_renderer_then_every_other_installed_one_while_nobody_waits(self):
+        bridge_support.require_module(self, "matplotlib")
+        self.assertEqual([], self.read_status()["preloaded"], "--preload none preloads nothing")
+        self.stop()
+        self.start("matplotlib")
+        self.assertEqual("matplotlib", self.read_status()["preloaded"][0], "its first renderer before it listens")
+        installed = sorted(name for name in renderers.BUILTIN if not renderers.missing_packages(name))
+        deadline = time.time() + 120
+        while len(self.read_status()["preloaded"]) < len(installed) and time.time() < deadline:
+            time.sleep(0.2)
+        self.assertEqual(installed, sorted(self.read_status()["preloaded"]))
+        client, frames, _ = self.connect()
+        self.request(client, "print_stdout")
+        self.assertEqual(protocol.RESPONSE, self.frames_until_the_answer(frames)[-1][0], "and it serves")
 
     def test_sigterm_removes_the_socket_and_the_status_file(self):
         self.stop()
