@@ -56,41 +56,33 @@ class Service:
         self.last_active = self.started_at
         self.served = 0
         self.children = {}  # pid -> (pidfd, connection)
-        self.preloaded = self._preload(args.preload)
         self.missing = {name: renderers.missing_packages(name) for name in (
             *renderers.BUILTIN, renderers.SCRIPT, renderers.CATALOG, *plugins.discover())}
-        self.preloaded_renderers = [] if args.preload == worker.NO_PRELOAD else [args.preload]
-        self.to_preload = self._other_renderers_to_preload()
+        self.preloaded_renderers = [args.preload, *self._other_renderers_to_preload()]
+        self.preloaded = self._preload(self.preloaded_renderers)
         self.listener, self.inode = self._listen()
         self.selector = selectors.DefaultSelector()
         self.selector.register(self.listener, selectors.EVENT_READ)
 
     @staticmethod
-    def _preload(renderer):
+    def _preload(renderers_in_order):
         clock = worker.Clock(None)
         clock.preload_started = clock.now()
-        worker.preload(renderer)
-        _draw_once(renderer)
+        for renderer in renderers_in_order:
+            worker.preload(renderer)
+            _draw_once(renderer)
         _give_memory_back()
         clock.preload_done = clock.now()
         return clock
 
     def _other_renderers_to_preload(self):
         """The other built-in renderers whose packages are installed: their imports and first figure
-        cost a serving process 0.1 to 0.3 s of CPU each, against some 60 MB for all of them in the
-        service (docs/benchmarks.md, "With the worker service")."""
+        would cost every serving process 0.1 to 0.3 s of CPU, against some 60 MB for all of them in
+        the service (docs/benchmarks.md, "With the worker service"). The service listens once they
+        are in: a command that comes sooner starts its own worker, as while any service starts."""
         if self.args.preload == worker.NO_PRELOAD:
             return []
         return [name for name in renderers.BUILTIN if name != self.args.preload and not self.missing[name]]
-
-    def _preload_next(self):
-        """One more renderer, at a moment nobody waits: the service listens once its first is ready."""
-        renderer = self.to_preload.pop(0)
-        worker.preload(renderer)
-        _draw_once(renderer)
-        _give_memory_back()
-        self.preloaded_renderers.append(renderer)
-        self._write_status()
 
     def _listen(self):
         """Binds beside the final name and renames into place, so a client never finds a socket
@@ -108,14 +100,11 @@ class Service:
         self._write_status()
         try:
             while not self._should_leave():
-                events = self.selector.select(0 if self.to_preload else CHECK_SECONDS)
-                for key, _ in events:
+                for key, _ in self.selector.select(CHECK_SECONDS):
                     if key.fileobj is self.listener:
                         self._accept()
                     else:
                         self._reap(key.data)
-                if not events and self.to_preload:
-                    self._preload_next()
         except _Stop:
             pass
         finally:
