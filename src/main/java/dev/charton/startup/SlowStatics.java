@@ -1,8 +1,8 @@
 package dev.charton.startup;
 
 import dev.charton.pipeline.ChartSpec;
-import dev.charton.pipeline.RenderRequest;
 import dev.charton.pipeline.OutputFormat;
+import dev.charton.pipeline.RenderRequest;
 import dev.charton.pipeline.UserCode;
 import org.apache.arrow.vector.types.pojo.Schema;
 
