@@ -56,22 +56,33 @@ class Service:
         self.last_active = self.started_at
         self.served = 0
         self.children = {}  # pid -> (pidfd, connection)
-        self.preloaded = self._preload(args.preload)
         self.missing = {name: renderers.missing_packages(name) for name in (
             *renderers.BUILTIN, renderers.SCRIPT, renderers.CATALOG, *plugins.discover())}
+        self.preloaded_renderers = [args.preload, *self._other_renderers_to_preload()]
+        self.preloaded = self._preload(self.preloaded_renderers)
         self.listener, self.inode = self._listen()
         self.selector = selectors.DefaultSelector()
         self.selector.register(self.listener, selectors.EVENT_READ)
 
     @staticmethod
-    def _preload(renderer):
+    def _preload(renderers_in_order):
         clock = worker.Clock(None)
         clock.preload_started = clock.now()
-        worker.preload(renderer)
-        _draw_once(renderer)
+        for renderer in renderers_in_order:
+            worker.preload(renderer)
+            _draw_once(renderer)
         _give_memory_back()
         clock.preload_done = clock.now()
         return clock
+
+    def _other_renderers_to_preload(self):
+        """The other built-in renderers whose packages are installed: their imports and first figure
+        would cost every serving process 0.1 to 0.3 s of CPU, against some 60 MB for all of them in
+        the service (docs/benchmarks.md, "With the worker service"). The service listens once they
+        are in: a command that comes sooner starts its own worker, as while any service starts."""
+        if self.args.preload == worker.NO_PRELOAD:
+            return []
+        return [name for name in renderers.BUILTIN if name != self.args.preload and not self.missing[name]]
 
     def _listen(self):
         """Binds beside the final name and renames into place, so a client never finds a socket
@@ -191,7 +202,7 @@ class Service:
             "busy": len(self.children),
             "served": self.served,
             "idle_limit_s": self.args.idle,
-            "preloaded": self.args.preload,
+            "preloaded": self.preloaded_renderers,
         }
         staging = "%s.%d" % (self.args.status, os.getpid())
         with open(staging, "w") as f:

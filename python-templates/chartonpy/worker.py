@@ -13,14 +13,16 @@ from . import PROTOCOL_VERSION, ingest, isolation, memory_limit, protocol, rende
 from .errors import ChartonError, UsageError, describe
 from .spec import ChartSpec
 
+NO_PRELOAD = "none"  # --preload none: a worker that only describes the interpreter (charton doctor)
+
 
 def serve(requests, responses, argv):
     args = _parse_args(argv)
     clock = Clock(args.spawned_at)
     limit = memory_limit.from_environment(os.environ)
-    missing = renderers.missing_packages(args.preload) if args.preload != "none" else []
+    missing = renderers.missing_packages(args.preload) if args.preload != NO_PRELOAD else []
     protocol.write_frame(responses, protocol.HELLO, hello(missing, clock))
-    if args.preload != "none" and not missing:
+    if args.preload != NO_PRELOAD and not missing:
         clock.preload_started = clock.now()
         preload(args.preload)
         clock.preload_done = clock.now()

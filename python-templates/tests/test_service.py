@@ -12,7 +12,7 @@ import time
 import unittest
 
 import bridge_support
-from chartonpy import protocol
+from chartonpy import protocol, renderers
 
 WORKER = os.path.join(bridge_support.TEMPLATES, "charton_worker.py")
 
@@ -55,15 +55,21 @@ class ServiceTest(unittest.TestCase):
         self.addCleanup(shutil.rmtree, self.directory, True)
         self.socket = os.path.join(self.directory, "test.sock")
         self.status = os.path.join(self.directory, "test.json")
+        self.start("none")
+        self.addCleanup(self.stop)
+
+    def start(self, preload):
         env = dict(os.environ, CHARTON_TEMPLATES=bridge_support.FAULT_RENDERERS, MPLBACKEND="Agg")
         subprocess.run([sys.executable, WORKER, "--serve", self.socket, "--status", self.status, "--idle", "60",
-                        "--preload", "none"], env=env, check=True, stdin=subprocess.DEVNULL)
-        self.addCleanup(self.stop)
-        deadline = time.time() + 60
+                        "--preload", preload], env=env, check=True, stdin=subprocess.DEVNULL)
+        deadline = time.time() + 120
         while not os.path.exists(self.status) and time.time() < deadline:
             time.sleep(0.1)
+        self.pid = self.read_status()["pid"]
+
+    def read_status(self):
         with open(self.status) as f:
-            self.pid = json.load(f)["pid"]
+            return json.load(f)
 
     def stop(self):
         try:
@@ -137,6 +143,19 @@ class ServiceTest(unittest.TestCase):
         while _alive(hello["pid"]) and time.time() < deadline:
             time.sleep(0.05)
         self.assertFalse(_alive(hello["pid"]))
+
+    def test_it_preloads_its_first_renderer_then_every_other_installed_one_before_it_listens(self):
+        bridge_support.require_module(self, "matplotlib")
+        self.assertEqual(["none"], self.read_status()["preloaded"], "--preload none preloads no renderer")
+        self.stop()
+        self.start("matplotlib")
+        preloaded = self.read_status()["preloaded"]
+        self.assertEqual("matplotlib", preloaded[0], "its first renderer first")
+        installed = sorted(name for name in renderers.BUILTIN if not renderers.missing_packages(name))
+        self.assertEqual(installed, sorted(preloaded))
+        client, frames, _ = self.connect()
+        self.request(client, "print_stdout")
+        self.assertEqual(protocol.RESPONSE, self.frames_until_the_answer(frames)[-1][0], "and it serves")
 
     def test_sigterm_removes_the_socket_and_the_status_file(self):
         self.stop()

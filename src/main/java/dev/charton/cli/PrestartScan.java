@@ -3,6 +3,7 @@ package dev.charton.cli;
 import dev.charton.pipeline.ChartSpec;
 import dev.charton.pipeline.RenderRequest;
 import dev.charton.python.pool.WorkerPrestart;
+import dev.charton.startup.SlowStatics;
 
 import java.util.List;
 import java.util.Map;
@@ -13,11 +14,12 @@ import java.util.Map;
  * memory limit. Any other command, --help and --version, or a size past its maximum, starts nothing.
  */
 record PrestartScan(String python, String renderer, String memoryLimit) {
-    /** Starts the worker these arguments ask for, if they are a plot command's. */
+    /** Starts the worker these arguments ask for, if they are a plot command's, and the figure's slow static set-up. */
     static void begin(String[] args) {
         PrestartScan scan = of(List.of(args));
         if (scan != null) {
             WorkerPrestart.begin(scan.python(), scan.renderer(), scan.memoryLimit());
+            SlowStatics.beginInBackground();
         }
     }
 

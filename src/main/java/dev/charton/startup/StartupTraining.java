@@ -29,16 +29,19 @@ import java.util.function.Supplier;
 /**
  * The workload the launcher's AppCDS archive is recorded from at build time (see the pom's
  * "startup-archive" step): the classes a typical run loads, without Python. It prints every command's
- * help and version, starts Python the way {@code charton plot} does before parsing its options (when an
- * interpreter is already set up; nothing is installed), reads each input into Arrow and streams it
- * nowhere, and runs {@code schema} on it when that command exists.
+ * help and version, starts Python and the slow static set-up the way {@code charton plot} does before
+ * parsing its options (Python when an interpreter is already set up; nothing is installed), reads
+ * each input into Arrow and streams it nowhere, and runs {@code schema} on it when that command exists.
  */
 public final class StartupTraining {
     private StartupTraining() {
     }
 
     public static void run(Supplier<CommandLine> commands, List<String> inputs) {
-        inputs.stream().findFirst().ifPresent(input -> WorkerPrestart.begin(null, RenderRequest.DEFAULT_RENDERER, null));
+        if (!inputs.isEmpty()) {
+            WorkerPrestart.begin(null, RenderRequest.DEFAULT_RENDERER, null);
+            SlowStatics.beginInBackground();
+        }
         PrintWriter nowhere = new PrintWriter(Writer.nullWriter());
         CommandLine root = commands.get();
         root.printVersionHelp(nowhere);

@@ -246,6 +246,70 @@ class ServiceIT {
     }
 
     @Test
+    void eachRequestRunsWithItsOwnPythonpathTimeZoneAndMemoryLimit() throws Exception {
+        JsonNode service = warmService();
+        for (String where : List.of("first", "second")) {
+            Path lib = Files.createDirectories(tmp.resolve(where));
+            Files.writeString(lib.resolve("probe_site.py"), "WHERE = '" + where + "'\n");
+        }
+        Path script = Files.writeString(tmp.resolve("report.py"), """
+                import json, os, resource, time
+                import probe_site
+                with open(os.environ["CHARTON_TEST_REPORT"], "w") as report:
+                    json.dump({"ppid": os.getppid(), "module": probe_site.WHERE,
+                               "utc_offset": time.strftime("%z"),
+                               "address_space_limited": resource.getrlimit(resource.RLIMIT_AS)[0] != resource.RLIM_INFINITY},
+                              report)
+                if "CHARTON_TEST_HOG" in os.environ:
+                    hog = bytearray(1 << 30)
+                import matplotlib.pyplot as plt
+                fig, ax = plt.subplots()
+                ax.plot(df["y"])
+                """);
+
+        JsonNode first = servedScript(service, script, "first", "Asia/Kathmandu", "--memory-limit", "512M");
+        assertEquals("first", first.path("module").asText(), "its PYTHONPATH came first: " + first);
+        assertEquals("+0545", first.path("utc_offset").asText(), "its TZ: " + first);
+        assertTrue(first.path("address_space_limited").asBoolean(), "its --memory-limit: " + first);
+
+        JsonNode second = servedScript(service, script, "second", "Asia/Kolkata");
+        assertEquals("second", second.path("module").asText(), "not the request before's PYTHONPATH: " + second);
+        assertEquals("+0530", second.path("utc_offset").asText(), "not the request before's TZ: " + second);
+        assertFalse(second.path("address_space_limited").asBoolean(), "not the request before's limit: " + second);
+
+        Charton.Result hog = scriptPlot(script, "first", "UTC", "--memory-limit", "256M").env("CHARTON_TEST_HOG", "1").go();
+        assertEquals(70, hog.exitCode(), hog.stderr());
+        assertTrue(hog.stderr().contains("MemoryError: Python ran out of memory under --memory-limit 256M"), hog.stderr());
+        assertEquals(3, awaitIdle(service).path("served").asInt(), "the service served all three, the hog included");
+        assertTrue(TestPython.alive(service.path("pid").asLong()), "a request out of memory leaves the service running");
+    }
+
+    @Test
+    void theShellTakesItsSessionWorkerFromTheServiceAndNothingOutlivesTheIdleTime() throws Exception {
+        Charton.Result start = plot(tmp.resolve("start.png")).env(ServiceSettings.VARIABLE, "20").go();
+        assertEquals(0, start.exitCode(), start.stderr());
+        JsonNode service = awaitService();
+        Charton.Result shell = charton("shell", tmp.resolve("data.csv").toString()).stdin(String.join("\n",
+                "py import os; print('serving', os.getpid(), os.getppid())",
+                "py x = 41",
+                "py print('x + 1 =', x + 1)",
+                "plot --x x --y y -o " + tmp.resolve("shell.png"),
+                "quit", "").getBytes(StandardCharsets.UTF_8)).go();
+        assertEquals(0, shell.exitCode(), shell.stderr());
+        java.util.regex.Matcher serving = java.util.regex.Pattern.compile("serving (\\d+) (\\d+)").matcher(shell.stdoutText());
+        assertTrue(serving.find(), shell.stdoutText());
+        assertEquals(service.path("pid").asLong(), Long.parseLong(serving.group(2)),
+                "the session's Python is a process the service forked");
+        assertTrue(shell.stdoutText().contains("x + 1 = 42"), "its variables live on between statements: " + shell.stdoutText());
+        assertTrue(Png.decode(tmp.resolve("shell.png")).getWidth() > 0);
+        awaitGone(Long.parseLong(serving.group(1)), "the shell's serving process, after quit");
+        assertEquals(1, awaitIdle(service).path("served").asInt(), "the whole session was one request of the service");
+
+        awaitGone(service.path("pid").asLong(), "the service, idle for 20 s");
+        Leftovers.assertNoProcessMarked(marker);
+    }
+
+    @Test
     void offUnderCiAndWithZero() throws Exception {
         assertEquals(0, plot(tmp.resolve("a.png")).env(ServiceSettings.VARIABLE, "")
                 .env("CI", "true").go().exitCode());
@@ -256,6 +320,35 @@ class ServiceIT {
         assertEquals(64, bad.exitCode());
         assertEquals(List.of("charton: CHARTON_WORKER_IDLE: 'soon' is not a duration: give seconds, or minutes or"
                 + " hours such as 10m or 1h (0 turns the worker service off)"), bad.chartonLines());
+    }
+
+    /** A running service, once the plot that starts it is done. */
+    private JsonNode warmService() throws Exception {
+        Charton.Result start = plot(tmp.resolve("start.png")).go();
+        assertEquals(0, start.exitCode(), start.stderr());
+        return awaitService();
+    }
+
+    /**
+     * What {@code script} reported of the process it ran in, with {@code pythonpath} (a directory
+     * under tmp), {@code tz} and {@code options}, once the test has seen the service serve it.
+     */
+    private JsonNode servedScript(JsonNode service, Path script, String pythonpath, String tz, String... options)
+            throws Exception {
+        Charton.Result result = scriptPlot(script, pythonpath, tz, options).env("CHARTON_TIMINGS", "1").go();
+        assertEquals(0, result.exitCode(), result.stderr());
+        assertTrue(timings(result).path("python").path("spawned_at").isNull(), "the service served it: " + result.stderr());
+        JsonNode report = JSON.readTree(tmp.resolve("report.json").toFile());
+        assertEquals(service.path("pid").asLong(), report.path("ppid").asLong(), "a process the service forked ran it");
+        return report;
+    }
+
+    private Charton scriptPlot(Path script, String pythonpath, String tz, String... options) {
+        List<String> args = new ArrayList<>(List.of("plot", tmp.resolve("data.csv").toString(), "--script",
+                script.toString(), "-o", tmp.resolve("script.png").toString()));
+        args.addAll(List.of(options));
+        return charton(args.toArray(String[]::new)).env("PYTHONPATH", tmp.resolve(pythonpath).toString()).env("TZ", tz)
+                .env("CHARTON_TEST_REPORT", tmp.resolve("report.json").toString());
     }
 
     /** The service of a command whose CHARTON_TEMPLATES holds the fault renderers, once it runs. */
@@ -338,7 +431,7 @@ class ServiceIT {
     }
 
     private static void awaitGone(long pid, String what) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 30_000;
+        long deadline = System.currentTimeMillis() + 60_000;
         while (TestPython.alive(pid) && System.currentTimeMillis() < deadline) {
             Thread.sleep(100);
         }
