@@ -16,6 +16,7 @@ rows="${1:-100000000}"
 engines="${2:-duckdb postgresql}"
 chart_kinds="${3:-line hist bar}"
 hows="${4:-auto none pandas}"
+port=0
 out=bench/out/sql
 mkdir -p "$out"
 work="$(mktemp -d)"
@@ -56,7 +57,7 @@ psql -q -h 127.0.0.1 -p "$port" -U bench -d postgres -c "CREATE UNLOGGED TABLE b
 
 fi
 duck="jdbc:duckdb:$work/big.duckdb"
-pg="jdbc:postgresql://127.0.0.1:${port:-0}/postgres?user=bench"
+pg="jdbc:postgresql://127.0.0.1:$port/postgres?user=bench"
 declare -A charts=(
   [line]="--sql 'SELECT t, value FROM big' --x t --y value"
   [hist]="--sql 'SELECT value FROM big' --kind hist --y value"
