@@ -131,8 +131,8 @@ final class HistogramSql {
         String seriesKeys = seriesKeys();
         return columns.with(chartColumns, true) + ",\n"
                 + "charton_values AS (" + longForm(true) + "),\n"
-                + "charton_guesses AS (SELECT charton_values.*, CASE WHEN " + guess + " > " + last + " THEN " + last
-                + " WHEN " + guess + " < 0 THEN 0 ELSE " + guess + " END AS charton_slot FROM charton_values),\n"
+                + "charton_guesses AS (SELECT charton_values.*, " + M4Sql.clamped(guess, last)
+                + " AS charton_slot FROM charton_values),\n"
                 + "charton_edges (charton_slot, charton_lo, charton_hi) AS (VALUES " + String.join(", ", slots) + "),\n"
                 + "charton_binned AS (SELECT " + seriesKeys + ", " + SqlColumns.ROW_NUMBER + ", CASE WHEN " + VALUE
                 + " < charton_lo THEN charton_guesses.charton_slot - 1 WHEN " + VALUE + " >= charton_hi AND"

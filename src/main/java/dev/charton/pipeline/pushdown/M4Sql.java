@@ -61,12 +61,12 @@ final class M4Sql {
         String sameGroup = String.join(" AND ", same);
         // The pixel columns divide the x range of the rows that have a y to draw, as Java's do.
         String drawable = "CASE WHEN " + String.join(" OR ", drawn) + " THEN " + position + " END";
+        String pixel = "FLOOR((" + position + " - charton_low) / (charton_high - charton_low) * " + pixels + ")";
         return "WITH charton_rows AS (\nSELECT " + selected + " FROM (\n" + query + "\n) AS charton_query\n),\n"
                 + "charton_range AS (SELECT min(" + drawable + ") AS charton_low, max(" + drawable + ") AS charton_high,"
                 + " " + counts + " FROM charton_rows),\n"
                 + "charton_cells AS (SELECT charton_rows.*, " + String.join(", ", countNames) + ", " + position + " AS charton_xv,"
-                + " CASE WHEN charton_high > charton_low THEN LEAST(GREATEST(FLOOR((" + position + " - charton_low)"
-                + " / (charton_high - charton_low) * " + pixels + "), 0), " + (pixels - 1) + ") ELSE 0 END AS charton_px"
+                + " CASE WHEN charton_high > charton_low THEN " + clamped(pixel, pixels - 1) + " ELSE 0 END AS charton_px"
                 + " FROM charton_rows CROSS JOIN charton_range WHERE " + dialect.quote(x) + " IS NOT NULL),\n"
                 + "charton_extremes AS (SELECT " + String.join(", ", groups) + ", " + String.join(", ", extremes)
                 + " FROM charton_cells GROUP BY " + String.join(", ", groups) + ")\n"
@@ -75,6 +75,12 @@ final class M4Sql {
                 + " AND (" + String.join(" OR ", kept) + ")"
                 // In x order: Java's M4 keeps the first of rows tied on y, as it would from rows in x order.
                 + " ORDER BY charton_cells.charton_xv";
+    }
+
+    /** {@code value} within [0, last], in standard SQL (LEAST and GREATEST are not). */
+    static String clamped(String value, int last) {
+        return "CASE WHEN " + value + " < 0 THEN 0 WHEN " + value + " > " + last + " THEN " + last + " ELSE " + value
+                + " END";
     }
 
     private static String extreme(String function, String value, String name) {

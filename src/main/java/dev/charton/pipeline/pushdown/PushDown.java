@@ -1,5 +1,6 @@
 package dev.charton.pipeline.pushdown;
 
+import dev.charton.input.sql.SqlDialect;
 import dev.charton.input.sql.SqlQuery;
 import dev.charton.pipeline.plan.ChartKind;
 import dev.charton.pipeline.plan.ChartPlan;
@@ -45,11 +46,18 @@ public final class PushDown {
         if (!(table instanceof SqlQuery query)) {
             return Optional.empty();
         }
+        return reduce(query, query.db().dialect(), request, plan, limits, schema, allocator, notPushed);
+    }
+
+    /** As {@link #reduce(TableSource, ReduceRequest, ChartPlan, boolean, Schema, BufferAllocator, Consumer)}, in {@code dialect}. */
+    static Optional<PushedDown> reduce(SqlQuery query, SqlDialect dialect, ReduceRequest request, ChartPlan plan,
+                                       boolean limits, Schema schema, BufferAllocator allocator,
+                                       Consumer<String> notPushed) {
         if (request.logX() || request.logY() || limits) {
             notPushed.accept("values outside a log axis or --xlim/--ylim are counted in Java");
             return Optional.empty();
         }
-        SqlColumns columns = new SqlColumns(query.db().dialect(), query.text(), schema);
+        SqlColumns columns = new SqlColumns(dialect, query.text(), schema);
         EngineSession session = new EngineSession(query, allocator);
         String drawableX = plan.x() != null && columns.positioned(plan.x()) ? plan.x() : null;
         Compiled compiled = new Compiled(columns, session, request, plan, drawableX,
@@ -147,7 +155,7 @@ public final class PushDown {
         }
 
         Optional<PushedDown> histogram() throws IOException {
-            List<String> counted = request.y().isEmpty() && request.x() != null ? List.of(request.x()) : request.y();
+            List<String> counted = EngineGroups.counted(request);
             if (counted.isEmpty() || !groupable(keys(), counted)) {
                 return Optional.empty();
             }

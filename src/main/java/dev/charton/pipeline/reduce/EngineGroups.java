@@ -36,6 +36,11 @@ public final class EngineGroups {
         return new Aggregate(request, true);
     }
 
+    /** The columns a histogram counts: --y, or without it the --x column. */
+    public static List<String> counted(ReduceRequest request) {
+        return Bins.counted(request);
+    }
+
     /** A histogram over {@code bins} from the engine's counts ({@value #COUNT}) per series and {@value #BIN}. */
     public static Reduction bins(ReduceRequest request, HistogramBins bins) {
         return (source, allocator) -> countedBins(request, bins, source, allocator);
