@@ -33,15 +33,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The SQL charton writes for the ANSI fallback, and for each engine's own dialect, executed for real
  * on DuckDB and PostgreSQL: the reduced table from the engine's statistic must equal, value for
  * value, Java's reduction of every row of the same query. Where ANSI SQL cannot say a statistic
- * (exact quartiles for numpy's "auto" bins of few values), nothing is pushed and the reason is given.
+ * (exact quartiles for numpy's "auto" bins, unless the 100 bins' counts settle them), nothing is
+ * pushed and the reason is given.
  */
 class AnsiPushDownIT {
     private static final String ALL = "SELECT * FROM " + PushDownEngines.TABLE;
     private static final String FEW = ALL + " WHERE id < 300";
+    /** Most values near 0, a long tail to 1: numpy's "auto" wants more than 100 bins, the 100 bins' counts show it. */
+    private static final String TAILED = "SELECT CAST(1 AS DOUBLE PRECISION) / (1 + id % 1000) AS r, side FROM "
+            + PushDownEngines.TABLE;
 
     static Stream<Arguments> cases() {
         List<Object[]> charts = List.of(
                 new Object[]{ALL, request(ChartKind.HIST, null, List.of("v"), null, null, null, null)},
+                new Object[]{TAILED, request(ChartKind.HIST, null, List.of("r"), "side", null, null, null)},
                 new Object[]{ALL, request(ChartKind.HIST, null, List.of("v", "q"), "side", null, null, 12)},
                 new Object[]{FEW, request(ChartKind.HIST, null, List.of("v"), null, "cat", null, null)},
                 new Object[]{ALL, request(ChartKind.BAR, "cat", List.of("q"), "side", null, "mean", null)},
@@ -87,7 +92,8 @@ class AnsiPushDownIT {
             Schema schema = every.schema();
             Optional<PushedDown> pushed = PushDown.reduce(query, dialect, request, plan, false, schema, allocator,
                     why::add);
-            boolean ansiNeedsQuartiles = dialect == SqlDialect.ANSI && sql.equals(FEW);
+            boolean ansiNeedsQuartiles = dialect == SqlDialect.ANSI && request.kind() == ChartKind.HIST
+                    && request.bins() == null && !sql.equals(TAILED);
             if (ansiNeedsQuartiles) {
                 assertTrue(pushed.isEmpty() && why.get(0).contains("exact quartiles"), "pushed: " + pushed + why);
                 return;
@@ -96,7 +102,9 @@ class AnsiPushDownIT {
             try (PushedDown engineTable = pushed.get()) {
                 assertEquals(java.reduced(), engineTable.table().reduced());
                 assertEquals(java.root().contentToTSVString(), engineTable.table().root().contentToTSVString());
-                assertTrue(engineTable.rowsFetched() < 2_000, "rows that left the engine: " + engineTable.rowsFetched());
+                // M4 keeps up to four rows per pixel column and series, and every row tied on y.
+                assertTrue(engineTable.rowsFetched() < PushDownEngines.ROWS / 20, "rows that left the engine: "
+                        + engineTable.rowsFetched());
             }
         }
     }
