@@ -154,6 +154,25 @@ final class DrawableValues {
         return y -> spec.logY() && y <= 0 ? "y <= 0 on the log y axis" : outside(y, range) ? "y outside --ylim" : null;
     }
 
+    /**
+     * Takes in what an engine counted of the rows instead of reading them (pipeline/pushdown): per y
+     * column, the values that are numbers and, of these, those with a null x.
+     */
+    void countedElsewhere(long rows, long[] numbers, long[] nullX) {
+        String nullValue = plan.kind() == ChartKind.HIST ? "a null value" : "a null y";
+        for (int column = 0; column < plan.y().size(); column++) {
+            values += rows;
+            nonNull[column] += numbers[column];
+            drawn[column] += numbers[column] - nullX[column];
+            if (rows > numbers[column]) {
+                skipped.merge(nullValue, rows - numbers[column], Long::sum);
+            }
+            if (nullX[column] > 0) {
+                skipped.merge("a null x", nullX[column], Long::sum);
+            }
+        }
+    }
+
     /** {@code reader}, every batch it loads taken in. */
     TableReader counting(TableReader reader) {
         return new ForwardingTableReader(reader) {

@@ -9,6 +9,7 @@ import dev.charton.input.UnknownColumnException;
 import dev.charton.pipeline.plan.ChartPlan;
 import dev.charton.pipeline.plan.ChartPlanner;
 import dev.charton.pipeline.plan.FirstBatchAhead;
+import dev.charton.pipeline.pushdown.EngineCounts;
 import dev.charton.pipeline.pushdown.PushDown;
 import dev.charton.pipeline.pushdown.PushedDown;
 import dev.charton.pipeline.reduce.ReduceRequest;
@@ -76,12 +77,19 @@ public final class FigurePipeline {
                 TableReader sent = planning.builtin() ? projected : reader;
                 return sendRows(planned, sent, drawable, table.displayName(), renderer, id, timings);
             }
-            Optional<PushedDown> pushed = PushDown.of(table, reduction, plan.columns(), projected.root().getSchema());
+            Optional<PushedDown> pushed = pushDown(request, table, reduction, plan, projected, allocator, timings);
             if (pushed.isPresent()) {
-                // The engine's rows are already the statistic's: counting them would not count the table's values.
-                try (TableReader engineRows = pushed.get().open(plan.columns(), allocator)) {
-                    return sendReduced(planned, Reductions.of(reduction), pushed.get(), plan.columns(), engineRows,
-                            null, allocator, renderer, id, timings);
+                try (PushedDown engine = pushed.get()) {
+                    timings.mark("input_reduced_at");
+                    timings.note("query", engine.sql());
+                    timings.count("rows_fetched", engine.rowsFetched());
+                    if (drawable != null) {
+                        EngineCounts counts = engine.counts();
+                        drawable.countedElsewhere(counts.rows(), counts.numbers(), counts.nullX());
+                    }
+                    int columnCount = projected.root().getSchema().getFields().size();
+                    return sendTable(planned, engine.table(), engine.rowsRead(), drawable, table.displayName(),
+                            columnCount, renderer, id, timings);
                 }
             }
             if (exact || !table.reopenable()) {
@@ -93,6 +101,20 @@ public final class FigurePipeline {
                 return sendReduced(planned, Reductions.of(reduction), table, plan.columns(), planColumns, drawable,
                         allocator, renderer, id, timings);
             }
+        }
+    }
+
+    private static Optional<PushedDown> pushDown(RenderRequest request, TableSource table, ReduceRequest reduction,
+                                                 ChartPlan plan, TableReader projected, BufferAllocator allocator,
+                                                 Timings timings) {
+        boolean limits = request.spec().xlim() != null || request.spec().ylim() != null;
+        try {
+            return PushDown.reduce(table, reduction, plan, limits, projected.root().getSchema(), allocator,
+                    why -> timings.note("push_down", why));
+        } catch (ChartonException e) {
+            String source = table.displayName();
+            throw e.getMessage().startsWith(source + ": ") ? e
+                    : new ChartonException(e.exitCode(), source + ": " + e.getMessage(), e);
         }
     }
 
@@ -122,23 +144,25 @@ public final class FigurePipeline {
         try (TableBatches batches = TableBatches.over(table, columns, counting(drawable, projected), allocator);
              ReducedTable reduced = reduce(reduction, batches, request, table.displayName(), columnCount)) {
             timings.mark("input_reduced_at");
-            if (table instanceof PushedDown pushed) {
-                reduced.reduced().put("rows_read", pushed.rowsRead());
-                timings.note("query", pushed.sql());
-                timings.count("rows_fetched", pushed.rowsFetched());
-            }
             long rowsRead = reduced.reduced().path("rows_read").asLong();
-            RowsRequired.check(request, table.displayName(), columnCount, rowsRead);
-            String warning = drawable == null ? null : drawable.check();
-            ObjectNode header = request.toHeader(id);
-            ((ObjectNode) header.path("spec")).set("reduced", reduced.reduced());
-            long[] sent = new long[1];
-            PythonWorker.Rendered rendered = renderer.render(header, out -> {
-                sent[0] = ArrowIpcWriter.write(reduced.root(), reduced.dictionaries(), out);
-                timings.mark("input_sent_at");
-            });
-            return counted(new Drawn(rendered, rowsRead, sent[0], warning), timings);
+            return sendTable(request, reduced, rowsRead, drawable, table.displayName(), columnCount, renderer, id,
+                    timings);
         }
+    }
+
+    /** A reduced table to Python, once the rows it was reduced from are known to be drawable. */
+    private static Drawn sendTable(RenderRequest request, ReducedTable reduced, long rowsRead, DrawableValues drawable,
+                                   String source, int columnCount, FigureRenderer renderer, long id, Timings timings) {
+        RowsRequired.check(request, source, columnCount, rowsRead);
+        String warning = drawable == null ? null : drawable.check();
+        ObjectNode header = request.toHeader(id);
+        ((ObjectNode) header.path("spec")).set("reduced", reduced.reduced());
+        long[] sent = new long[1];
+        PythonWorker.Rendered rendered = renderer.render(header, out -> {
+            sent[0] = ArrowIpcWriter.write(reduced.root(), reduced.dictionaries(), out);
+            timings.mark("input_sent_at");
+        });
+        return counted(new Drawn(rendered, rowsRead, sent[0], warning), timings);
     }
 
     private static ReducedTable reduce(Reduction reduction, TableBatches batches, RenderRequest request, String source,

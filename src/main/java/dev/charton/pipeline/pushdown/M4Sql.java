@@ -11,14 +11,11 @@ import java.util.stream.Collectors;
  * pixel column, the rows of first and last x and of least and greatest y, and of the y column's
  * nulls the first and last (the line's gaps). What leaves the engine is a subset of the
  * rows that holds every row Java's M4 keeps, so Java's M4 over it keeps the same rows; each row
- * also carries the number of rows the query had ({@value #ROWS_READ}). The extremes are group
+ * also carries the engine's counts of the user's rows (DrawableSql). The extremes are group
  * aggregates joined back to the rows (hash aggregation and a hash join, no sorting of the table);
  * only the few rows kept are sorted.
  */
 final class M4Sql {
-    /** The extra column: the rows of the user's query, for the figure's notes and marker sizes. */
-    static final String ROWS_READ = "charton_rows_read";
-
     private M4Sql() {
     }
 
@@ -30,9 +27,10 @@ final class M4Sql {
      * @param y         the y columns, one series each
      * @param keys      the columns that split series and panels (color, facet)
      * @param pixels    the pixel columns the x range is divided into
+     * @param counts    DrawableSql's select list, and its column names
      */
     static String compile(SqlDialect dialect, String query, List<String> columns, String position, String x,
-                          List<String> y, List<String> keys, int pixels) {
+                          List<String> y, List<String> keys, int pixels, String counts, List<String> countNames) {
         String selected = columns.stream().map(dialect::quote).collect(Collectors.joining(", "));
         List<String> groups = new ArrayList<>();
         keys.forEach(key -> groups.add(dialect.quote(key)));
@@ -63,20 +61,26 @@ final class M4Sql {
         String sameGroup = String.join(" AND ", same);
         // The pixel columns divide the x range of the rows that have a y to draw, as Java's do.
         String drawable = "CASE WHEN " + String.join(" OR ", drawn) + " THEN " + position + " END";
+        String pixel = "FLOOR((" + position + " - charton_low) / (charton_high - charton_low) * " + pixels + ")";
         return "WITH charton_rows AS (\nSELECT " + selected + " FROM (\n" + query + "\n) AS charton_query\n),\n"
                 + "charton_range AS (SELECT min(" + drawable + ") AS charton_low, max(" + drawable + ") AS charton_high,"
-                + " count(*) AS " + ROWS_READ + " FROM charton_rows),\n"
-                + "charton_cells AS (SELECT charton_rows.*, " + ROWS_READ + ", " + position + " AS charton_xv,"
-                + " CASE WHEN charton_high > charton_low THEN LEAST(GREATEST(FLOOR((" + position + " - charton_low)"
-                + " / (charton_high - charton_low) * " + pixels + "), 0), " + (pixels - 1) + ") ELSE 0 END AS charton_px"
+                + " " + counts + " FROM charton_rows),\n"
+                + "charton_cells AS (SELECT charton_rows.*, " + String.join(", ", countNames) + ", " + position + " AS charton_xv,"
+                + " CASE WHEN charton_high > charton_low THEN " + clamped(pixel, pixels - 1) + " ELSE 0 END AS charton_px"
                 + " FROM charton_rows CROSS JOIN charton_range WHERE " + dialect.quote(x) + " IS NOT NULL),\n"
                 + "charton_extremes AS (SELECT " + String.join(", ", groups) + ", " + String.join(", ", extremes)
                 + " FROM charton_cells GROUP BY " + String.join(", ", groups) + ")\n"
                 + "SELECT " + columns.stream().map(c -> "charton_cells." + dialect.quote(c)).collect(Collectors.joining(", "))
-                + ", " + ROWS_READ + " FROM charton_cells JOIN charton_extremes ON " + sameGroup
+                + ", " + String.join(", ", countNames) + " FROM charton_cells JOIN charton_extremes ON " + sameGroup
                 + " AND (" + String.join(" OR ", kept) + ")"
                 // In x order: Java's M4 keeps the first of rows tied on y, as it would from rows in x order.
                 + " ORDER BY charton_cells.charton_xv";
+    }
+
+    /** {@code value} within [0, last], in standard SQL (LEAST and GREATEST are not). */
+    static String clamped(String value, int last) {
+        return "CASE WHEN " + value + " < 0 THEN 0 WHEN " + value + " > " + last + " THEN " + last + " ELSE " + value
+                + " END";
     }
 
     private static String extreme(String function, String value, String name) {

@@ -1,51 +1,209 @@
 package dev.charton.pipeline.pushdown;
 
+import dev.charton.input.sql.SqlDialect;
 import dev.charton.input.sql.SqlQuery;
 import dev.charton.pipeline.plan.ChartKind;
+import dev.charton.pipeline.plan.ChartPlan;
+import dev.charton.pipeline.reduce.EngineGroups;
 import dev.charton.pipeline.reduce.ReduceRequest;
+import dev.charton.pipeline.reduce.ReducedTable;
+import dev.charton.pipeline.reduce.Reductions;
 import dev.charton.table.TableSource;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.vector.types.pojo.ArrowType;
 import org.apache.arrow.vector.types.pojo.Schema;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Compiles a chart's reduction into the SQL of the engine its table comes from, so the engine
- * sends picture-sized results instead of every row. So far: M4 for lines (docs/plan.md, "Push-down").
- * Every other chart, and a table that is not a query, is reduced in Java as before.
+ * sends picture-sized results instead of every row (docs/plan.md, "Push-down"): M4 for lines,
+ * histogram bins, and group aggregates (bars; lines, areas and scatters with --agg). Java then
+ * finishes the statistic from those rows exactly as it does from every row. Other charts, a table
+ * that is not a query, and what the dialect cannot say exactly are reduced in Java from every row.
  */
 public final class PushDown {
     private PushDown() {
     }
 
-    /** The rows of {@code table} the reduction needs, selected by its engine; empty when it cannot. */
-    public static Optional<PushedDown> of(TableSource table, ReduceRequest request, List<String> columns, Schema schema) {
-        if (!(table instanceof SqlQuery query) || !linePoints(request)) {
+    /**
+     * The statistic of {@code request} computed in the engine of {@code table}; empty when it cannot
+     * be, with the reason given to {@code notPushed} when the table is a query.
+     *
+     * @param limits whether --xlim or --ylim is set (values outside are counted in Java, not here)
+     */
+    public static Optional<PushedDown> reduce(TableSource table, ReduceRequest request, ChartPlan plan, boolean limits,
+                                              Schema schema, BufferAllocator allocator, Consumer<String> notPushed) {
+        if (!(table instanceof SqlQuery query)) {
             return Optional.empty();
         }
-        return SqlValues.position(query.db().dialect(), request.x(), schema.findField(request.x()).getType())
-                .map(position -> {
-                    List<String> keys = new ArrayList<>();
-                    if (request.color() != null) {
-                        keys.add(request.color());
-                    }
-                    if (request.facet() != null && !Objects.equals(request.facet(), request.color())) {
-                        keys.add(request.facet());
-                    }
-                    String sql = M4Sql.compile(query.db().dialect(), query.text(), columns, position, request.x(),
-                            request.y(), keys, request.gridColumns());
-                    return new PushedDown(query.withText(sql), M4Sql.ROWS_READ);
-                });
+        return reduce(query, query.db().dialect(), request, plan, limits, schema, allocator, notPushed);
     }
 
-    /**
-     * A line's M4 points, the one reduction that a subset of the rows gives unchanged: an x column
-     * (not the row number, which a query's rows do not have), no aggregate, a linear x axis.
-     */
-    private static boolean linePoints(ReduceRequest request) {
-        return request.kind() == ChartKind.LINE && request.agg() == null && request.x() != null && !request.logX()
-                && !request.y().isEmpty();
+    /** As {@link #reduce(TableSource, ReduceRequest, ChartPlan, boolean, Schema, BufferAllocator, Consumer)}, in {@code dialect}. */
+    static Optional<PushedDown> reduce(SqlQuery query, SqlDialect dialect, ReduceRequest request, ChartPlan plan,
+                                       boolean limits, Schema schema, BufferAllocator allocator,
+                                       Consumer<String> notPushed) {
+        if (request.logX() || request.logY() || limits) {
+            notPushed.accept("values outside a log axis or --xlim/--ylim are counted in Java");
+            return Optional.empty();
+        }
+        SqlColumns columns = new SqlColumns(dialect, query.text(), schema);
+        EngineSession session = new EngineSession(query, allocator);
+        String drawableX = plan.x() != null && columns.positioned(plan.x()) ? plan.x() : null;
+        Compiled compiled = new Compiled(columns, session, request, plan, drawableX,
+                DrawableSql.selectList(columns, drawableX, plan.y()), allocator);
+        try {
+            Optional<PushedDown> pushed = switch (request.kind()) {
+                case LINE, AREA, SCATTER -> request.agg() != null ? compiled.aggregate() : compiled.m4();
+                case BAR -> compiled.aggregate();
+                case HIST -> compiled.histogram();
+                case BOX, HEATMAP -> Optional.empty();
+            };
+            if (pushed.isEmpty()) {
+                notPushed.accept(compiled.why != null ? compiled.why
+                        : request.kind().name().toLowerCase(Locale.ROOT) + " charts of these columns are reduced in Java");
+            }
+            return pushed;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** One chart's push-down, its queries sent through one session. */
+    private static final class Compiled {
+        private final SqlColumns columns;
+        private final EngineSession session;
+        private final ReduceRequest request;
+        private final ChartPlan plan;
+        private final String drawableX;
+        private final String drawableList;
+        private final BufferAllocator allocator;
+        private String why;
+
+        Compiled(SqlColumns columns, EngineSession session, ReduceRequest request, ChartPlan plan, String drawableX,
+                 String drawableList, BufferAllocator allocator) {
+            this.columns = columns;
+            this.session = session;
+            this.request = request;
+            this.plan = plan;
+            this.drawableX = drawableX;
+            this.drawableList = drawableList;
+            this.allocator = allocator;
+        }
+
+        /** The series and panel columns. */
+        private List<String> keys() {
+            List<String> keys = new ArrayList<>();
+            if (request.color() != null) {
+                keys.add(request.color());
+            }
+            if (request.facet() != null && !Objects.equals(request.facet(), request.color())) {
+                keys.add(request.facet());
+            }
+            return keys;
+        }
+
+        private boolean groupable(List<String> keys, List<String> values) {
+            return keys.stream().allMatch(columns::key) && values.stream().allMatch(columns::number);
+        }
+
+        /**
+         * A line's M4 points, the one reduction that a subset of the rows gives unchanged: an x column
+         * (not the row number, which a query's rows do not have), no aggregate, a linear x axis.
+         */
+        Optional<PushedDown> m4() throws IOException {
+            if (request.kind() != ChartKind.LINE || request.x() == null || request.y().isEmpty()) {
+                return Optional.empty();
+            }
+            ArrowType xType = columns.typeOf(request.x());
+            Optional<String> position = SqlValues.position(columns.dialect(), request.x(), xType);
+            if (position.isEmpty()) {
+                return Optional.empty();
+            }
+            String sql = M4Sql.compile(columns.dialect(), session.user().text(), plan.columns(), position.get(),
+                    request.x(), request.y(), keys(), request.gridColumns(), drawableList,
+                    DrawableSql.names(drawableX, plan.y().size()));
+            try (SpoolBatches rows = session.fetch(sql)) {
+                EngineCounts counts = rows.rows() > 0 ? firstRowCounts(rows) : counts();
+                return Optional.of(finish(Reductions.of(request).reduce(rows, allocator), counts));
+            }
+        }
+
+        Optional<PushedDown> aggregate() throws IOException {
+            List<String> keys = new ArrayList<>(List.of(request.x()));
+            keys.addAll(keys());
+            if (request.x() == null || !groupable(keys, request.y())) {
+                return Optional.empty();
+            }
+            boolean keepNullX = !columns.positioned(request.x()) || columns.typeOf(request.x()) instanceof ArrowType.Bool;
+            EngineCounts counts = counts();
+            String sql = AggregateSql.compile(columns, plan.columns(), request.x(), keys, request.y(), keepNullX,
+                    request.kind() == ChartKind.LINE);
+            try (SpoolBatches rows = session.fetch(sql)) {
+                return Optional.of(finish(EngineGroups.aggregate(request).reduce(rows, allocator), counts));
+            }
+        }
+
+        Optional<PushedDown> histogram() throws IOException {
+            List<String> counted = EngineGroups.counted(request);
+            if (counted.isEmpty() || !groupable(keys(), counted)) {
+                return Optional.empty();
+            }
+            HistogramSql sql = new HistogramSql(columns, plan.columns(), counted, keys());
+            Map<String, Object> statistics = session.row(sql.statistics(drawableList));
+            double[] range = HistogramSql.range(statistics, counted.size());
+            if (range[0] == 0) {
+                why = "no finite values to count: Java says which";
+                return Optional.empty();
+            }
+            Optional<HistogramSql.Counted> bins;
+            try {
+                bins = sql.bins(session, (long) range[0], range[1], range[2], request.bins());
+            } catch (IllegalArgumentException e) {
+                why = "the bins cannot be drawn: Java says why";
+                return Optional.empty();
+            }
+            if (bins.isEmpty()) {
+                why = "numpy's \"auto\" bins need exact quartiles, which " + columns.dialect() + " SQL lacks: reduced in Java";
+                return Optional.empty();
+            }
+            try (SpoolBatches rows = bins.get().rows()) {
+                return Optional.of(finish(EngineGroups.bins(request, bins.get().bins()).reduce(rows, allocator),
+                        DrawableSql.read(statistics, plan.y().size())));
+            }
+        }
+
+        /** The drawable counts of the user's rows, in a query of their own. */
+        private EngineCounts counts() {
+            return DrawableSql.read(session.row(columns.with(plan.columns(), false) + "\nSELECT " + drawableList
+                    + " FROM " + SqlColumns.ROWS), plan.y().size());
+        }
+
+        private EngineCounts firstRowCounts(SpoolBatches rows) {
+            List<Map<String, Object>> first = new ArrayList<>();
+            rows.scan((batch, dictionaries) -> {
+                if (first.isEmpty() && batch.getRowCount() > 0) {
+                    Map<String, Object> row = new HashMap<>();
+                    batch.getFieldVectors().forEach(v -> row.put(v.getName(), v.getObject(0)));
+                    first.add(row);
+                }
+            });
+            return DrawableSql.read(first.get(0), plan.y().size());
+        }
+
+        private PushedDown finish(ReducedTable table, EngineCounts counts) {
+            table.reduced().put("rows_read", counts.rows());
+            return new PushedDown(table, session.sent(), session.rowsFetched(), counts);
+        }
     }
 }

@@ -1,81 +1,27 @@
 package dev.charton.pipeline.pushdown;
 
-import dev.charton.input.ForwardingTableReader;
-import dev.charton.input.TableReader;
-import dev.charton.input.TableReaders;
-import dev.charton.input.sql.SqlQuery;
-import dev.charton.table.TableSource;
-import org.apache.arrow.memory.BufferAllocator;
-import org.apache.arrow.vector.BigIntVector;
-import org.apache.arrow.vector.FieldVector;
+import dev.charton.pipeline.reduce.ReducedTable;
 
 import java.util.List;
 
 /**
- * The rows a reduction needs, as the engine selected them: read like any table (the chart's columns
- * only), with the number of rows the user's query had ({@link #rowsRead()}) and of the rows that
- * left the engine ({@link #rowsFetched()}).
+ * A chart's statistic computed in the engine its table comes from: the reduced table (as Java's
+ * reduction of every row would give it), the SQL sent, the rows that left the engine, the engine's
+ * counts of the user's rows (for the warnings on values not drawn).
  */
-public final class PushedDown implements TableSource {
-    private final SqlQuery query;
-    private final String rowsReadColumn;
-    private long rowsRead;
-    private long rowsFetched;
-
-    PushedDown(SqlQuery query, String rowsReadColumn) {
-        this.query = query;
-        this.rowsReadColumn = rowsReadColumn;
-    }
-
-    /** The SQL sent to the engine. */
-    public String sql() {
-        return query.text();
-    }
-
+public record PushedDown(ReducedTable table, List<String> queries, long rowsFetched, EngineCounts counts)
+        implements AutoCloseable {
     public long rowsRead() {
-        return rowsRead;
+        return counts.rows();
     }
 
-    public long rowsFetched() {
-        return rowsFetched;
-    }
-
-    @Override
-    public String displayName() {
-        return query.displayName();
+    /** The queries sent, in order, as one text. */
+    public String sql() {
+        return String.join(";\n", queries);
     }
 
     @Override
-    public TableReader open(List<String> columns, BufferAllocator allocator) {
-        TableReader all = query.open(null, allocator);
-        TableReader chart = TableReaders.keep(all, columns, displayName());
-        rowsFetched = 0;
-        return new ForwardingTableReader(chart) {
-            @Override
-            public boolean loadNextBatch() {
-                boolean loaded = super.loadNextBatch();
-                int rows = all.root().getRowCount();
-                if (loaded && rows > 0) {
-                    rowsFetched += rows;
-                    rowsRead = count(all.root().getVector(rowsReadColumn));
-                }
-                return loaded;
-            }
-
-            @Override
-            public void close() {
-                all.close();
-            }
-        };
-    }
-
-    private static long count(FieldVector column) {
-        return column instanceof BigIntVector bigint ? bigint.get(0) : ((Number) column.getObject(0)).longValue();
-    }
-
-    /** Its rows are few; charton copies them once rather than asking the engine again. */
-    @Override
-    public boolean reopenable() {
-        return false;
+    public void close() {
+        table.close();
     }
 }

@@ -17,11 +17,11 @@ final class SqlValues {
     static Optional<String> position(SqlDialect dialect, String column, ArrowType type) {
         String quoted = dialect.quote(column);
         if (type instanceof ArrowType.Int || type instanceof ArrowType.FloatingPoint || type instanceof ArrowType.Decimal) {
-            return Optional.of("CAST(" + quoted + " AS " + doubleType(dialect) + ")");
+            return Optional.of(dialect.asDouble(quoted));
         }
         if (type instanceof ArrowType.Date) {
             return switch (dialect) {
-                case DUCKDB, POSTGRESQL -> Optional.of("CAST((" + quoted + " - DATE '1970-01-01') AS " + doubleType(dialect) + ")");
+                case DUCKDB, POSTGRESQL -> Optional.of(dialect.asDouble("(" + quoted + " - DATE '1970-01-01')"));
                 case TRINO -> Optional.of("CAST(date_diff('day', DATE '1970-01-01', " + quoted + ") AS double)");
                 case ANSI -> Optional.empty();
             };
@@ -35,9 +35,5 @@ final class SqlValues {
             };
         }
         return Optional.empty();
-    }
-
-    private static String doubleType(SqlDialect dialect) {
-        return dialect == SqlDialect.POSTGRESQL || dialect == SqlDialect.ANSI ? "DOUBLE PRECISION" : "DOUBLE";
     }
 }

@@ -23,9 +23,16 @@ import java.util.List;
  */
 final class Aggregate implements Reduction {
     private final ReduceRequest request;
+    /** Whether the rows are an engine's groups ({@link EngineGroups#aggregate}) rather than the table's. */
+    private final boolean engineGroups;
 
     Aggregate(ReduceRequest request) {
+        this(request, false);
+    }
+
+    Aggregate(ReduceRequest request, boolean engineGroups) {
         this.request = request;
+        this.engineGroups = engineGroups;
     }
 
     /** Along x as grammar.py sorts a line: by value, a categorical x in its label order. */
@@ -56,7 +63,8 @@ final class Aggregate implements Reduction {
                 NumberView xView = NumberView.of(xVector);
                 x.bind(xVector, dictionaries);
                 series.bind(batch, dictionaries);
-                NumberView[] ys = RowScan.numbers(batch, request.y());
+                NumberView[] ys = engineGroups ? null : RowScan.numbers(batch, request.y());
+                EngineGroups.Parts parts = engineGroups ? new EngineGroups.Parts(batch) : null;
                 for (int row = 0; row < batch.getRowCount(); row++) {
                     int xId = x.id(row);
                     if (xId == KeyColumn.NULL && !keepNullX) {
@@ -68,6 +76,14 @@ final class Aggregate implements Reduction {
                         }
                         xKeys[0][xId] = xView.key(row);
                         xKeysKnown[0] = xId + 1;
+                    }
+                    if (parts != null) {
+                        int number = index.number(xId, series.id(parts.column(row), row));
+                        if (number == stats.groups()) {
+                            stats.open();
+                        }
+                        parts.addTo(stats, number, row);
+                        continue;
                     }
                     for (int c = 0; c < Math.max(ys.length, 1); c++) {
                         boolean missing = !counting && ys[c].isNull(row);

@@ -29,14 +29,14 @@ final class Bins implements Reduction {
     }
 
     /** The columns counted: --y, or without it the --x column. */
-    private List<String> counted() {
+    static List<String> counted(ReduceRequest request) {
         return request.y().isEmpty() && request.x() != null ? List.of(request.x()) : request.y();
     }
 
     @Override
     public ReducedTable reduce(BatchSource source, BufferAllocator allocator) throws IOException {
         Schema schema = source.schema();
-        List<String> names = counted();
+        List<String> names = counted(request);
         XColumn rowNumber = new XColumn(null, schema);
         try (SeriesColumns series = new SeriesColumns(names, request.color(), request.facet(), schema, allocator);
              OutputColumns out = new OutputColumns(allocator)) {
@@ -68,7 +68,7 @@ final class Bins implements Reduction {
         }
     }
 
-    private static ReducedTable write(HistogramBins bins, long[][] counts, long rowsRead, SeriesColumns series,
+    static ReducedTable write(HistogramBins bins, long[][] counts, long rowsRead, SeriesColumns series,
                                       OutputColumns out) {
         series.addColumns(out);
         Float8Vector start = out.float64("start");

@@ -43,6 +43,20 @@ final class GroupStats {
         maxs[group] = Math.max(maxs[group], value);
     }
 
+    /**
+     * Adds a part of a group summed elsewhere (an engine's GROUP BY): {@code size} rows, {@code count}
+     * of them with values, whose sum, least and greatest are given (ignored when count is 0).
+     */
+    void addPart(int group, long size, long count, double sum, double min, double max) {
+        sizes[group] += size;
+        counts[group] += count;
+        if (count > 0) {
+            sums.add(group, sum);
+            mins[group] = Math.min(mins[group], min);
+            maxs[group] = Math.max(maxs[group], max);
+        }
+    }
+
     /** How many groups were opened. */
     int groups() {
         return groups;

@@ -109,9 +109,22 @@ public final class HistogramBins {
         if (n == 0) {
             return 1;
         }
-        double range = values.max() - values.min();
         double[] quartiles = Quantiles.percentiles(values, 75, 25);
-        double freedmanDiaconis = 2.0 * (quartiles[0] - quartiles[1]) * CountMath.pow(n, -1.0 / 3.0);
+        return autoCount(n, values.max() - values.min(), quartiles[0] - quartiles[1]);
+    }
+
+    /**
+     * The edges "auto" gives {@code n} values (at least one) from {@code min} to {@code max} whose
+     * quartiles are {@code q1} and {@code q3}, capped to {@value #MAX_AUTO_BINS} bins: for a statistic
+     * an engine computed.
+     */
+    public static HistogramBins auto(long n, double min, double max, double q1, double q3) {
+        int count = autoCount(n, max - min, q3 - q1);
+        return equal(min, max, Math.min(count, MAX_AUTO_BINS));
+    }
+
+    private static int autoCount(long n, double range, double interquartileRange) {
+        double freedmanDiaconis = 2.0 * interquartileRange * CountMath.pow(n, -1.0 / 3.0);
         double sturges = range / (CountMath.log2(n) + 1.0);
         double squareRoot = range / Math.sqrt(n);
         double width = Math.min(Math.max(freedmanDiaconis, squareRoot / 2), sturges);

@@ -1,0 +1,92 @@
+package dev.charton.pipeline.pushdown;
+
+import dev.charton.input.TableReader;
+import dev.charton.input.sql.SqlQuery;
+import dev.charton.table.ArrowSpool;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.VectorSchemaRoot;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The queries one push-down sends to the user's engine (its first statistics and the statistic's
+ * rows), with the rows each returned: what CHARTON_TIMINGS shows as {@code query} and
+ * {@code rows_fetched}.
+ */
+final class EngineSession {
+    private final SqlQuery user;
+    private final BufferAllocator allocator;
+    private final List<String> sent = new ArrayList<>();
+    private long rowsFetched;
+
+    EngineSession(SqlQuery user, BufferAllocator allocator) {
+        this.user = user;
+        this.allocator = allocator;
+    }
+
+    SqlQuery user() {
+        return user;
+    }
+
+    /** Runs {@code sql}, a small result, and returns its rows by column name (numbers as Number). */
+    List<Map<String, Object>> rows(String sql) {
+        sent.add(sql);
+        List<Map<String, Object>> rows = new ArrayList<>();
+        try (TableReader reader = user.withText(sql).open(null, allocator)) {
+            while (reader.loadNextBatch()) {
+                VectorSchemaRoot batch = reader.root();
+                for (int row = 0; row < batch.getRowCount(); row++) {
+                    Map<String, Object> values = new HashMap<>();
+                    for (FieldVector column : batch.getFieldVectors()) {
+                        values.put(column.getName(), column.getObject(row));
+                    }
+                    rows.add(values);
+                }
+                rowsFetched += batch.getRowCount();
+            }
+        }
+        return rows;
+    }
+
+    /** The one row of a statistics query. */
+    Map<String, Object> row(String sql) {
+        List<Map<String, Object>> rows = rows(sql);
+        if (rows.size() != 1) {
+            throw new IllegalStateException("a statistics query returned " + rows.size() + " rows");
+        }
+        return rows.get(0);
+    }
+
+    /** Runs {@code sql} and keeps its result (the statistic's rows, few) for a reduction to scan. */
+    SpoolBatches fetch(String sql) {
+        sent.add(sql);
+        try (TableReader reader = user.withText(sql).open(null, allocator)) {
+            SpoolBatches rows = new SpoolBatches(ArrowSpool.copy(reader, user.displayName()), allocator);
+            rowsFetched += rows.rows();
+            return rows;
+        }
+    }
+
+    List<String> sent() {
+        return List.copyOf(sent);
+    }
+
+    long rowsFetched() {
+        return rowsFetched;
+    }
+
+    static long number(Map<String, Object> row, String column) {
+        Object value = row.get(column);
+        return value == null ? 0 : ((Number) value).longValue();
+    }
+
+    /** A double of a statistics row, NaN for null. */
+    static double real(Map<String, Object> row, String column) {
+        Object value = row.get(column);
+        return value == null ? Double.NaN : ((Number) value).doubleValue();
+    }
+}

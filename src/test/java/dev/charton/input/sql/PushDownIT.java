@@ -1,0 +1,104 @@
+package dev.charton.input.sql;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.charton.pipeline.ReducedFiguresIT;
+import dev.charton.testing.Charton;
+import dev.charton.testing.Png;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.awt.image.BufferedImage;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Histograms and group aggregates reduced in the engine (--reduce auto) against the same chart from
+ * every row (--reduce none), on each engine of PushDownEngines: the two PNGs decoded must be
+ * identical pixel for pixel, the warnings on values not drawn the same, and the rows that left the
+ * engine picture-sized (at most 2,000 rows of the 200,000). A scatter with --agg is compared with
+ * Java's reduction in AnsiPushDownIT only: Java's own scatter aggregate already differs from
+ * --reduce none in its pixels (marker sizes), with or without an engine.
+ */
+class PushDownIT {
+    private static final String ALL = "SELECT * FROM " + PushDownEngines.TABLE;
+    /** Few rows: numpy's "auto" needs the quartiles (the 100 bins' counts do not settle it). */
+    private static final String FEW = ALL + " WHERE id < 300";
+
+    @TempDir
+    Path tmp;
+
+    static Stream<Arguments> charts() {
+        List<String[]> charts = List.of(
+                new String[]{ALL, "--kind hist --y v"},
+                new String[]{ALL, "--kind hist --y v --y q --color side --bins 12"},
+                new String[]{FEW, "--kind hist --y v --facet cat"},
+                new String[]{ALL, "--kind bar --x cat --y q --agg mean --color side"},
+                new String[]{ALL, "--kind bar --x cat"},
+                new String[]{ALL, "--kind bar --x n --y q"},
+                new String[]{ALL, "--kind line --x day --y q --agg max --color cat"});
+        List<Arguments> all = new ArrayList<>();
+        for (String engine : PushDownEngines.NAMES) {
+            for (String[] chart : charts) {
+                all.add(Arguments.of(engine, chart[0], chart[1]));
+            }
+        }
+        return all.stream();
+    }
+
+    @ParameterizedTest(name = "{0}: {2} of {1}")
+    @MethodSource("charts")
+    void theEnginesStatisticDrawsTheSamePictureAsEveryRow(String engineName, String query, String chart)
+            throws Exception {
+        SqlEngine engine = PushDownEngines.engine(engineName);
+        Charton.Result pushed = draw(engine, query, chart, "auto");
+        Charton.Result every = draw(engine, query, chart, "none");
+        JsonNode timings = ReducedFiguresIT.timings(pushed).path("java");
+        assertTrue(timings.path("push_down").isMissingNode(), "not pushed down: " + timings);
+        String sql = timings.path("query").asText();
+        assertTrue(sql.contains(PushDownEngines.TABLE) && sql.contains("GROUP BY"), "the SQL sent: " + sql);
+        if (engine.secret() != null) {
+            assertFalse(pushed.stderr().contains(engine.secret()), pushed.stderr());
+        }
+        long rows = ReducedFiguresIT.timings(every).path("java").path("rows_read").asLong();
+        assertEquals(rows, timings.path("rows_read").asLong(), timings.toString());
+        long fetched = timings.path("rows_fetched").asLong();
+        assertTrue(fetched > 0 && fetched <= 2_000, "rows that left the engine: " + fetched);
+        assertEquals(warnings(every), warnings(pushed));
+        BufferedImage engineImage = Png.decode(tmp.resolve("auto.png"));
+        BufferedImage everyRow = Png.decode(tmp.resolve("none.png"));
+        assertEquals(0, differingPixels(engineImage, everyRow), chart + ": pixels differ");
+    }
+
+    private Charton.Result draw(SqlEngine engine, String query, String chart, String reduce) {
+        List<String> args = new ArrayList<>(List.of("plot", "--db", engine.url(), "--sql", query));
+        args.addAll(List.of(chart.split(" ")));
+        args.addAll(List.of("--reduce", reduce, "-o", tmp.resolve(reduce + ".png").toString()));
+        Charton.Result r = engine.env().apply(Charton.run(args.toArray(String[]::new)).env("CHARTON_TIMINGS", "1")).go();
+        assertEquals(0, r.exitCode(), r.toString());
+        return r;
+    }
+
+    private static List<String> warnings(Charton.Result r) {
+        return r.stderr().lines().filter(l -> l.startsWith("charton: warning")).toList();
+    }
+
+    private static long differingPixels(BufferedImage a, BufferedImage b) {
+        assertEquals(a.getWidth(), b.getWidth());
+        assertEquals(a.getHeight(), b.getHeight());
+        long differing = 0;
+        for (int y = 0; y < a.getHeight(); y++) {
+            for (int x = 0; x < a.getWidth(); x++) {
+                differing += a.getRGB(x, y) == b.getRGB(x, y) ? 0 : 1;
+            }
+        }
+        return differing;
+    }
+}
