@@ -15,14 +15,16 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Properties;
 import java.util.ServiceLoader;
+import java.util.regex.Pattern;
 
 /**
- * Connects to an engine: through a driver charton carries (DuckDB, PostgreSQL) or one in the jar
+ * Connects to an engine: through a driver charton carries (DuckDB, PostgreSQL, Trino) or one in the jar
  * given with {@code --driver-path}. A password comes from {@code CHARTON_DB_PASSWORD}, else from the
  * driver's usual sources ({@code ~/.pgpass}; {@code PGPASSWORD} for PostgreSQL), else from the URL.
  */
 final class SqlConnections {
     static final String PASSWORD_VARIABLE = "CHARTON_DB_PASSWORD";
+    private static final Pattern USER_PARAMETER = Pattern.compile("(?i)[?&;]user=");
 
     private SqlConnections() {
     }
@@ -33,8 +35,13 @@ final class SqlConnections {
         if (db.dialect() == SqlDialect.DUCKDB) {
             properties.setProperty("jdbc_stream_results", "true"); // DuckDB's driver holds whole results otherwise
         }
+        if (db.dialect() == SqlDialect.TRINO && !USER_PARAMETER.matcher(db.url()).find()) {
+            // Trino's driver sends no user unless told, which even a server without logins refuses;
+            // Trino's own CLI sends the OS user's name, as PostgreSQL's driver does.
+            properties.setProperty("user", System.getProperty("user.name"));
+        }
         try {
-            Driver driver = driverJar == null ? DriverManager.getDriver(db.url()) : driverIn(driverJar, db);
+            Driver driver = driverJar == null ? carried(db) : driverIn(driverJar, db);
             Connection connection = driver.connect(db.url(), properties);
             if (connection == null) {
                 throw noDriver(db, driverJar);
@@ -46,6 +53,19 @@ final class SqlConnections {
             }
             throw SqlFailures.of(e, db);
         }
+    }
+
+    /**
+     * The driver charton carries for the URL's engine, made directly: DriverManager would first load
+     * and start every driver in the jar, Trino's HTTP client with its own, for any query.
+     */
+    private static Driver carried(DatabaseUrl db) throws SQLException {
+        return switch (db.dialect()) {
+            case DUCKDB -> new org.duckdb.DuckDBDriver();
+            case POSTGRESQL -> new org.postgresql.Driver();
+            case TRINO -> new io.trino.jdbc.TrinoDriver();
+            case ANSI -> DriverManager.getDriver(db.url());
+        };
     }
 
     private static java.util.Optional<String> password(DatabaseUrl db) {
