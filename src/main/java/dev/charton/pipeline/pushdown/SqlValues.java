@@ -30,7 +30,10 @@ final class SqlValues {
             return switch (dialect) {
                 case DUCKDB -> Optional.of("CAST(epoch_us(" + quoted + ") AS DOUBLE)");
                 case POSTGRESQL -> Optional.of("CAST(EXTRACT(EPOCH FROM " + quoted + ") AS double precision)");
-                case TRINO -> Optional.of("to_unixtime(" + quoted + ")");
+                // A timestamp without zone would be placed in the session's zone (the JVM's), whose
+                // daylight-saving jumps would move rows between pixel columns: read it as UTC.
+                case TRINO -> Optional.of("to_unixtime(" + (((ArrowType.Timestamp) type).getTimezone() == null
+                        ? "with_timezone(" + quoted + ", 'UTC')" : quoted) + ")");
                 case ANSI -> Optional.empty();
             };
         }

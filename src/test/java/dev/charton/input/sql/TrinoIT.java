@@ -68,6 +68,11 @@ class TrinoIT {
                         + " CAST(CASE i % 3 WHEN 0 THEN 'north' WHEN 1 THEN 'south' ELSE 'west' END AS varchar) AS site"
                         + " FROM (SELECT hi * 500 + lo + 1 AS i FROM UNNEST(sequence(0, 399)) AS h(hi)"
                         + " CROSS JOIN UNNEST(sequence(0, 499)) AS l(lo))");
+        // 200,000 seconds without a zone, across the night Berlin's clocks jump (2024-03-31 02:00).
+        server.execute("DROP TABLE IF EXISTS local_series",
+                "CREATE TABLE local_series AS SELECT TIMESTAMP '2024-03-30 00:00:00' + i * INTERVAL '1' SECOND AS t,"
+                        + " sin(i / 700.0) + ((i * 7919) % 1000) / 400.0 AS v FROM (SELECT hi * 500 + lo AS i"
+                        + " FROM UNNEST(sequence(0, 399)) AS h(hi) CROSS JOIN UNNEST(sequence(0, 499)) AS l(lo))");
     }
 
     private static SqlQuery query(String text) {
@@ -139,6 +144,16 @@ class TrinoIT {
     void aLineIsReducedInTheEngine(String chart) throws IOException {
         PushDownPictures.assertSamePicture(tmp, List.of("--db", server.url(), "--sql", "SELECT * FROM series"), chart,
                 200_000, c -> c);
+    }
+
+    /**
+     * A timestamp without zone is placed on x as UTC, whatever zone charton runs in (Trino's session
+     * zone is the JVM's): in Berlin's, the hour its clocks skip would move rows between pixel columns.
+     */
+    @Test
+    void aLocalTimestampLineIsReducedAlikeInAnyZone() throws IOException {
+        PushDownPictures.assertSamePicture(tmp, List.of("--db", server.url(), "--sql", "SELECT * FROM local_series"),
+                "--kind line --x t --y v", 200_000, c -> c.env("TZ", "Europe/Berlin"));
     }
 
     @Test
