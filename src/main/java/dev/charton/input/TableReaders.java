@@ -6,6 +6,7 @@ import dev.charton.input.csv.CsvTableReader;
 import dev.charton.input.parquet.ParquetTableReader;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.ipc.ArrowFileReader;
+import org.apache.arrow.vector.ipc.message.ArrowRecordBatch;
 import org.apache.arrow.vector.ipc.ArrowStreamReader;
 
 import java.io.BufferedInputStream;
@@ -176,7 +177,13 @@ public final class TableReaders {
                 throw e;
             }
             BufferAllocator bounded = boundedBy(Files.size(file), allocator);
-            return new ArrowIpcTableReader(new ArrowFileReader(channel, bounded, new BoundedCodecs()), bounded, name);
+            return new ArrowIpcTableReader(new ArrowFileReader(channel, bounded, new BoundedCodecs()) {
+                @Override
+                protected void loadRecordBatch(ArrowRecordBatch batch) {
+                    RecordBatchCounts.check(batch);
+                    super.loadRecordBatch(batch);
+                }
+            }, bounded, name);
         } catch (IOException e) {
             throw new ChartonException(ExitCode.IO, name + ": cannot read: " + e.getMessage(), e);
         }
@@ -194,8 +201,13 @@ public final class TableReaders {
                 : boundedBy(size, allocator);
         StreamEnd bytes = new StreamEnd(in);
         return new ArrowIpcTableReader(new ArrowStreamReader(new BoundedMessageReader(bytes, bounded),
-                bounded, new BoundedCodecs()), bytes, bounded,
-                source.displayName());
+                bounded, new BoundedCodecs()) {
+            @Override
+            protected void loadRecordBatch(ArrowRecordBatch batch) {
+                RecordBatchCounts.check(batch);
+                super.loadRecordBatch(batch);
+            }
+        }, bytes, bounded, source.displayName());
     }
 
     /**

@@ -4,6 +4,7 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.charton.batch.BatchSpecReader;
 import dev.charton.fuzz.FuzzTargets;
 import dev.charton.fuzz.FuzzedRead;
+import dev.charton.fuzz.ReadClock;
 import dev.charton.error.ChartonException;
 
 import java.util.List;
@@ -18,12 +19,12 @@ class BatchSpecFuzzTest {
 
     @FuzzTest(maxDuration = FuzzTargets.DURATION)
     void readsOrRefuses(byte[] input) {
-        long start = System.nanoTime();
+        ReadClock clock = ReadClock.start();
         try {
             reader.read(FuzzedRead.write(input));
         } catch (ChartonException refusal) {
             FuzzedRead.checkRefusal(refusal, Long.MAX_VALUE);
         }
-        FuzzedRead.checkTime(start);
+        FuzzedRead.checkTime(clock);
     }
 }

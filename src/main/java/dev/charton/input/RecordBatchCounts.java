@@ -1,0 +1,25 @@
+package dev.charton.input;
+
+import org.apache.arrow.vector.ipc.message.ArrowFieldNode;
+import org.apache.arrow.vector.ipc.message.ArrowRecordBatch;
+
+/**
+ * Refuses a record batch that declares a negative number of rows or values before Arrow loads it:
+ * Arrow sizes its vectors from them, and only its assertions (off in charton) would stop it.
+ */
+final class RecordBatchCounts {
+    private RecordBatchCounts() {
+    }
+
+    /** Throws an IllegalArgumentException naming the negative count; the reader reports it as corrupt. */
+    static void check(ArrowRecordBatch batch) {
+        if (batch.getLength() < 0) {
+            throw new IllegalArgumentException("a record batch declares " + batch.getLength() + " rows");
+        }
+        for (ArrowFieldNode node : batch.getNodes()) {
+            if (node.getLength() < 0) {
+                throw new IllegalArgumentException("a column of a record batch declares " + node.getLength() + " values");
+            }
+        }
+    }
+}
