@@ -16,7 +16,7 @@ import java.util.Set;
  * two rows can only be an empty value: there they are rows of nulls, but not at the end of the file.
  */
 final class CsvRows implements AutoCloseable {
-    private final RecordParser parser;
+    private final RecordSource parser;
     private final String sourceName;
     private final Ragged ragged;
     private final List<String> names;
@@ -29,7 +29,7 @@ final class CsvRows implements AutoCloseable {
     private long blankLine;
     private long delivered;
 
-    CsvRows(RecordParser parser, String sourceName, CsvOptions options, long limit) {
+    CsvRows(RecordSource parser, String sourceName, CsvOptions options, long limit) {
         this.parser = parser;
         this.sourceName = sourceName;
         this.ragged = options.ragged();

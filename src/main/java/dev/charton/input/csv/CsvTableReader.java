@@ -13,6 +13,7 @@ import org.apache.arrow.vector.dictionary.DictionaryProvider;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -99,6 +100,11 @@ public final class CsvTableReader implements TableReader {
         }
     }
 
+    /**
+     * A pass over the rows. The dialect is sniffed (or taken as {@code known}) from the text as Commons
+     * CSV reads it; a regular file whose dialect allows it is then cut from its bytes on every core
+     * ({@link ParallelRecords}), anything else (standard input, escapes, comments, UTF-16...) read on.
+     */
     private CsvRows openRows(Dialect known) {
         InputStream bytes;
         try {
@@ -107,10 +113,17 @@ public final class CsvTableReader implements TableReader {
             throw new ChartonException(ExitCode.IO, sourceName + ": cannot read: " + e.getMessage(), e);
         }
         RecordParser parser = new RecordParser(bytes, input.path(), sourceName, options, known);
-        try {
-            return new CsvRows(parser, sourceName, options, limit);
-        } catch (RuntimeException e) {
+        RecordSource records = parser;
+        Path file = input.regularFile();
+        if (file != null && ParallelRecords.suits(parser.charset(), parser.dialect())) {
             parser.close();
+            records = new ParallelRecords(file, parser.charset(), parser.dialect(),
+                    options.skipRows() + parser.dialect().skipLines(), options.blockBytes(), sourceName);
+        }
+        try {
+            return new CsvRows(records, sourceName, options, limit);
+        } catch (RuntimeException e) {
+            records.close();
             throw e;
         }
     }
