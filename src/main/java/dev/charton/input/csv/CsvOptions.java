@@ -39,7 +39,7 @@ public record CsvOptions(Character delimiter, Charset encoding, NullTokens nulls
 
     public static final int DEFAULT_BATCH_ROWS = 65_536;
     /** Big enough that cutting a block is far more work than handing it over, small enough that a few fit in memory. */
-    public static final int DEFAULT_BLOCK_BYTES = 4 << 20;
+    public static final int DEFAULT_BLOCK_BYTES = 1 << 20;
     /** The {@code comment} that turns comment detection off. */
     public static final char NO_COMMENT = '\0';
 

@@ -25,10 +25,11 @@ import java.util.Map;
  * <p>The design follows from two constraints. An Arrow IPC stream's schema goes out before its
  * first batch and cannot change, so no batch can be sent until the last row has been seen (a word
  * on row 60,000 makes the column text). And memory must not grow with the input, so the rows
- * cannot wait in memory. So the file is read once, on two threads: Commons CSV parses
- * ({@link ReadAhead}) while the caller's thread classifies every cell ({@link TypeSniffer}) and
- * converts the rows straight away into Arrow vectors of the types known so far, written to private
- * temporary Arrow IPC files ({@link Spool}). Batches are then read back from the spool: a column
+ * cannot wait in memory. So the file is read once, in a pipeline of threads ({@link ReadAhead}): the
+ * text is cut into records (a regular file in blocks on every core, {@link ParallelRecords}; else
+ * by Commons CSV, {@link RecordParser}), another thread classifies every cell ({@link TypeSniffer}),
+ * and the caller's thread converts the rows straight away into Arrow vectors of the types known so
+ * far, written to private temporary Arrow IPC files ({@link Spool}). Batches are then read back from the spool: a column
  * whose type never changed is moved over untouched, one promoted to a wider type is cast exactly
  * ({@link ColumnCast}). Only a column that turns text after some of its rows were stored as numbers
  * or dates needs those rows' text again, and only then is the file read a second time
@@ -84,16 +85,19 @@ public final class CsvTableReader implements TableReader {
         }
     }
 
-    /** Parses every row (on the read-ahead thread), classifies and converts it; returns the spooled segments. */
+    /**
+     * Parses every row, classifies it and converts it, each on a thread of its own (the parsing of a
+     * file on every core, {@link ParallelRecords}); returns the spooled segments.
+     */
     private List<Spool.Segment> readOnce(CsvRows rows, int[] selected, TypeSniffer sniffer, int batchRows,
                                          BufferAllocator allocator) {
         List<String> names = Arrays.stream(selected).mapToObj(rows.names()::get).toList();
         try (Spool spool = new Spool(names, selected, sniffer.dictionaries(), batchRows, options.nulls(), allocator,
                 sourceName);
-             ReadAhead ahead = new ReadAhead(rows, "read")) {
+             ReadAhead parsed = new ReadAhead(rows, "read");
+             ReadAhead classified = new ReadAhead(new Classifier(parsed, sniffer), "classify")) {
             RowChunk chunk;
-            while ((chunk = ahead.next()) != null) {
-                sniffer.observe(chunk);
+            while ((chunk = classified.next()) != null) {
                 spool.append(chunk);
             }
             return spool.finish();
@@ -105,6 +109,23 @@ public final class CsvTableReader implements TableReader {
      * CSV reads it; a regular file whose dialect allows it is then cut from its bytes on every core
      * ({@link ParallelRecords}), anything else (standard input, escapes, comments, UTF-16...) read on.
      */
+    /** The pipeline stage that classifies each parsed chunk: only its thread touches the sniffer. */
+    private record Classifier(ReadAhead parsed, TypeSniffer sniffer) implements ReadAhead.Source {
+        @Override
+        public RowChunk next() {
+            RowChunk chunk = parsed.next();
+            if (chunk != null) {
+                sniffer.observe(chunk);
+            }
+            return chunk;
+        }
+
+        @Override
+        public void close() {
+            // The parsing stage is closed by its owner.
+        }
+    }
+
     private CsvRows openRows(Dialect known) {
         InputStream bytes;
         try {

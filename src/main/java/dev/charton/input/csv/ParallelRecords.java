@@ -29,7 +29,8 @@ import java.util.concurrent.TimeUnit;
  * stays bounded.
  */
 final class ParallelRecords implements RecordSource {
-    private static final int BLOCKS_AHEAD = 4;
+    /** Blocks read ahead of the one whose records are being taken: enough to keep every core cutting. */
+    private static final int BLOCKS_AHEAD = Runtime.getRuntime().availableProcessors() + 1;
     private static final Set<Charset> ASCII_SUPERSETS =
             Set.of(StandardCharsets.UTF_8, StandardCharsets.US_ASCII, StandardCharsets.ISO_8859_1);
     private static final byte[] UTF8_BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
