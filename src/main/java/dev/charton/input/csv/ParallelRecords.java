@@ -107,7 +107,7 @@ final class ParallelRecords implements RecordSource {
                         if (end) {
                             break;
                         }
-                        buffer = grown(buffer, filled);
+                        buffer = grown(buffer, filled, filled); // skipped lines have no length limit
                         continue;
                     }
                     skipped = lineEnds(buffer, 0, from);
@@ -115,7 +115,7 @@ final class ParallelRecords implements RecordSource {
                 int cut = end ? filled : boundary.last(buffer, from, filled);
                 if (cut < 0) {
                     if (filled - from < RecordParser.MAX_ROW_CHARS) {
-                        buffer = grown(buffer, filled);
+                        buffer = grown(buffer, filled, from);
                         continue;
                     }
                     cut = filled; // one record longer than any charton reads: the cutter says so
@@ -164,8 +164,13 @@ final class ParallelRecords implements RecordSource {
         return total;
     }
 
-    private static byte[] grown(byte[] buffer, int filled) {
-        return Arrays.copyOf(buffer, Math.max(buffer.length, filled) * 2);
+    /**
+     * A bigger buffer for a record that does not end in this one, at most the longest record charton
+     * reads past {@code from} (where the record starts), so that a longer one is refused.
+     */
+    private static byte[] grown(byte[] buffer, int filled, int from) {
+        long size = Math.min(Math.max(buffer.length, filled) * 2L, from + RecordParser.MAX_ROW_CHARS);
+        return Arrays.copyOf(buffer, (int) size);
     }
 
     /**
