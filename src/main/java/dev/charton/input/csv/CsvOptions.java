@@ -22,6 +22,7 @@ import java.util.Map;
  * @param escape        the character escaping a quote inside quotes; {@code null} to detect (a doubled
  *                      quote, or a backslash)
  * @param thousands     the thousands separator of numbers; {@code null} to detect (see {@link NumberReading})
+ * @param blockBytes    the bytes of a file cut into records at a time, on every core ({@link ParallelRecords})
  * @param decimalComma  whether numbers are written with a decimal comma ({@code false}: detect)
  * @param ragged        what to do with rows whose field count differs from the header's
  * @param dateFormat    a pattern such as {@code MMM d yyyy} for non-ISO dates; {@code null} to detect
@@ -33,15 +34,21 @@ import java.util.Map;
 public record CsvOptions(Character delimiter, Charset encoding, NullTokens nulls, int batchRows,
                          Map<String, CsvType> typeOverrides, Boolean header, Character comment, int skipRows,
                          Ragged ragged, String dateFormat, String timestampFormat, Character quote,
-                         Character escape, Character thousands, boolean decimalComma) {
+                         Character escape, Character thousands, boolean decimalComma,
+                         int blockBytes) {
 
     public static final int DEFAULT_BATCH_ROWS = 65_536;
+    /** Big enough that cutting a block is far more work than handing it over, small enough that a few fit in memory. */
+    public static final int DEFAULT_BLOCK_BYTES = 1 << 20;
     /** The {@code comment} that turns comment detection off. */
     public static final char NO_COMMENT = '\0';
 
     public CsvOptions {
         if (batchRows < 1) {
             throw new IllegalArgumentException("batchRows must be positive");
+        }
+        if (blockBytes < 1) {
+            throw new IllegalArgumentException("blockBytes must be positive");
         }
         if (skipRows < 0) {
             throw new IllegalArgumentException("skipRows must not be negative");
@@ -88,6 +95,7 @@ public record CsvOptions(Character delimiter, Charset encoding, NullTokens nulls
         b.escape = escape;
         b.thousands = thousands;
         b.decimalComma = decimalComma;
+        b.blockBytes = blockBytes;
         return b;
     }
 
@@ -109,6 +117,7 @@ public record CsvOptions(Character delimiter, Charset encoding, NullTokens nulls
         private Charset encoding = StandardCharsets.UTF_8;
         private NullTokens nulls = NullTokens.defaults();
         private int batchRows = DEFAULT_BATCH_ROWS;
+        private int blockBytes = DEFAULT_BLOCK_BYTES;
         private Map<String, CsvType> typeOverrides = Map.of();
         private Boolean header;
         private Character comment;
@@ -136,6 +145,11 @@ public record CsvOptions(Character delimiter, Charset encoding, NullTokens nulls
 
         public Builder nulls(NullTokens value) {
             nulls = value;
+            return this;
+        }
+
+        public Builder blockBytes(int value) {
+            blockBytes = value;
             return this;
         }
 
@@ -201,7 +215,7 @@ public record CsvOptions(Character delimiter, Charset encoding, NullTokens nulls
 
         public CsvOptions build() {
             return new CsvOptions(delimiter, encoding, nulls, batchRows, typeOverrides, header, comment, skipRows,
-                    ragged, dateFormat, timestampFormat, quote, escape, thousands, decimalComma);
+                    ragged, dateFormat, timestampFormat, quote, escape, thousands, decimalComma, blockBytes);
         }
     }
 }

@@ -15,8 +15,8 @@ import java.util.Set;
  * Blank lines (or lines of spaces) are no rows, except in a table of one column, where a line between
  * two rows can only be an empty value: there they are rows of nulls, but not at the end of the file.
  */
-final class CsvRows implements AutoCloseable {
-    private final RecordParser parser;
+final class CsvRows implements ReadAhead.Source {
+    private final RecordSource parser;
     private final String sourceName;
     private final Ragged ragged;
     private final List<String> names;
@@ -29,7 +29,7 @@ final class CsvRows implements AutoCloseable {
     private long blankLine;
     private long delivered;
 
-    CsvRows(RecordParser parser, String sourceName, CsvOptions options, long limit) {
+    CsvRows(RecordSource parser, String sourceName, CsvOptions options, long limit) {
         this.parser = parser;
         this.sourceName = sourceName;
         this.ragged = options.ragged();
@@ -61,9 +61,10 @@ final class CsvRows implements AutoCloseable {
         return parser.dialect();
     }
 
-    /** Up to {@code maxRows} more rows, or null at the end. */
-    RowChunk next(int maxRows) {
-        RowChunk chunk = new RowChunk(maxRows);
+    /** Up to {@link ReadAhead#CHUNK_ROWS} more rows, or null at the end. */
+    @Override
+    public RowChunk next() {
+        RowChunk chunk = new RowChunk(ReadAhead.CHUNK_ROWS);
         while (!chunk.isFull() && delivered < limit && (pending != null || fetch())) {
             if (blankRowsOwed > 0) {
                 chunk.add(new String[] {""}, blankLine++);

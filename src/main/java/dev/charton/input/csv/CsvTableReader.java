@@ -13,6 +13,7 @@ import org.apache.arrow.vector.dictionary.DictionaryProvider;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -24,10 +25,11 @@ import java.util.Map;
  * <p>The design follows from two constraints. An Arrow IPC stream's schema goes out before its
  * first batch and cannot change, so no batch can be sent until the last row has been seen (a word
  * on row 60,000 makes the column text). And memory must not grow with the input, so the rows
- * cannot wait in memory. So the file is read once, on two threads: Commons CSV parses
- * ({@link ReadAhead}) while the caller's thread classifies every cell ({@link TypeSniffer}) and
- * converts the rows straight away into Arrow vectors of the types known so far, written to private
- * temporary Arrow IPC files ({@link Spool}). Batches are then read back from the spool: a column
+ * cannot wait in memory. So the file is read once, in a pipeline of threads ({@link ReadAhead}): the
+ * text is cut into records (a regular file in blocks on every core, {@link ParallelRecords}; else
+ * by Commons CSV, {@link RecordParser}), another thread classifies every cell ({@link TypeSniffer}),
+ * and the caller's thread converts the rows straight away into Arrow vectors of the types known so
+ * far, written to private temporary Arrow IPC files ({@link Spool}). Batches are then read back from the spool: a column
  * whose type never changed is moved over untouched, one promoted to a wider type is cast exactly
  * ({@link ColumnCast}). Only a column that turns text after some of its rows were stored as numbers
  * or dates needs those rows' text again, and only then is the file read a second time
@@ -83,19 +85,44 @@ public final class CsvTableReader implements TableReader {
         }
     }
 
-    /** Parses every row (on the read-ahead thread), classifies and converts it; returns the spooled segments. */
+    /**
+     * Parses every row, classifies it and converts it, each on a thread of its own (the parsing of a
+     * file on every core, {@link ParallelRecords}); returns the spooled segments.
+     */
     private List<Spool.Segment> readOnce(CsvRows rows, int[] selected, TypeSniffer sniffer, int batchRows,
                                          BufferAllocator allocator) {
         List<String> names = Arrays.stream(selected).mapToObj(rows.names()::get).toList();
         try (Spool spool = new Spool(names, selected, sniffer.dictionaries(), batchRows, options.nulls(), allocator,
                 sourceName);
-             ReadAhead ahead = new ReadAhead(rows, "read")) {
+             ReadAhead parsed = new ReadAhead(rows, "read");
+             ReadAhead classified = new ReadAhead(new Classifier(parsed, sniffer), "classify")) {
             RowChunk chunk;
-            while ((chunk = ahead.next()) != null) {
-                sniffer.observe(chunk);
+            while ((chunk = classified.next()) != null) {
                 spool.append(chunk);
             }
             return spool.finish();
+        }
+    }
+
+    /**
+     * A pass over the rows. The dialect is sniffed (or taken as {@code known}) from the text as Commons
+     * CSV reads it; a regular file whose dialect allows it is then cut from its bytes on every core
+     * ({@link ParallelRecords}), anything else (standard input, escapes, comments, UTF-16...) read on.
+     */
+    /** The pipeline stage that classifies each parsed chunk: only its thread touches the sniffer. */
+    private record Classifier(ReadAhead parsed, TypeSniffer sniffer) implements ReadAhead.Source {
+        @Override
+        public RowChunk next() {
+            RowChunk chunk = parsed.next();
+            if (chunk != null) {
+                sniffer.observe(chunk);
+            }
+            return chunk;
+        }
+
+        @Override
+        public void close() {
+            // The parsing stage is closed by its owner.
         }
     }
 
@@ -107,10 +134,17 @@ public final class CsvTableReader implements TableReader {
             throw new ChartonException(ExitCode.IO, sourceName + ": cannot read: " + e.getMessage(), e);
         }
         RecordParser parser = new RecordParser(bytes, input.path(), sourceName, options, known);
-        try {
-            return new CsvRows(parser, sourceName, options, limit);
-        } catch (RuntimeException e) {
+        RecordSource records = parser;
+        Path file = input.regularFile();
+        if (file != null && ParallelRecords.suits(parser.charset(), parser.dialect())) {
             parser.close();
+            records = new ParallelRecords(file, parser.charset(), parser.dialect(),
+                    options.skipRows() + parser.dialect().skipLines(), options.blockBytes(), sourceName);
+        }
+        try {
+            return new CsvRows(records, sourceName, options, limit);
+        } catch (RuntimeException e) {
+            records.close();
             throw e;
         }
     }

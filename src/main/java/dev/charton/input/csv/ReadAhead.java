@@ -5,22 +5,32 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Parses rows on a second thread while the caller's thread classifies and converts the previous
- * ones: with two cores, Commons CSV (about half of the work) need not wait for the rest. The queue
- * is short, so only a few chunks of rows exist at a time.
+ * One stage of the reading pipeline on a thread of its own: it takes chunks of rows from its
+ * source (parsing them, or classifying the chunks of an earlier stage) while the caller works on the
+ * previous ones, so the stages share the cores. The queue is short, so only a few chunks of rows
+ * exist at a time.
  */
 final class ReadAhead implements AutoCloseable {
     static final int CHUNK_ROWS = 1024;
     private static final int QUEUE_CHUNKS = 4;
     private static final Object END = new Object();
 
-    private final CsvRows rows;
+    /** Where a stage takes its chunks from; closed by the stage when it ends. */
+    interface Source extends AutoCloseable {
+        /** The next chunk, or null at the end. */
+        RowChunk next();
+
+        @Override
+        void close();
+    }
+
+    private final Source rows;
     private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(QUEUE_CHUNKS);
     private final Thread thread;
     private volatile boolean stopped;
     private boolean finished;
 
-    ReadAhead(CsvRows rows, String name) {
+    ReadAhead(Source rows, String name) {
         this.rows = rows;
         this.thread = new Thread(this::produce, "charton-csv-" + name);
         thread.setDaemon(true);
@@ -31,7 +41,7 @@ final class ReadAhead implements AutoCloseable {
         Object last = END;
         try {
             RowChunk chunk;
-            while (!stopped && (chunk = rows.next(CHUNK_ROWS)) != null) {
+            while (!stopped && (chunk = rows.next()) != null) {
                 put(chunk);
             }
         } catch (RuntimeException | Error e) {

@@ -28,7 +28,7 @@ import java.util.regex.Pattern;
  * {@code --skip-rows}, the dialect ({@link DialectSniffer}) and comments. Every failure becomes one
  * message naming the file and line.
  */
-final class RecordParser implements AutoCloseable {
+final class RecordParser implements RecordSource {
     /**
      * The longest row charton reads, in characters: far beyond any real table's, and small enough
      * that the parser's copies of it fit a default Java heap (docs/inputs.md).
@@ -83,12 +83,18 @@ final class RecordParser implements AutoCloseable {
         }
     }
 
-    Dialect dialect() {
+    @Override
+    public Dialect dialect() {
         return dialect;
     }
 
-    /** The fields of the next record, or null at the end of the input. */
-    String[] next() {
+    /** The encoding the text is read in: the byte-order mark's, else the options'. */
+    Charset charset() {
+        return charset;
+    }
+
+    @Override
+    public String[] next() {
         try {
             String[] values = records.hasNext() ? records.next().values() : null;
             guarded.rowDelivered();
@@ -103,8 +109,8 @@ final class RecordParser implements AutoCloseable {
         }
     }
 
-    /** The line of the file on which the last record returned by {@link #next()} ended. */
-    long line() {
+    @Override
+    public long line() {
         return skippedLines + parser.getCurrentLineNumber();
     }
 
@@ -148,25 +154,18 @@ final class RecordParser implements AutoCloseable {
 
     private ChartonException failure(IOException e, long fallbackLine, Charset encoding) {
         if (e instanceof CharacterCodingException) {
-            MalformedText.Location at = MalformedText.locate(file, encoding);
-            return new ChartonException(ExitCode.DATA, sourceName + ":" + at.line() + ":" + at.column() + ": invalid "
-                    + encoding.name() + " text at byte " + at.byteOffset()
-                    + " (use --encoding to name the file's encoding)", e);
+            return ReadFailure.malformed(file, encoding, sourceName, e);
         }
         if (e instanceof RowLengthGuard.RowTooLong) {
-            return new ChartonException(ExitCode.DATA, sourceName + ":" + fallbackLine + ": the row starting on this"
-                    + " line is longer than " + (MAX_ROW_CHARS >> 20) + " MiB, more than charton reads (a quote that is"
-                    + " never closed makes the rest of the file one field)", e);
+            return ReadFailure.rowTooLong(sourceName, fallbackLine, e);
         }
         String message = e.getMessage() == null ? e.toString() : e.getMessage();
         long line = e instanceof CSVException ? lineIn(message, fallbackLine) : fallbackLine;
         if (message.contains("EOF reached before encapsulated token finished")) {
-            return new ChartonException(ExitCode.DATA, sourceName + ":" + line
-                    + ": a quoted field starting on this line is never closed (unbalanced \")", e);
+            return ReadFailure.unclosedQuote(sourceName, line, e);
         }
         if (message.contains("Invalid character between encapsulated token and delimiter")) {
-            return new ChartonException(ExitCode.DATA, sourceName + ":" + line
-                    + ": text after the closing quote of a field (a \" inside a quoted field must be doubled)", e);
+            return ReadFailure.textAfterQuote(sourceName, line, e);
         }
         if (e instanceof CSVException) {
             return new ChartonException(ExitCode.DATA, sourceName + ":" + line + ": " + message, e);

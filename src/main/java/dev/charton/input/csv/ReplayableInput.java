@@ -50,6 +50,11 @@ final class ReplayableInput implements AutoCloseable {
         return path;
     }
 
+    /** The regular file read, or null when the bytes are a copy of standard input or a pipe. */
+    Path regularFile() {
+        return copy == null ? path : null;
+    }
+
     /** The bytes from the start: the first time the stream given, later the file. */
     InputStream open() throws IOException {
         InputStream stream = first != null ? first : Files.newInputStream(path);
