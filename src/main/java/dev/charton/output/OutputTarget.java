@@ -152,12 +152,26 @@ public final class OutputTarget {
         try (OutputStream out = new BufferedOutputStream(destination, 1 << 16)) {
             content.writeTo(out);
         } catch (IOException e) {
-            if (String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT).contains("broken pipe")) {
-                throw new ChartonException(ExitCode.BROKEN_PIPE, "stopped writing the " + what + " " + where
-                        + ": its reader closed it", e);
-            }
-            throw new ChartonException(ExitCode.IO, "cannot write the " + what + " " + where + ": " + e.getMessage(), e);
+            throw brokenPipe(e) ? readerGone(where, e)
+                    : new ChartonException(ExitCode.IO, "cannot write the " + what + " " + where + ": " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            // Arrow's writer reports a failed write wrapped in an unchecked exception.
+            throw brokenPipe(e) ? readerGone(where, e) : e;
         }
+    }
+
+    private ChartonException readerGone(String where, Exception e) {
+        return new ChartonException(ExitCode.BROKEN_PIPE, "stopped writing the " + what + " " + where
+                + ": its reader closed it", e);
+    }
+
+    private static boolean brokenPipe(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof IOException && String.valueOf(t.getMessage()).toLowerCase(Locale.ROOT).contains("broken pipe")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -114,6 +114,22 @@ class OutputFaultsIT {
         Leftovers.assertNoProcessMarked(marker);
     }
 
+    /** The same for a table: {@code charton convert FILE -o - | head -c 0}, whose Arrow writer wraps the EPIPE. */
+    @Test
+    void aTableWhoseReaderStopsEarlyEndsChartonQuietlyWith141() throws Exception {
+        Path errors = tmp.resolve("stderr");
+        ProcessBuilder charton = Charton.run("convert", Repo.example("weather.csv").toString(), "-o", "-")
+                .processBuilder().redirectError(errors.toFile());
+        ProcessBuilder head = new ProcessBuilder("head", "-c", "0");
+        List<Process> pipeline = ProcessBuilder.startPipeline(List.of(charton, head));
+        pipeline.get(1).getOutputStream().close();
+        assertEquals(0, pipeline.get(1).getInputStream().readAllBytes().length);
+        assertTrue(pipeline.get(0).waitFor(60, TimeUnit.SECONDS), "charton ends once its reader has gone");
+        String stderr = Files.readString(errors);
+        assertEquals(141, pipeline.get(0).exitValue(), () -> "stderr: " + stderr);
+        assertEquals("", stderr, "no message: the reader stopped on purpose");
+    }
+
     private static final byte[] PNG_SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
 
     @ParameterizedTest(name = "the linked file exists: {0}")
