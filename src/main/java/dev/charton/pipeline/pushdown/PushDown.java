@@ -63,6 +63,14 @@ public final class PushDown {
         Compiled compiled = new Compiled(columns, session, request, plan, drawableX,
                 DrawableSql.selectList(columns, drawableX, plan.y()), allocator);
         try {
+            boolean grouping = request.kind() == ChartKind.BAR || request.kind() == ChartKind.HIST
+                    || request.agg() != null;
+            if (grouping && dialect == SqlDialect.TRINO) {
+                // Its SQL for these is not run in the tests yet, and a distributed table has no row
+                // order, so the order of first appearance that Java keeps is not defined there.
+                notPushed.accept("histograms and aggregates are not pushed into Trino yet: reduced in Java");
+                return Optional.empty();
+            }
             Optional<PushedDown> pushed = switch (request.kind()) {
                 case LINE, AREA, SCATTER -> request.agg() != null ? compiled.aggregate() : compiled.m4();
                 case BAR -> compiled.aggregate();

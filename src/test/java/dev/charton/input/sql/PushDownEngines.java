@@ -7,13 +7,14 @@ import java.util.Map;
 
 /**
  * The engines push-down is compared on, each with the table {@value #TABLE} loaded once: nulls,
- * infinities, a text column whose values first appear out of order, dates. A missing PostgreSQL
- * or Java for Trino skips, visibly (fails under CI).
+ * infinities, a text column whose values first appear out of order, dates. Trino is not one:
+ * its histograms and aggregates are not pushed down (a distributed table has no row order for the
+ * groups' order of first appearance); {@code TrinoIT} compares its pushed-down lines.
  */
 public final class PushDownEngines {
     public static final String TABLE = "pushdown";
     public static final int ROWS = 200_000;
-    public static final List<String> NAMES = List.of("DuckDB", "PostgreSQL", "Trino");
+    public static final List<String> NAMES = List.of("DuckDB", "PostgreSQL");
     private static final Map<String, SqlEngine> LOADED = new HashMap<>();
 
     private PushDownEngines() {
@@ -26,7 +27,6 @@ public final class PushDownEngines {
             engine = switch (name) {
                 case "DuckDB" -> SqlEngine.duckdb(Files.createTempDirectory("charton-pushdown").resolve("t.duckdb"));
                 case "PostgreSQL" -> SqlEngine.postgres();
-                case "Trino" -> SqlEngine.trino();
                 default -> throw new IllegalArgumentException("no engine " + name);
             };
             engine.execute("DROP TABLE IF EXISTS " + TABLE, "CREATE TABLE " + TABLE + " AS SELECT i AS id,"
@@ -36,7 +36,7 @@ public final class PushDownEngines {
                     + " CAST(i % 17 AS INTEGER) AS n,"
                     + " CASE WHEN i % 211 = 0 THEN NULL ELSE 'c' || CAST((i * 7) % 5 AS VARCHAR) END AS cat,"
                     + " CASE WHEN i % 3 = 0 THEN 'left' ELSE 'right' END AS side,"
-                    + " " + engine.dayAfter().formatted("i % 60") + " AS day"
+                    + " DATE '2024-01-01' + CAST(i % 60 AS INTEGER) AS day"
                     + " FROM " + engine.series().formatted(ROWS));
             LOADED.put(name, engine);
         }

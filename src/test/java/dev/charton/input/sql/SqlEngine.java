@@ -2,7 +2,6 @@ package dev.charton.input.sql;
 
 import dev.charton.testing.Charton;
 import dev.charton.testing.PostgresServer;
-import dev.charton.testing.TrinoServer;
 
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -13,17 +12,14 @@ import java.util.function.UnaryOperator;
 
 /**
  * A real engine the push-down tests run on: how charton reaches it and how a test loads a table
- * into it. The comparison tests take a list of these (DuckDB, PostgreSQL; Trino joins as one more).
+ * into it. The comparison tests take a list of these (DuckDB, PostgreSQL).
  *
  * @param name    shown in the test's name
  * @param url     the --db URL (no password)
  * @param secret  the password charton takes from CHARTON_DB_PASSWORD, or null
  * @param series  the dialect's table of the integers 0 to n - 1 as a column {@code i}, for {@code %d} = n
- * @param dayAfter the dialect's date {@code %s} days after 2024-01-01, for an integer expression {@code %s}
  */
-public record SqlEngine(String name, String url, String secret, String series, String dayAfter, Connector connector) {
-    private static final String DATE_PLUS_DAYS = "DATE '2024-01-01' + CAST(%s AS INTEGER)";
-
+public record SqlEngine(String name, String url, String secret, String series, Connector connector) {
     @FunctionalInterface
     public interface Connector {
         Connection connect() throws SQLException;
@@ -31,22 +27,13 @@ public record SqlEngine(String name, String url, String secret, String series, S
 
     public static SqlEngine duckdb(Path file) {
         String url = "jdbc:duckdb:" + file;
-        return new SqlEngine("DuckDB", url, null, "range(%d) AS s(i)", DATE_PLUS_DAYS, () -> DriverManager.getConnection(url));
+        return new SqlEngine("DuckDB", url, null, "range(%d) AS s(i)", () -> DriverManager.getConnection(url));
     }
 
     public static SqlEngine postgres() {
         PostgresServer server = PostgresServer.shared();
         return new SqlEngine("PostgreSQL", server.url() + "?user=" + PostgresServer.USER, PostgresServer.PASSWORD,
-                "generate_series(0, %d - 1) AS s(i)", DATE_PLUS_DAYS, server::connect);
-    }
-
-    /** Trino's memory catalog; its sequence() stops at 10,000 values, so the series is a product of two. */
-    public static SqlEngine trino() {
-        TrinoServer server = TrinoServer.shared();
-        return new SqlEngine("Trino", server.url() + "?user=" + TrinoServer.USER, null,
-                "(SELECT a.x * 1000 + b.y AS i FROM UNNEST(sequence(0, %d / 1000 - 1)) AS a(x)"
-                        + " CROSS JOIN UNNEST(sequence(0, 999)) AS b(y)) AS s",
-                "date_add('day', %s, DATE '2024-01-01')", server::connect);
+                "generate_series(0, %d - 1) AS s(i)", server::connect);
     }
 
     /** Runs statements in the engine, in order. */
