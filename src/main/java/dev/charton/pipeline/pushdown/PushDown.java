@@ -27,7 +27,7 @@ import java.util.function.Consumer;
 /**
  * Compiles a chart's reduction into the SQL of the engine its table comes from, so the engine
  * sends picture-sized results instead of every row (docs/plan.md, "Push-down"): M4 for lines,
- * histogram bins, and group aggregates (bars; lines, areas and scatters with --agg). Java then
+ * histogram bins, group aggregates (bars; lines, areas and scatters with --agg) and heatmap cells. Java then
  * finishes the statistic from those rows exactly as it does from every row. Other charts, a table
  * that is not a query, and what the dialect cannot say exactly are reduced in Java from every row.
  */
@@ -67,7 +67,8 @@ public final class PushDown {
                 case LINE, AREA, SCATTER -> request.agg() != null ? compiled.aggregate() : compiled.m4();
                 case BAR -> compiled.aggregate();
                 case HIST -> compiled.histogram();
-                case BOX, HEATMAP -> Optional.empty();
+                case HEATMAP -> compiled.heatmap();
+                case BOX -> Optional.empty();
             };
             if (pushed.isEmpty()) {
                 notPushed.accept(compiled.why != null ? compiled.why
@@ -179,6 +180,49 @@ public final class PushDown {
             }
             try (SpoolBatches rows = bins.get().rows()) {
                 return Optional.of(finish(EngineGroups.bins(request, bins.get().bins()).reduce(rows, allocator),
+                        DrawableSql.read(statistics, plan.y().size())));
+            }
+        }
+
+        /**
+         * A heatmap's cells, when its axes and panels are keys the engine groups as Java does, the
+         * --color value is a number, and no time axis needs cutting into intervals (done in Java).
+         */
+        Optional<PushedDown> heatmap() throws IOException {
+            if (request.x() == null || request.y().size() != 1) {
+                return Optional.empty();
+            }
+            List<String> axes = List.of(request.x(), request.y().get(0));
+            List<String> named = new ArrayList<>(axes);
+            if (request.facet() != null) {
+                named.add(request.facet());
+            }
+            if (request.color() != null) {
+                named.add(request.color());
+            }
+            if (named.stream().distinct().count() != named.size() || !named.stream().allMatch(columns::key)
+                    || request.color() != null && !columns.number(request.color())) {
+                return Optional.empty();
+            }
+            HeatmapSql sql = new HeatmapSql(columns, plan.columns(), axes);
+            Map<String, Object> statistics = session.row(sql.statistics(drawableList));
+            List<EngineGroups.AxisCounts> counts = new ArrayList<>();
+            List<double[]> edges = new ArrayList<>();
+            for (int axis = 0; axis < 2; axis++) {
+                EngineGroups.AxisCounts axisCounts = sql.axis(statistics, axis);
+                if (axisCounts.many() && sql.temporal(axis)) {
+                    why = "a heatmap's time axis with many values is cut into intervals in Java";
+                    return Optional.empty();
+                }
+                if (axisCounts.many() && sql.infinite(statistics, axis)) {
+                    why = "infinite values on a heatmap axis: Java says why they cannot be binned";
+                    return Optional.empty();
+                }
+                counts.add(axisCounts);
+                edges.add(axisCounts.edges(request));
+            }
+            try (SpoolBatches rows = session.fetch(sql.cells(edges, request.facet(), request.color()))) {
+                return Optional.of(finish(EngineGroups.cells(request, counts.get(0), counts.get(1)).reduce(rows, allocator),
                         DrawableSql.read(statistics, plan.y().size())));
             }
         }

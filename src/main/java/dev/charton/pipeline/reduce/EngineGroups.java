@@ -1,6 +1,8 @@
 package dev.charton.pipeline.reduce;
 
+import dev.charton.pipeline.stats.DistinctCount;
 import dev.charton.pipeline.stats.HistogramBins;
+import dev.charton.pipeline.stats.NumericCells;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.VectorSchemaRoot;
 
@@ -34,6 +36,32 @@ public final class EngineGroups {
     /** Group aggregates (bars; lines, areas and scatters with --agg) from the engine's partial sums. */
     public static Reduction aggregate(ReduceRequest request) {
         return new Aggregate(request, true);
+    }
+
+    /**
+     * What an engine counted of a heatmap axis instead of Java's first scan.
+     *
+     * @param many whether it has more than {@value DistinctCount#HEATMAP_CELLS} distinct values (then it is binned)
+     * @param low  its least value (a number axis)
+     * @param high its greatest value
+     */
+    public record AxisCounts(boolean many, double low, double high) {
+        /** The edges of the axis's intervals when it is binned (a number axis), else empty. */
+        public double[] edges(ReduceRequest request) {
+            return many ? NumericCells.of(low, high, HeatmapAxis.intervals(request.bins())).edges() : new double[0];
+        }
+
+        void decide(HeatmapAxis axis) {
+            axis.decide(many, low, high);
+        }
+    }
+
+    /**
+     * A heatmap from an engine's cells: per x cell (a value, or for a binned axis any value of its
+     * interval), y cell and panel, the partial statistics of the --color value (or the rows).
+     */
+    public static Reduction cells(ReduceRequest request, AxisCounts x, AxisCounts y) {
+        return new Cells(request, new AxisCounts[]{x, y});
     }
 
     /** The columns a histogram counts: --y, or without it the --x column. */
