@@ -27,7 +27,8 @@ import java.util.function.Consumer;
 /**
  * Compiles a chart's reduction into the SQL of the engine its table comes from, so the engine
  * sends picture-sized results instead of every row (docs/plan.md, "Push-down"): M4 for lines,
- * histogram bins, group aggregates (bars; lines, areas and scatters with --agg) and heatmap cells. Java then
+ * histogram bins, group aggregates (bars; lines, areas and scatters with --agg), heatmap cells and
+ * box statistics. Java then
  * finishes the statistic from those rows exactly as it does from every row. Other charts, a table
  * that is not a query, and what the dialect cannot say exactly are reduced in Java from every row.
  */
@@ -68,7 +69,7 @@ public final class PushDown {
                 case BAR -> compiled.aggregate();
                 case HIST -> compiled.histogram();
                 case HEATMAP -> compiled.heatmap();
-                case BOX -> Optional.empty();
+                case BOX -> compiled.box();
             };
             if (pushed.isEmpty()) {
                 notPushed.accept(compiled.why != null ? compiled.why
@@ -223,6 +224,35 @@ public final class PushDown {
             }
             try (SpoolBatches rows = session.fetch(sql.cells(edges, request.facet(), request.color()))) {
                 return Optional.of(finish(EngineGroups.cells(request, counts.get(0), counts.get(1)).reduce(rows, allocator),
+                        DrawableSql.read(statistics, plan.y().size())));
+            }
+        }
+
+        /**
+         * Boxes, on engines with exact quantiles (their quartiles are picked by rank there, which
+         * the others could do but slowly, so they are left to Java like "auto" bins).
+         */
+        Optional<PushedDown> box() throws IOException {
+            List<String> keys = new ArrayList<>();
+            if (request.x() != null) {
+                keys.add(request.x());
+            }
+            keys.addAll(keys());
+            if (request.y().isEmpty() || !groupable(keys, request.y())) {
+                return Optional.empty();
+            }
+            if (columns.dialect().exactQuantile("v", 0.5).isEmpty()) {
+                why = "box quartiles are computed in the engine only where it has exact quantiles, which "
+                        + columns.dialect() + " SQL lacks: reduced in Java";
+                return Optional.empty();
+            }
+            Map<String, Object> statistics = session.row(new HistogramSql(columns, plan.columns(), request.y(), keys())
+                    .statistics(drawableList));
+            double[] range = HistogramSql.range(statistics, request.y().size());
+            String sql = new BoxSql(columns, plan.columns(), request.y(), keys)
+                    .boxes(range[1], range[2], EngineGroups.flierRows(request));
+            try (SpoolBatches rows = session.fetch(sql)) {
+                return Optional.of(finish(EngineGroups.boxes(request).reduce(rows, allocator),
                         DrawableSql.read(statistics, plan.y().size())));
             }
         }

@@ -1,5 +1,6 @@
 package dev.charton.pipeline.reduce;
 
+import dev.charton.pipeline.stats.BoxStats;
 import dev.charton.pipeline.stats.DistinctCount;
 import dev.charton.pipeline.stats.HistogramBins;
 import dev.charton.pipeline.stats.NumericCells;
@@ -31,6 +32,74 @@ public final class EngineGroups {
     public static final String BIN = "charton_bin";
 
     private EngineGroups() {
+    }
+
+    /** A box's statistics row: its quartiles, whiskers and values (null on a flier's row). */
+    public static final String Q1 = "charton_q1";
+    public static final String MEDIAN = "charton_median";
+    public static final String Q3 = "charton_q3";
+    public static final String WHISLO = "charton_whislo";
+    public static final String WHISHI = "charton_whishi";
+    public static final String VALUES = "charton_n";
+    /** A kept flier of a box (null on its statistics row). */
+    public static final String FLIER = "charton_flier";
+
+    /**
+     * Boxes from an engine's rows: per box (x group, --y column, color, panel) a row of its
+     * statistics ({@value #Q1} ... {@value #VALUES}) then a row per kept flier ({@value #FLIER}),
+     * in increasing order, the boxes in order of their first row.
+     */
+    public static Reduction boxes(ReduceRequest request) {
+        return new Boxes(request, true);
+    }
+
+    /** The pixel rows of the value axis, among which a box keeps one flier each. */
+    public static int flierRows(ReduceRequest request) {
+        return request.gridRows();
+    }
+
+    /** One box's statistics and fliers as they arrive. */
+    static final class BoxParts {
+        private final double[] stats = new double[5];
+        private long n;
+        private double[] fliers = new double[0];
+
+        BoxStats box() {
+            return new BoxStats(stats[0], stats[1], stats[2], stats[3], stats[4], fliers, n);
+        }
+    }
+
+    /** The box rows of one batch. */
+    static final class BoxRows {
+        private final NumberView column;
+        private final NumberView[] stats;
+        private final NumberView n;
+        private final NumberView flier;
+
+        BoxRows(VectorSchemaRoot batch) {
+            column = NumberView.of(batch.getVector(COLUMN));
+            stats = new NumberView[]{NumberView.of(batch.getVector(Q1)), NumberView.of(batch.getVector(MEDIAN)),
+                    NumberView.of(batch.getVector(Q3)), NumberView.of(batch.getVector(WHISLO)),
+                    NumberView.of(batch.getVector(WHISHI))};
+            n = NumberView.of(batch.getVector(VALUES));
+            flier = NumberView.of(batch.getVector(FLIER));
+        }
+
+        int column(int row) {
+            return (int) column.get(row);
+        }
+
+        void addTo(BoxParts box, int row) {
+            if (!flier.isNull(row)) {
+                box.fliers = Arrays.copyOf(box.fliers, box.fliers.length + 1);
+                box.fliers[box.fliers.length - 1] = flier.get(row);
+                return;
+            }
+            for (int i = 0; i < stats.length; i++) {
+                box.stats[i] = stats[i].get(row);
+            }
+            box.n = (long) n.get(row);
+        }
     }
 
     /** Group aggregates (bars; lines, areas and scatters with --agg) from the engine's partial sums. */

@@ -20,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Histograms, group aggregates and heatmap cells reduced in the engine (--reduce auto) against the same chart from
+ * Histograms, group aggregates, heatmap cells and boxes reduced in the engine (--reduce auto) against the same chart from
  * every row (--reduce none), on each engine of PushDownEngines: the two PNGs decoded must be
  * identical pixel for pixel, the warnings on values not drawn the same, and the rows that left the
  * engine picture-sized (at most 2,000 rows of the 200,000). A scatter with --agg is compared with
@@ -48,7 +48,9 @@ class PushDownIT {
                 new String[]{ALL, "--kind line --x day --y q --agg max --color cat"},
                 new String[]{ALL, "--kind heatmap --x n --y cat"},
                 new String[]{ALL, "--kind heatmap --x id --y n --color q --agg mean"},
-                new String[]{FINITE, "--kind heatmap --x id --y v --facet side"});
+                new String[]{FINITE, "--kind heatmap --x id --y v --facet side"},
+                new String[]{ALL, "--kind box --x cat --y q --color side"},
+                new String[]{ALL, "--kind box --y v --y q --facet side"});
         List<Arguments> all = new ArrayList<>();
         for (String engine : PushDownEngines.NAMES) {
             for (String[] chart : charts) {
