@@ -43,7 +43,8 @@ final class AggregateSql {
                 + "\nORDER BY charton_first, " + EngineGroups.COLUMN;
     }
 
-    private static String partials(SqlColumns columns, String y) {
+    /** The partial sum, least and greatest of {@code y}'s values (nulls for none: rows are counted). */
+    static String partials(SqlColumns columns, String y) {
         if (y == null) {
             String none = columns.dialect().asDouble("NULL");
             return none + " AS " + EngineGroups.SUM + ", " + none + " AS " + EngineGroups.MIN + ", " + none + " AS "

@@ -19,7 +19,7 @@ import java.util.stream.Collectors;
  * {@link HistogramBins#binOf} settles it, so the engine counts exactly what Java would.
  */
 final class HistogramSql {
-    private static final String VALUE = "charton_value";
+    static final String VALUE = "charton_value";
     private static final String FIRST = "charton_first";
 
     private final SqlColumns columns;
@@ -151,7 +151,7 @@ final class HistogramSql {
     }
 
     /** One row per finite value of a counted column: its column's index, the series keys, the value. */
-    private String longForm(boolean numbered) {
+    String longForm(boolean numbered) {
         String keyList = keys.stream().map(columns::quote).map(k -> ", " + k).collect(Collectors.joining());
         List<String> selects = new ArrayList<>();
         for (int i = 0; i < counted.size(); i++) {

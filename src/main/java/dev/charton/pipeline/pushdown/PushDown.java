@@ -27,7 +27,8 @@ import java.util.function.Consumer;
 /**
  * Compiles a chart's reduction into the SQL of the engine its table comes from, so the engine
  * sends picture-sized results instead of every row (docs/plan.md, "Push-down"): M4 for lines,
- * histogram bins, and group aggregates (bars; lines, areas and scatters with --agg). Java then
+ * histogram bins, group aggregates (bars; lines, areas and scatters with --agg), heatmap cells and
+ * box statistics. Java then
  * finishes the statistic from those rows exactly as it does from every row. Other charts, a table
  * that is not a query, and what the dialect cannot say exactly are reduced in Java from every row.
  */
@@ -57,25 +58,25 @@ public final class PushDown {
             notPushed.accept("values outside a log axis or --xlim/--ylim are counted in Java");
             return Optional.empty();
         }
+        boolean m4 = request.kind() == ChartKind.LINE && request.agg() == null;
+        if (!m4 && dialect == SqlDialect.TRINO) {
+            // Its SQL for these is not run in the tests yet, and a distributed table has no row
+            // order, so the order of first appearance that Java keeps is not defined there.
+            notPushed.accept("only lines are pushed into Trino yet: reduced in Java");
+            return Optional.empty();
+        }
         SqlColumns columns = new SqlColumns(dialect, query.text(), schema);
         EngineSession session = new EngineSession(query, allocator);
         String drawableX = plan.x() != null && columns.positioned(plan.x()) ? plan.x() : null;
         Compiled compiled = new Compiled(columns, session, request, plan, drawableX,
                 DrawableSql.selectList(columns, drawableX, plan.y()), allocator);
         try {
-            boolean grouping = request.kind() == ChartKind.BAR || request.kind() == ChartKind.HIST
-                    || request.agg() != null;
-            if (grouping && dialect == SqlDialect.TRINO) {
-                // Its SQL for these is not run in the tests yet, and a distributed table has no row
-                // order, so the order of first appearance that Java keeps is not defined there.
-                notPushed.accept("histograms and aggregates are not pushed into Trino yet: reduced in Java");
-                return Optional.empty();
-            }
             Optional<PushedDown> pushed = switch (request.kind()) {
                 case LINE, AREA, SCATTER -> request.agg() != null ? compiled.aggregate() : compiled.m4();
                 case BAR -> compiled.aggregate();
                 case HIST -> compiled.histogram();
-                case BOX, HEATMAP -> Optional.empty();
+                case HEATMAP -> compiled.heatmap();
+                case BOX -> compiled.box();
             };
             if (pushed.isEmpty()) {
                 notPushed.accept(compiled.why != null ? compiled.why
@@ -187,6 +188,78 @@ public final class PushDown {
             }
             try (SpoolBatches rows = bins.get().rows()) {
                 return Optional.of(finish(EngineGroups.bins(request, bins.get().bins()).reduce(rows, allocator),
+                        DrawableSql.read(statistics, plan.y().size())));
+            }
+        }
+
+        /**
+         * A heatmap's cells, when its axes and panels are keys the engine groups as Java does, the
+         * --color value is a number, and no time axis needs cutting into intervals (done in Java).
+         */
+        Optional<PushedDown> heatmap() throws IOException {
+            if (request.x() == null || request.y().size() != 1) {
+                return Optional.empty();
+            }
+            List<String> axes = List.of(request.x(), request.y().get(0));
+            List<String> named = new ArrayList<>(axes);
+            if (request.facet() != null) {
+                named.add(request.facet());
+            }
+            if (request.color() != null) {
+                named.add(request.color());
+            }
+            if (named.stream().distinct().count() != named.size() || !named.stream().allMatch(columns::key)
+                    || request.color() != null && !columns.number(request.color())) {
+                return Optional.empty();
+            }
+            HeatmapSql sql = new HeatmapSql(columns, plan.columns(), axes);
+            Map<String, Object> statistics = session.row(sql.statistics(drawableList));
+            List<EngineGroups.AxisCounts> counts = new ArrayList<>();
+            List<double[]> edges = new ArrayList<>();
+            for (int axis = 0; axis < 2; axis++) {
+                EngineGroups.AxisCounts axisCounts = sql.axis(statistics, axis);
+                if (axisCounts.many() && sql.temporal(axis)) {
+                    why = "a heatmap's time axis with many values is cut into intervals in Java";
+                    return Optional.empty();
+                }
+                if (axisCounts.many() && sql.infinite(statistics, axis)) {
+                    why = "infinite values on a heatmap axis: Java says why they cannot be binned";
+                    return Optional.empty();
+                }
+                counts.add(axisCounts);
+                edges.add(axisCounts.edges(request));
+            }
+            try (SpoolBatches rows = session.fetch(sql.cells(edges, request.facet(), request.color()))) {
+                return Optional.of(finish(EngineGroups.cells(request, counts.get(0), counts.get(1)).reduce(rows, allocator),
+                        DrawableSql.read(statistics, plan.y().size())));
+            }
+        }
+
+        /**
+         * Boxes, on engines with exact quantiles (their quartiles are picked by rank there, which
+         * the others could do but slowly, so they are left to Java like "auto" bins).
+         */
+        Optional<PushedDown> box() throws IOException {
+            List<String> keys = new ArrayList<>();
+            if (request.x() != null) {
+                keys.add(request.x());
+            }
+            keys.addAll(keys());
+            if (request.y().isEmpty() || !groupable(keys, request.y())) {
+                return Optional.empty();
+            }
+            if (columns.dialect().exactQuantile("v", 0.5).isEmpty()) {
+                why = "box quartiles are computed in the engine only where it has exact quantiles, which "
+                        + columns.dialect() + " SQL lacks: reduced in Java";
+                return Optional.empty();
+            }
+            Map<String, Object> statistics = session.row(new HistogramSql(columns, plan.columns(), request.y(), keys())
+                    .statistics(drawableList));
+            double[] range = HistogramSql.range(statistics, request.y().size());
+            String sql = new BoxSql(columns, plan.columns(), request.y(), keys)
+                    .boxes(range[1], range[2], EngineGroups.flierRows(request));
+            try (SpoolBatches rows = session.fetch(sql)) {
+                return Optional.of(finish(EngineGroups.boxes(request).reduce(rows, allocator),
                         DrawableSql.read(statistics, plan.y().size())));
             }
         }

@@ -19,9 +19,20 @@ import java.util.Map;
  */
 final class Cells implements Reduction {
     private final ReduceRequest request;
+    /** The engine's decision for each axis (pushed down), or null: the first scan decides. */
+    private final EngineGroups.AxisCounts[] engineAxes;
 
     Cells(ReduceRequest request) {
+        this(request, null);
+    }
+
+    /**
+     * @param engineAxes the x and y axes' counts from an engine whose rows are cells with their
+     *                   partial statistics (EngineGroups), or null to reduce every row
+     */
+    Cells(ReduceRequest request, EngineGroups.AxisCounts[] engineAxes) {
         this.request = request;
+        this.engineAxes = engineAxes;
     }
 
     private record Cell(int x, int y, Series panel) {
@@ -40,24 +51,32 @@ final class Cells implements Reduction {
              HeatmapAxis y = new HeatmapAxis(schema.findField(yName), request.bins(), allocator);
              SeriesColumns panels = new SeriesColumns(List.of(yName), null, request.facet(), schema, allocator);
              OutputColumns out = new OutputColumns(allocator)) {
-            RowScan.scan(source, (batch, dictionaries, firstRow) -> {
-                x.observe(batch.getVector(request.x()));
-                y.observe(batch.getVector(yName));
-            });
-            x.decide();
-            y.decide();
+            if (engineAxes == null) {
+                RowScan.scan(source, (batch, dictionaries, firstRow) -> {
+                    x.observe(batch.getVector(request.x()));
+                    y.observe(batch.getVector(yName));
+                });
+                x.decide();
+                y.decide();
+            } else {
+                engineAxes[0].decide(x);
+                engineAxes[1].decide(y);
+            }
             long rowsRead = RowScan.scan(source, (batch, dictionaries, firstRow) -> {
                 x.bind(batch.getVector(request.x()), dictionaries);
                 y.bind(batch.getVector(yName), dictionaries);
                 panels.bind(batch, dictionaries);
-                NumberView value = valueName == null ? null : NumberView.of(batch.getVector(valueName));
+                NumberView value = valueName == null || engineAxes != null ? null : NumberView.of(batch.getVector(valueName));
+                EngineGroups.Parts parts = engineAxes == null ? null : new EngineGroups.Parts(batch);
                 for (int row = 0; row < batch.getRowCount(); row++) {
                     Cell cell = new Cell(x.cell(row), y.cell(row), panels.of(0, row));
                     int number = numbers.computeIfAbsent(cell, c -> {
                         found.add(c);
                         return stats.open();
                     });
-                    if (value == null || value.isNull(row)) {
+                    if (parts != null) {
+                        parts.addTo(stats, number, row);
+                    } else if (value == null || value.isNull(row)) {
                         stats.addNull(number);
                     } else {
                         stats.add(number, value.get(row));

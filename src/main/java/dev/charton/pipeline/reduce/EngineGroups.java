@@ -1,6 +1,9 @@
 package dev.charton.pipeline.reduce;
 
+import dev.charton.pipeline.stats.BoxStats;
+import dev.charton.pipeline.stats.DistinctCount;
 import dev.charton.pipeline.stats.HistogramBins;
+import dev.charton.pipeline.stats.NumericCells;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.VectorSchemaRoot;
 
@@ -31,9 +34,103 @@ public final class EngineGroups {
     private EngineGroups() {
     }
 
+    /** A box's statistics row: its quartiles, whiskers and values (null on a flier's row). */
+    public static final String Q1 = "charton_q1";
+    public static final String MEDIAN = "charton_median";
+    public static final String Q3 = "charton_q3";
+    public static final String WHISLO = "charton_whislo";
+    public static final String WHISHI = "charton_whishi";
+    public static final String VALUES = "charton_n";
+    /** A kept flier of a box (null on its statistics row). */
+    public static final String FLIER = "charton_flier";
+
+    /**
+     * Boxes from an engine's rows: per box (x group, --y column, color, panel) a row of its
+     * statistics ({@value #Q1} ... {@value #VALUES}) then a row per kept flier ({@value #FLIER}),
+     * in increasing order, the boxes in order of their first row.
+     */
+    public static Reduction boxes(ReduceRequest request) {
+        return new Boxes(request, true);
+    }
+
+    /** The pixel rows of the value axis, among which a box keeps one flier each. */
+    public static int flierRows(ReduceRequest request) {
+        return request.gridRows();
+    }
+
+    /** One box's statistics and fliers as they arrive. */
+    static final class BoxParts {
+        private final double[] stats = new double[5];
+        private long n;
+        private double[] fliers = new double[0];
+
+        BoxStats box() {
+            return new BoxStats(stats[0], stats[1], stats[2], stats[3], stats[4], fliers, n);
+        }
+    }
+
+    /** The box rows of one batch. */
+    static final class BoxRows {
+        private final NumberView column;
+        private final NumberView[] stats;
+        private final NumberView n;
+        private final NumberView flier;
+
+        BoxRows(VectorSchemaRoot batch) {
+            column = NumberView.of(batch.getVector(COLUMN));
+            stats = new NumberView[]{NumberView.of(batch.getVector(Q1)), NumberView.of(batch.getVector(MEDIAN)),
+                    NumberView.of(batch.getVector(Q3)), NumberView.of(batch.getVector(WHISLO)),
+                    NumberView.of(batch.getVector(WHISHI))};
+            n = NumberView.of(batch.getVector(VALUES));
+            flier = NumberView.of(batch.getVector(FLIER));
+        }
+
+        int column(int row) {
+            return (int) column.get(row);
+        }
+
+        void addTo(BoxParts box, int row) {
+            if (!flier.isNull(row)) {
+                box.fliers = Arrays.copyOf(box.fliers, box.fliers.length + 1);
+                box.fliers[box.fliers.length - 1] = flier.get(row);
+                return;
+            }
+            for (int i = 0; i < stats.length; i++) {
+                box.stats[i] = stats[i].get(row);
+            }
+            box.n = (long) n.get(row);
+        }
+    }
+
     /** Group aggregates (bars; lines, areas and scatters with --agg) from the engine's partial sums. */
     public static Reduction aggregate(ReduceRequest request) {
         return new Aggregate(request, true);
+    }
+
+    /**
+     * What an engine counted of a heatmap axis instead of Java's first scan.
+     *
+     * @param many whether it has more than {@value DistinctCount#HEATMAP_CELLS} distinct values (then it is binned)
+     * @param low  its least value (a number axis)
+     * @param high its greatest value
+     */
+    public record AxisCounts(boolean many, double low, double high) {
+        /** The edges of the axis's intervals when it is binned (a number axis), else empty. */
+        public double[] edges(ReduceRequest request) {
+            return many ? NumericCells.of(low, high, HeatmapAxis.intervals(request.bins())).edges() : new double[0];
+        }
+
+        void decide(HeatmapAxis axis) {
+            axis.decide(many, low, high);
+        }
+    }
+
+    /**
+     * A heatmap from an engine's cells: per x cell (a value, or for a binned axis any value of its
+     * interval), y cell and panel, the partial statistics of the --color value (or the rows).
+     */
+    public static Reduction cells(ReduceRequest request, AxisCounts x, AxisCounts y) {
+        return new Cells(request, new AxisCounts[]{x, y});
     }
 
     /** The columns a histogram counts: --y, or without it the --x column. */

@@ -41,12 +41,17 @@ final class HeatmapAxis implements AutoCloseable {
 
     HeatmapAxis(Field field, Integer bins, BufferAllocator allocator) {
         this.field = field;
-        this.bins = bins == null ? DEFAULT_BINS : bins;
+        this.bins = intervals(bins);
         this.values = new KeyColumn(field, allocator);
         this.kind = ValueKind.of(field);
         this.nanosecondsPerUnit = nanosecondsPerUnit(field.getType());
         this.unitsPerValue = field.getType() instanceof ArrowType.Date date
                 && date.getUnit() == DateUnit.DAY ? 86_400_000L : 1L;
+    }
+
+    /** The intervals asked of a binned axis: --bins, or grammar's default. */
+    static int intervals(Integer bins) {
+        return bins == null ? DEFAULT_BINS : bins;
     }
 
     /** Nanoseconds per unit of the values as pandas holds them (dates: milliseconds). */
@@ -96,6 +101,20 @@ final class HeatmapAxis implements AutoCloseable {
         } else {
             numericCells = NumericCells.of(low, high, bins);
         }
+    }
+
+    /**
+     * Instead of the first scan, an engine's count (whether the axis has more distinct values than
+     * the limit) and the range of a number axis; a time axis with many values is cut only in Java.
+     */
+    void decide(boolean many, double low, double high) {
+        if (!kind.continuous() || !many) {
+            return;
+        }
+        if (kind == ValueKind.TEMPORAL) {
+            throw new IllegalStateException("a binned time axis is cut in Java");
+        }
+        numericCells = NumericCells.of(low, high, bins);
     }
 
     private boolean binned() {

@@ -17,7 +17,7 @@ public final class Reductions {
             case SCATTER -> aggregated ? new Aggregate(request) : new GridPoints(request);
             case BAR -> new Aggregate(request);
             case HIST -> new Bins(request);
-            case BOX -> new Boxes(request);
+            case BOX -> new Boxes(request, false);
             case HEATMAP -> new Cells(request);
         };
     }

@@ -20,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Histograms and group aggregates reduced in the engine (--reduce auto) against the same chart from
+ * Histograms, group aggregates, heatmap cells and boxes reduced in the engine (--reduce auto) against the same chart from
  * every row (--reduce none), on each engine of PushDownEngines: the two PNGs decoded must be
  * identical pixel for pixel, the warnings on values not drawn the same, and the rows that left the
  * engine picture-sized (at most 2,000 rows of the 200,000). A scatter with --agg is compared with
@@ -31,6 +31,8 @@ class PushDownIT {
     private static final String ALL = "SELECT * FROM " + PushDownEngines.TABLE;
     /** Few rows: numpy's "auto" needs the quartiles (the 100 bins' counts do not settle it). */
     private static final String FEW = ALL + " WHERE id < 300";
+    /** Finite values of v only: a heatmap axis with infinities is not binned (Java says why). */
+    private static final String FINITE = ALL + " WHERE v < 1000";
 
     @TempDir
     Path tmp;
@@ -43,7 +45,12 @@ class PushDownIT {
                 new String[]{ALL, "--kind bar --x cat --y q --agg mean --color side"},
                 new String[]{ALL, "--kind bar --x cat"},
                 new String[]{ALL, "--kind bar --x n --y q"},
-                new String[]{ALL, "--kind line --x day --y q --agg max --color cat"});
+                new String[]{ALL, "--kind line --x day --y q --agg max --color cat"},
+                new String[]{ALL, "--kind heatmap --x n --y cat"},
+                new String[]{ALL, "--kind heatmap --x id --y n --color q --agg mean"},
+                new String[]{FINITE, "--kind heatmap --x id --y v --facet side"},
+                new String[]{ALL, "--kind box --x cat --y q --color side"},
+                new String[]{ALL, "--kind box --y v --y q --facet side"});
         List<Arguments> all = new ArrayList<>();
         for (String engine : PushDownEngines.NAMES) {
             for (String[] chart : charts) {
