@@ -42,6 +42,9 @@ final class SpecDocument {
             throw new ChartonException(ExitCode.USAGE, file + where + ": not valid YAML or JSON: " + problem(e), e);
         } catch (YAMLException e) {
             throw new ChartonException(ExitCode.USAGE, file + ": not valid YAML or JSON: " + e.getMessage(), e);
+        } catch (IllegalArgumentException e) {
+            // SnakeYAML checks some tokens (a tag such as "!%5") outside its own exceptions.
+            throw new ChartonException(ExitCode.USAGE, file + ": not valid YAML or JSON: " + e.getMessage(), e);
         }
     }
 

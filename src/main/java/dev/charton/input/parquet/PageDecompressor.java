@@ -17,6 +17,7 @@ abstract class PageDecompressor implements BytesInputDecompressor {
 
     @Override
     public BytesInput decompress(BytesInput bytes, int decompressedSize) throws IOException {
+        checkSize(decompressedSize);
         byte[] in = bytes.toByteArray();
         byte[] out = new byte[decompressedSize];
         if (in.length > 0 || decompressedSize > 0) {
@@ -28,6 +29,7 @@ abstract class PageDecompressor implements BytesInputDecompressor {
     @Override
     public void decompress(ByteBuffer input, int compressedSize, ByteBuffer output, int decompressedSize)
             throws IOException {
+        checkSize(decompressedSize);
         byte[] in = new byte[compressedSize];
         input.get(in);
         byte[] out = new byte[decompressedSize];
@@ -37,6 +39,18 @@ abstract class PageDecompressor implements BytesInputDecompressor {
 
     @Override
     public void release() {
+    }
+
+    /**
+     * A page whose header declares more than a quarter of Java's heap decompressed is refused before
+     * the bytes are allocated: a corrupt header would otherwise end the read out of memory.
+     */
+    private static void checkSize(int decompressedSize) throws IOException {
+        long limit = Runtime.getRuntime().maxMemory() / 4;
+        if (decompressedSize < 0 || decompressedSize > limit) {
+            throw new IOException("a page declares " + decompressedSize + " bytes decompressed, more than a quarter of"
+                    + " Java's heap (" + limit + " bytes; more with CHARTON_JAVA_OPTS=-Xmx...)");
+        }
     }
 
     static IOException sizeMismatch(String codec, long produced, int expected) {
