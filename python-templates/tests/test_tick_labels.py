@@ -86,15 +86,37 @@ def text_outline(label, renderer):
     return Path(turn.transform(corners), closed=False)
 
 
+def saved(renderer, plan, fmt="png"):
+    """The figure ``renderer`` draws for ``plan``, once saved as ``fmt`` (saving fits its tick labels)."""
+    with renderer.style(plan.spec):
+        fig = renderer.draw(plan)
+        matplotlib_renderer.export(fig, fmt, plan.spec)
+    return fig
+
+
+def raster_saves(renderer, data, options, size):
+    """What each raster save of the chart wrote when saving it: "png N" for the N-th save."""
+    plan = grammar.plan(data(), spec(**size, **options))
+    writes = []
+
+    def write(fig):
+        FigureCanvasAgg(fig).draw()
+        writes.append("png %d" % (len(writes) + 1))
+        return writes[-1]
+
+    with renderer.style(plan.spec):
+        last = tick_fit.save(renderer.draw(plan), write, raster=True)
+    assert last == writes[-1], (last, writes)
+    return writes
+
+
 class TickLabels(unittest.TestCase):
-    def assert_no_overlap(self, charts, sizes):
+    def assert_no_overlap(self, charts, sizes, fmt="png"):
         for data, options in charts:
             for size in sizes:
                 for renderer in RENDERERS:
                     with self.subTest(renderer=renderer.__name__, size=size, **{k: str(v) for k, v in options.items()}):
-                        plan = grammar.plan(data(), spec(**size, **options))
-                        with renderer.style(plan.spec):
-                            fig = renderer.draw(plan)
+                        fig = saved(renderer, grammar.plan(data(), spec(**size, **options)), fmt)
                         self.assertEqual([], overlapping_labels(fig))
 
     def test_readme_examples_and_gallery(self):
@@ -103,15 +125,26 @@ class TickLabels(unittest.TestCase):
     def test_crowded_axes(self):
         self.assert_no_overlap(crowded(), (GALLERY_SIZE,))
 
+    def test_crowded_axes_in_vector_formats(self):
+        # Fitted before saving rather than after (tick_fit.save): the same labels must come out.
+        self.assert_no_overlap(crowded(), (GALLERY_SIZE,), fmt="svg")
+
+    def test_a_figure_whose_labels_fit_is_saved_once(self):
+        data, options = EXAMPLES[0]
+        for renderer in RENDERERS:
+            with self.subTest(renderer=renderer.__name__):
+                self.assertEqual(["png 1"], raster_saves(renderer, data, options, DEFAULT_SIZE))
+
+    def test_a_crowded_figure_is_saved_again_once_fitted(self):
+        data, options = crowded()[1]  # 90 codes under bars
+        self.assertEqual(["png 1", "png 2"], raster_saves(matplotlib_renderer, data, options, GALLERY_SIZE))
+
     def test_short_labels_that_fit_stay_level(self):
         # The gallery's box plot and bar chart: five weather words, four regions fit side by side at 480 px.
         for data, options in (EXAMPLES[5], EXAMPLES[2]):
             for renderer in RENDERERS:
                 with self.subTest(renderer=renderer.__name__, kind=options["kind"]):
-                    plan = grammar.plan(data(), spec(**GALLERY_SIZE, **options))
-                    with renderer.style(plan.spec):
-                        fig = renderer.draw(plan)
-                    FigureCanvasAgg(fig).draw()
+                    fig = saved(renderer, grammar.plan(data(), spec(**GALLERY_SIZE, **options)))
                     angles = {label.get_rotation() for label in fig.axes[0].get_xticklabels() if label.get_text()}
                     self.assertEqual({0.0}, angles)
 
@@ -121,10 +154,7 @@ class TickLabels(unittest.TestCase):
         data, options = EXAMPLES[6]
         for renderer in RENDERERS:
             with self.subTest(renderer=renderer.__name__):
-                plan = grammar.plan(data(), spec(**GALLERY_SIZE, **options))
-                with renderer.style(plan.spec):
-                    fig = renderer.draw(plan)
-                FigureCanvasAgg(fig).draw()
+                fig = saved(renderer, grammar.plan(data(), spec(**GALLERY_SIZE, **options)))
                 shown = [label.get_text() for label in fig.axes[0].get_xticklabels() if label.get_visible()]
                 self.assertEqual(["Jan 2025", "Mar 2025", "May 2025", "Jul 2025", "Sep 2025", "Nov 2025"], shown)
                 self.assertEqual({0.0}, {label.get_rotation() for label in fig.axes[0].get_yticklabels()})

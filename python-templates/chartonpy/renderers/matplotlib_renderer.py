@@ -16,7 +16,7 @@ import numpy as np  # noqa: E402
 from ..errors import UsageError  # noqa: E402
 from .. import boxstats  # noqa: E402
 from ..plans import END, SERIES, START, VALUE, X, Y, isolated, marker_alpha, marker_size  # noqa: E402
-from . import mpl_common  # noqa: E402
+from . import mpl_common, tick_fit  # noqa: E402
 
 THEME_ALIASES = {"light": "default", "dark": "dark_background"}
 
@@ -48,10 +48,13 @@ def draw(plan):
 
 
 def export(figure, fmt, spec):
-    buffer = io.BytesIO()
+    def write(fig):
+        buffer = io.BytesIO()
+        fig.savefig(buffer, format="jpeg" if fmt == "jpg" else fmt, dpi=fig.dpi, metadata=METADATA[fmt])
+        return buffer.getvalue()
+
     with matplotlib.rc_context(SAVE_SETTINGS):
-        figure.savefig(buffer, format="jpeg" if fmt == "jpg" else fmt, dpi=figure.dpi, metadata=METADATA[fmt])
-    return buffer.getvalue()
+        return tick_fit.save(figure, write, raster=fmt in ("png", "jpg"))
 
 
 def line(ax, rows, plan, colours):

@@ -43,7 +43,7 @@ def draw_panels(plan, theme_colours, draw):
     for ax in used[max(0, len(used) - columns):]:
         ax.xaxis.set_tick_params(labelbottom=True)  # the last panel of each column shows the x ticks
     _finish(fig, used, plan, colours, mappable)
-    tick_fit.fit(fig)
+    tick_fit.fit_when_saved(fig)
     return fig
 
 

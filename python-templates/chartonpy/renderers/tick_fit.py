@@ -2,8 +2,12 @@
 
 Long category labels are shortened first; then, once the figure is laid out, the axes whose tick
 labels overlap are fixed in steps, measuring again after each: x labels slanted, then labels thinned
-(every k-th tick keeps its label) until they fit. Measuring lays the figure out without drawing it, so a figure
-whose labels fit costs one layout.
+(every k-th tick keeps its label) until they fit.
+
+Measuring needs a laid-out figure. Saving a PNG or JPEG lays it out anyway, so a figure charton drew
+is measured after its first raster save and saved again only when a label had to change (a third
+of a small plot's drawing time saved: docs/benchmarks.md); before a vector save it is laid out once
+without drawing, since vector formats measure text in units of their own.
 """
 import math
 
@@ -16,23 +20,49 @@ GAP = 2  # pixels that must separate two labels
 MAX_THINNING = 64
 
 
-def fit(fig):
-    """Shortens, slants and thins the tick labels of every axes of ``fig`` until none overlap."""
-    for ax in fig.axes:  # before any layout: labels this long would squeeze the plot to nothing
+_PENDING = "charton_fits_tick_labels"
+
+
+def fit_when_saved(fig):
+    """Shortens long category labels now (before any layout: labels this long would squeeze the plot
+    to nothing) and marks ``fig`` so that saving it (``save``) fits the rest."""
+    for ax in fig.axes:
         _shorten(ax.xaxis)
         _shorten(ax.yaxis)
+    setattr(fig, _PENDING, True)
+
+
+def save(fig, write, raster):
+    """The bytes ``write(fig)`` makes, with the tick labels of a marked figure fitted first (vector
+    formats, ``raster`` false) or after a first save that laid it out (``raster`` true)."""
+    if not getattr(fig, _PENDING, False):
+        return write(fig)
+    if not raster:
+        fig.draw_without_rendering()
+        fit(fig)
+        return write(fig)
+    saved = write(fig)
+    return write(fig) if fit(fig) else saved
+
+
+def fit(fig):
+    """Slants and thins the tick labels of every axes of ``fig``, laid out already, until none
+    overlap, laying it out again after each step; whether any label changed."""
     steps = [_slant] + [lambda axis, k=k: _thin(axis, k) for k in (2, 4, 8, 16, 32, MAX_THINNING)]
+    changed = False
     for step in steps:
         crowded = crowded_axes(fig)
         if not crowded:
-            return
+            break
         for axis in crowded:
             step(axis)
+        changed = True
+        fig.draw_without_rendering()
+    return changed
 
 
 def crowded_axes(fig):
-    """The axes (x or y) of ``fig`` with two visible tick labels that overlap, once laid out."""
-    fig.draw_without_rendering()
+    """The axes (x or y) of ``fig``, laid out already, with two visible tick labels that overlap."""
     return [axis for ax in fig.axes for axis in (ax.xaxis, ax.yaxis) if _overlap(axis)]
 
 
@@ -64,8 +94,10 @@ def _slanted_overlap(labels, angle):
 
 
 def _shorten(axis):
+    if not isinstance(axis.get_major_locator(), FixedLocator):
+        return  # checked first: listing the labels computes the ticks
     labels = [label.get_text() for label in axis.get_ticklabels()]
-    if isinstance(axis.get_major_locator(), FixedLocator) and any(len(text) > MAX_LABEL for text in labels):
+    if any(len(text) > MAX_LABEL for text in labels):
         axis.set_ticks(axis.get_ticklocs(), [shortened(text) for text in labels])
 
 
