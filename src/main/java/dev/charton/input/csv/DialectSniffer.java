@@ -38,8 +38,18 @@ final class DialectSniffer {
     static Dialect sniff(String sample, boolean whole, CsvOptions options) {
         Candidate best = null;
         for (char quote : choices(options.quote(), QUOTES)) {
+            if (best != null && sample.indexOf(quote) < 0) {
+                continue; // quotes no field, so it cannot win (quoteBeats): not worth cutting the sample
+            }
             Candidate bestForQuote = null;
+            boolean absentDelimiterTried = false;
             for (char delimiter : choices(options.delimiter(), DELIMITERS)) {
+                if (sample.indexOf(delimiter) < 0) {
+                    if (absentDelimiterTried) {
+                        continue; // cuts the sample exactly as the absent one before it, which wins the tie
+                    }
+                    absentDelimiterTried = true;
+                }
                 for (Character escape : escapes(options, sample, quote)) {
                     for (Character comment : comments(options, sample)) {
                         for (boolean trailing : comment == null ? new boolean[] {false} : new boolean[] {false, true}) {

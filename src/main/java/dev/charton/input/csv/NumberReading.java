@@ -18,6 +18,18 @@ record NumberReading(char group, char decimal) {
     static final NumberReading PLAIN = new NumberReading((char) 0, '.');
     static final List<NumberReading> DETECTED = List.of(PLAIN, new NumberReading(',', '.'), new NumberReading('.', ','));
 
+    // equals and hashCode written out: a record's generated ones are linked by a bootstrap method the
+    // first time they run, a few milliseconds of every small command's start (see Storage).
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof NumberReading other && group == other.group && decimal == other.decimal;
+    }
+
+    @Override
+    public int hashCode() {
+        return group * 65_537 + decimal;
+    }
+
     /** The readings to try: the user's, or {@link #DETECTED}. */
     static List<NumberReading> candidates(Character thousands, boolean decimalComma) {
         if (thousands == null && !decimalComma) {

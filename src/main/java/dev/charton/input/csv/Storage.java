@@ -5,6 +5,8 @@ import org.apache.arrow.vector.types.pojo.ArrowType;
 import org.apache.arrow.vector.types.pojo.Field;
 import org.apache.arrow.vector.types.pojo.FieldType;
 
+import java.util.Objects;
+
 /**
  * How a column's values are stored in one segment of the spool: the column's type as far as the
  * rows read so far tell, and for dates the layout used. When a later row changes it, the next
@@ -13,6 +15,18 @@ import org.apache.arrow.vector.types.pojo.FieldType;
  * Dictionary-encoded text is stored as its plain int32 indices, offset timestamps as UTC.
  */
 record Storage(CsvType type, DatePattern pattern, NumberReading reading) {
+    // equals and hashCode written out: a record's generated ones are linked by a bootstrap method the
+    // first time they run, a few milliseconds of every small command's start (docs/benchmarks.md).
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Storage other && type == other.type && pattern == other.pattern
+                && Objects.equals(reading, other.reading);
+    }
+
+    @Override
+    public int hashCode() {
+        return (type.hashCode() * 31 + System.identityHashCode(pattern)) * 31 + Objects.hashCode(reading);
+    }
 
     Field field(String name) {
         ArrowType arrowType;
