@@ -30,6 +30,11 @@ public final class Main {
     }
 
     public static int run(String... args) {
+        if (System.getProperty("picocli.trace") == null) {
+            // picocli warns on stderr about values it cannot split around quotes, such as the column
+            // name b"x in --y, which charton then reads whole: right, so not worth a word to the user.
+            CommandLine.tracer().setLevel(CommandLine.TraceLevel.OFF);
+        }
         CommandLine cli = commandLine(commandNamed(args));
         return cli.execute(args);
     }

@@ -44,6 +44,18 @@ class PlotIT {
     }
 
     @Test
+    void aColumnNamedWithAQuoteIsDrawnWithoutWarningsFromTheOptionParser() throws IOException {
+        Path csv = tmp.resolve("quoted.csv");
+        Files.writeString(csv, "a,\"b\"\"x\"\n1,2\n2,3\n");
+        Path out = tmp.resolve("quoted.png");
+        Charton.Result r = Charton.run("plot", csv.toString(), "--x", "a", "--y", "b\"x", "--kind", "line",
+                "-o", out.toString()).go();
+        assertEquals(0, r.exitCode(), r::toString);
+        assertEquals("", r.stderr(), "picocli's quote warnings are not the user's business: the column was found");
+        assertEquals(800, Png.decode(out).getWidth());
+    }
+
+    @Test
     void readsStdinAndWritesStdout() throws IOException {
         byte[] csv = Files.readAllBytes(Repo.example("weather.csv"));
         Charton.Result r = Charton.run("plot", "-", "--x", "date", "--y", "temp_max,temp_min", "-o", "-")
