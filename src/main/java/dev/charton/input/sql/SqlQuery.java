@@ -43,7 +43,8 @@ public record SqlQuery(String text, DatabaseUrl db, Path driverJar, Path baseDir
     @Override
     public TableReader open(List<String> columns, BufferAllocator allocator) {
         Schema schema;
-        try (TableReader probe = run("SELECT * FROM (\n" + text + "\n) AS " + QUERY_ALIAS + " LIMIT 0", allocator)) {
+        // The user's first line on the statement's first line: the engine's error then names their line numbers.
+        try (TableReader probe = run("SELECT * FROM (" + text + "\n) AS " + QUERY_ALIAS + " LIMIT 0", allocator)) {
             schema = probe.root().getSchema();
         }
         if (columns == null) {

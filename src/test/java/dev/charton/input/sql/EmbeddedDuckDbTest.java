@@ -106,6 +106,16 @@ class EmbeddedDuckDbTest {
     }
 
     @Test
+    void anErrorNamesTheLineOfTheUsersQueryNotOfTheStatementAroundIt() {
+        ChartonException e = assertThrows(ChartonException.class, () -> {
+            try (BufferAllocator allocator = new RootAllocator()) {
+                query("SELECT range AS a,\n  nope FROM range(3)", null).open(null, allocator).close();
+            }
+        });
+        assertTrue(e.getMessage().matches(".* LINE 2: +nope FROM range\\(3\\) .*"), e.getMessage());
+    }
+
+    @Test
     void aQueryLongerThanTheBudgetIsCancelled() {
         SqlQuery slow = new SqlQuery("SELECT count(*) AS n FROM range(100000000000) a", DatabaseUrl.EMBEDDED, null, null,
                 Deadline.after(Duration.ofMillis(500)));
