@@ -58,13 +58,6 @@ public final class PushDown {
             notPushed.accept("values outside a log axis or --xlim/--ylim are counted in Java");
             return Optional.empty();
         }
-        boolean m4 = request.kind() == ChartKind.LINE && request.agg() == null;
-        if (!m4 && dialect == SqlDialect.TRINO) {
-            // Its SQL for these is not run in the tests yet, and a distributed table has no row
-            // order, so the order of first appearance that Java keeps is not defined there.
-            notPushed.accept("only lines are pushed into Trino yet: reduced in Java");
-            return Optional.empty();
-        }
         SqlColumns columns = new SqlColumns(dialect, query.text(), schema);
         EngineSession session = new EngineSession(query, allocator);
         String drawableX = plan.x() != null && columns.positioned(plan.x()) ? plan.x() : null;
@@ -236,8 +229,8 @@ public final class PushDown {
         }
 
         /**
-         * Boxes, on engines with exact quantiles (their quartiles are picked by rank there, which
-         * the others could do but slowly, so they are left to Java like "auto" bins).
+         * Boxes, on engines charton computes exact quantiles in (the quartiles are picked by rank, a
+         * sort per box: not asked of an unknown engine, which is left to Java like "auto" bins).
          */
         Optional<PushedDown> box() throws IOException {
             List<String> keys = new ArrayList<>();
@@ -248,7 +241,7 @@ public final class PushDown {
             if (request.y().isEmpty() || !groupable(keys, request.y())) {
                 return Optional.empty();
             }
-            if (columns.dialect().exactQuantile("v", 0.5).isEmpty()) {
+            if (!columns.dialect().exactQuantiles()) {
                 why = "box quartiles are computed in the engine only where it has exact quantiles, which "
                         + columns.dialect() + " SQL lacks: reduced in Java";
                 return Optional.empty();
