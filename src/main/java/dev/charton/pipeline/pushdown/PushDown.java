@@ -38,22 +38,25 @@ public final class PushDown {
 
     /**
      * The statistic of {@code request} computed in the engine of {@code table}; empty when it cannot
-     * be, with the reason given to {@code notPushed} when the table is a query.
+     * be, with the reason given to {@code notPushed} when the table is a query. When the engine fails
+     * on the SQL compiled for it (EngineFailed), its message goes to {@code engineFailed} too, and
+     * the chart is reduced in Java, from the user's query alone.
      *
      * @param limits whether --xlim or --ylim is set (values outside are counted in Java, not here)
      */
     public static Optional<PushedDown> reduce(TableSource table, ReduceRequest request, ChartPlan plan, boolean limits,
-                                              Schema schema, BufferAllocator allocator, Consumer<String> notPushed) {
+                                              Schema schema, BufferAllocator allocator, Consumer<String> notPushed,
+                                              Consumer<String> engineFailed) {
         if (!(table instanceof SqlQuery query)) {
             return Optional.empty();
         }
-        return reduce(query, query.db().dialect(), request, plan, limits, schema, allocator, notPushed);
+        return reduce(query, query.db().dialect(), request, plan, limits, schema, allocator, notPushed, engineFailed);
     }
 
-    /** As {@link #reduce(TableSource, ReduceRequest, ChartPlan, boolean, Schema, BufferAllocator, Consumer)}, in {@code dialect}. */
+    /** As {@link #reduce(TableSource, ReduceRequest, ChartPlan, boolean, Schema, BufferAllocator, Consumer, Consumer)}, in {@code dialect}. */
     static Optional<PushedDown> reduce(SqlQuery query, SqlDialect dialect, ReduceRequest request, ChartPlan plan,
                                        boolean limits, Schema schema, BufferAllocator allocator,
-                                       Consumer<String> notPushed) {
+                                       Consumer<String> notPushed, Consumer<String> engineFailed) {
         if (request.logX() || request.logY() || limits) {
             notPushed.accept("values outside a log axis or --xlim/--ylim are counted in Java");
             return Optional.empty();
@@ -76,6 +79,10 @@ public final class PushDown {
                         : request.kind().name().toLowerCase(Locale.ROOT) + " charts of these columns are reduced in Java");
             }
             return pushed;
+        } catch (EngineFailed e) {
+            notPushed.accept("the engine failed on the SQL compiled for it: reduced in Java");
+            engineFailed.accept(e.getMessage());
+            return Optional.empty();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
