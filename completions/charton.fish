@@ -12,7 +12,7 @@ complete -c charton -n '__fish_use_subcommand' -a 'templates' -d 'List every ren
 complete -c charton -n '__fish_use_subcommand' -a 'doctor' -d 'Show which Python charton would use and why, its version, each renderer and output format with its availability and library versions, the Arrow reader, and what to install for what is missing'
 complete -c charton -n '__fish_use_subcommand' -a 'daemon' -d 'Show or stop the worker service: the Python process that a command leaves running so the next ones start drawing at once'
 complete -c charton -n '__fish_use_subcommand' -a 'help' -d 'Display help information about the specified command'
-complete -c charton -n '__fish_use_subcommand' -s v -l verbose -d 'Show stack traces and Python tracebacks when something fails'
+complete -c charton -n '__fish_use_subcommand' -s v -l verbose -d 'Show stack traces and Python tracebacks when something fails, and the engine\'s message when a push-down falls back to Java'
 complete -c charton -n '__fish_use_subcommand' -s q -l quiet -d 'Print no warnings (values a chart cannot draw); errors are still printed'
 complete -c charton -n '__fish_use_subcommand' -s h -l help -d 'Show this help message and exit'
 complete -c charton -n '__fish_use_subcommand' -s V -l version -d 'Print version information and exit'
@@ -69,7 +69,7 @@ complete -c charton -n '__fish_seen_subcommand_from plot' -l timeout -x -d 'Stop
 complete -c charton -n '__fish_seen_subcommand_from plot' -l memory-limit -x -d 'Address space Python may add for one render, such as 512M or 2G (default: CHARTON_MEMORY_LIMIT, else none)'
 complete -c charton -n '__fish_seen_subcommand_from plot' -s h -l help -d 'Show this help message and exit'
 complete -c charton -n '__fish_seen_subcommand_from plot' -s V -l version -d 'Print version information and exit'
-complete -c charton -n '__fish_seen_subcommand_from plot' -s v -l verbose -d 'Show stack traces and Python tracebacks when something fails'
+complete -c charton -n '__fish_seen_subcommand_from plot' -s v -l verbose -d 'Show stack traces and Python tracebacks when something fails, and the engine\'s message when a push-down falls back to Java'
 complete -c charton -n '__fish_seen_subcommand_from plot' -s q -l quiet -d 'Print no warnings (values a chart cannot draw); errors are still printed'
 complete -c charton -n '__fish_seen_subcommand_from plot' -F
 
@@ -83,7 +83,7 @@ complete -c charton -n '__fish_seen_subcommand_from batch' -l timeout -x -d 'Sto
 complete -c charton -n '__fish_seen_subcommand_from batch' -l memory-limit -x -d 'Address space Python may add for one render, such as 512M or 2G (default: CHARTON_MEMORY_LIMIT, else none)'
 complete -c charton -n '__fish_seen_subcommand_from batch' -s h -l help -d 'Show this help message and exit'
 complete -c charton -n '__fish_seen_subcommand_from batch' -s V -l version -d 'Print version information and exit'
-complete -c charton -n '__fish_seen_subcommand_from batch' -s v -l verbose -d 'Show stack traces and Python tracebacks when something fails'
+complete -c charton -n '__fish_seen_subcommand_from batch' -s v -l verbose -d 'Show stack traces and Python tracebacks when something fails, and the engine\'s message when a push-down falls back to Java'
 complete -c charton -n '__fish_seen_subcommand_from batch' -s q -l quiet -d 'Print no warnings (values a chart cannot draw); errors are still printed'
 
 # charton shell
@@ -113,7 +113,7 @@ complete -c charton -n '__fish_seen_subcommand_from shell' -l timeout -x -d 'Sto
 complete -c charton -n '__fish_seen_subcommand_from shell' -l memory-limit -x -d 'Address space Python may add for one render, such as 512M or 2G (default: CHARTON_MEMORY_LIMIT, else none)'
 complete -c charton -n '__fish_seen_subcommand_from shell' -s h -l help -d 'Show this help message and exit'
 complete -c charton -n '__fish_seen_subcommand_from shell' -s V -l version -d 'Print version information and exit'
-complete -c charton -n '__fish_seen_subcommand_from shell' -s v -l verbose -d 'Show stack traces and Python tracebacks when something fails'
+complete -c charton -n '__fish_seen_subcommand_from shell' -s v -l verbose -d 'Show stack traces and Python tracebacks when something fails, and the engine\'s message when a push-down falls back to Java'
 complete -c charton -n '__fish_seen_subcommand_from shell' -s q -l quiet -d 'Print no warnings (values a chart cannot draw); errors are still printed'
 complete -c charton -n '__fish_seen_subcommand_from shell' -F
 
@@ -141,7 +141,7 @@ complete -c charton -n '__fish_seen_subcommand_from schema' -l db -x -d 'The JDB
 complete -c charton -n '__fish_seen_subcommand_from schema' -l driver-path -r -F -d 'A JDBC driver jar for a --db URL charton has no driver for'
 complete -c charton -n '__fish_seen_subcommand_from schema' -s h -l help -d 'Show this help message and exit'
 complete -c charton -n '__fish_seen_subcommand_from schema' -s V -l version -d 'Print version information and exit'
-complete -c charton -n '__fish_seen_subcommand_from schema' -s v -l verbose -d 'Show stack traces and Python tracebacks when something fails'
+complete -c charton -n '__fish_seen_subcommand_from schema' -s v -l verbose -d 'Show stack traces and Python tracebacks when something fails, and the engine\'s message when a push-down falls back to Java'
 complete -c charton -n '__fish_seen_subcommand_from schema' -s q -l quiet -d 'Print no warnings (values a chart cannot draw); errors are still printed'
 complete -c charton -n '__fish_seen_subcommand_from schema' -F
 
@@ -169,7 +169,7 @@ complete -c charton -n '__fish_seen_subcommand_from convert' -l db -x -d 'The JD
 complete -c charton -n '__fish_seen_subcommand_from convert' -l driver-path -r -F -d 'A JDBC driver jar for a --db URL charton has no driver for'
 complete -c charton -n '__fish_seen_subcommand_from convert' -s h -l help -d 'Show this help message and exit'
 complete -c charton -n '__fish_seen_subcommand_from convert' -s V -l version -d 'Print version information and exit'
-complete -c charton -n '__fish_seen_subcommand_from convert' -s v -l verbose -d 'Show stack traces and Python tracebacks when something fails'
+complete -c charton -n '__fish_seen_subcommand_from convert' -s v -l verbose -d 'Show stack traces and Python tracebacks when something fails, and the engine\'s message when a push-down falls back to Java'
 complete -c charton -n '__fish_seen_subcommand_from convert' -s q -l quiet -d 'Print no warnings (values a chart cannot draw); errors are still printed'
 complete -c charton -n '__fish_seen_subcommand_from convert' -F
 
@@ -181,7 +181,7 @@ complete -c charton -n '__fish_seen_subcommand_from templates' -l timeout -x -d 
 complete -c charton -n '__fish_seen_subcommand_from templates' -l memory-limit -x -d 'Address space Python may add for one render, such as 512M or 2G (default: CHARTON_MEMORY_LIMIT, else none)'
 complete -c charton -n '__fish_seen_subcommand_from templates' -s h -l help -d 'Show this help message and exit'
 complete -c charton -n '__fish_seen_subcommand_from templates' -s V -l version -d 'Print version information and exit'
-complete -c charton -n '__fish_seen_subcommand_from templates' -s v -l verbose -d 'Show stack traces and Python tracebacks when something fails'
+complete -c charton -n '__fish_seen_subcommand_from templates' -s v -l verbose -d 'Show stack traces and Python tracebacks when something fails, and the engine\'s message when a push-down falls back to Java'
 complete -c charton -n '__fish_seen_subcommand_from templates' -s q -l quiet -d 'Print no warnings (values a chart cannot draw); errors are still printed'
 
 # charton doctor
@@ -191,7 +191,7 @@ complete -c charton -n '__fish_seen_subcommand_from doctor' -l timeout -x -d 'St
 complete -c charton -n '__fish_seen_subcommand_from doctor' -l memory-limit -x -d 'Address space Python may add for one render, such as 512M or 2G (default: CHARTON_MEMORY_LIMIT, else none)'
 complete -c charton -n '__fish_seen_subcommand_from doctor' -s h -l help -d 'Show this help message and exit'
 complete -c charton -n '__fish_seen_subcommand_from doctor' -s V -l version -d 'Print version information and exit'
-complete -c charton -n '__fish_seen_subcommand_from doctor' -s v -l verbose -d 'Show stack traces and Python tracebacks when something fails'
+complete -c charton -n '__fish_seen_subcommand_from doctor' -s v -l verbose -d 'Show stack traces and Python tracebacks when something fails, and the engine\'s message when a push-down falls back to Java'
 complete -c charton -n '__fish_seen_subcommand_from doctor' -s q -l quiet -d 'Print no warnings (values a chart cannot draw); errors are still printed'
 
 # charton daemon
@@ -199,24 +199,24 @@ complete -c charton -n '__fish_seen_subcommand_from daemon' -a 'status' -d 'Show
 complete -c charton -n '__fish_seen_subcommand_from daemon' -a 'stop' -d 'Stop every worker service of this user (a request it is serving is stopped too); the next command starts a new one'
 complete -c charton -n '__fish_seen_subcommand_from daemon' -s h -l help -d 'Show this help message and exit'
 complete -c charton -n '__fish_seen_subcommand_from daemon' -s V -l version -d 'Print version information and exit'
-complete -c charton -n '__fish_seen_subcommand_from daemon' -s v -l verbose -d 'Show stack traces and Python tracebacks when something fails'
+complete -c charton -n '__fish_seen_subcommand_from daemon' -s v -l verbose -d 'Show stack traces and Python tracebacks when something fails, and the engine\'s message when a push-down falls back to Java'
 complete -c charton -n '__fish_seen_subcommand_from daemon' -s q -l quiet -d 'Print no warnings (values a chart cannot draw); errors are still printed'
 
 # charton daemon status
 complete -c charton -n '__fish_seen_subcommand_from daemon; and __fish_seen_subcommand_from status' -s h -l help -d 'Show this help message and exit'
 complete -c charton -n '__fish_seen_subcommand_from daemon; and __fish_seen_subcommand_from status' -s V -l version -d 'Print version information and exit'
 complete -c charton -n '__fish_seen_subcommand_from daemon; and __fish_seen_subcommand_from status' -l json -d 'Print the status as one JSON document'
-complete -c charton -n '__fish_seen_subcommand_from daemon; and __fish_seen_subcommand_from status' -s v -l verbose -d 'Show stack traces and Python tracebacks when something fails'
+complete -c charton -n '__fish_seen_subcommand_from daemon; and __fish_seen_subcommand_from status' -s v -l verbose -d 'Show stack traces and Python tracebacks when something fails, and the engine\'s message when a push-down falls back to Java'
 complete -c charton -n '__fish_seen_subcommand_from daemon; and __fish_seen_subcommand_from status' -s q -l quiet -d 'Print no warnings (values a chart cannot draw); errors are still printed'
 
 # charton daemon stop
 complete -c charton -n '__fish_seen_subcommand_from daemon; and __fish_seen_subcommand_from stop' -s h -l help -d 'Show this help message and exit'
 complete -c charton -n '__fish_seen_subcommand_from daemon; and __fish_seen_subcommand_from stop' -s V -l version -d 'Print version information and exit'
-complete -c charton -n '__fish_seen_subcommand_from daemon; and __fish_seen_subcommand_from stop' -s v -l verbose -d 'Show stack traces and Python tracebacks when something fails'
+complete -c charton -n '__fish_seen_subcommand_from daemon; and __fish_seen_subcommand_from stop' -s v -l verbose -d 'Show stack traces and Python tracebacks when something fails, and the engine\'s message when a push-down falls back to Java'
 complete -c charton -n '__fish_seen_subcommand_from daemon; and __fish_seen_subcommand_from stop' -s q -l quiet -d 'Print no warnings (values a chart cannot draw); errors are still printed'
 
 # charton help
 complete -c charton -n '__fish_seen_subcommand_from help' -s h -l help -d 'Show usage help for the help command and exit'
-complete -c charton -n '__fish_seen_subcommand_from help' -s v -l verbose -d 'Show stack traces and Python tracebacks when something fails'
+complete -c charton -n '__fish_seen_subcommand_from help' -s v -l verbose -d 'Show stack traces and Python tracebacks when something fails, and the engine\'s message when a push-down falls back to Java'
 complete -c charton -n '__fish_seen_subcommand_from help' -s q -l quiet -d 'Print no warnings (values a chart cannot draw); errors are still printed'
 complete -c charton -n '__fish_seen_subcommand_from help' -a 'plot batch shell schema convert templates doctor daemon'

@@ -8,12 +8,23 @@ import java.util.Optional;
  */
 public final class Warnings {
     private static volatile boolean quiet;
+    private static volatile boolean detailed;
 
     private Warnings() {
     }
 
     public static void setQuiet(boolean value) {
         quiet = value;
+    }
+
+    /** Whether a warning carries its details (--verbose), such as an engine's own message. */
+    public static void setDetailed(boolean value) {
+        detailed = value;
+    }
+
+    /** {@code warning} followed by {@code detail} with --verbose, else by how to see it. */
+    public static String detailed(String warning, String detail) {
+        return warning + (detailed ? ": " + detail : " (--verbose shows why)");
     }
 
     /** The line to print for {@code warning} (null: nothing to say), unless warnings are silenced. */

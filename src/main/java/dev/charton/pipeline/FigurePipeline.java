@@ -3,6 +3,7 @@ package dev.charton.pipeline;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.charton.error.ChartonException;
 import dev.charton.error.ExitCode;
+import dev.charton.error.Warnings;
 import dev.charton.input.TableReader;
 import dev.charton.input.TableReaders;
 import dev.charton.input.UnknownColumnException;
@@ -24,8 +25,10 @@ import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * The one figure pipeline that plot, batch and the shell drive: a table source, read with the
@@ -44,6 +47,11 @@ public final class FigurePipeline {
     public record Drawn(PythonWorker.Rendered rendered, long rowsRead, long rowsSent, String warning) {
         public byte[] figure() {
             return rendered.figure();
+        }
+
+        /** This drawing with {@code first} said before its own warning, on the same line. */
+        Drawn warnedFirst(String first) {
+            return new Drawn(rendered, rowsRead, rowsSent, warning == null ? first : first + "; " + warning);
         }
     }
 
@@ -77,7 +85,9 @@ public final class FigurePipeline {
                 TableReader sent = planning.builtin() ? projected : reader;
                 return sendRows(planned, sent, drawable, table.displayName(), renderer, id, timings);
             }
-            Optional<PushedDown> pushed = pushDown(request, table, reduction, plan, projected, allocator, timings);
+            List<String> engineFailed = new ArrayList<>();
+            Optional<PushedDown> pushed = pushDown(request, table, reduction, plan, projected, allocator, timings,
+                    engineFailed::add);
             if (pushed.isPresent()) {
                 try (PushedDown engine = pushed.get()) {
                     timings.mark("input_reduced_at");
@@ -92,25 +102,31 @@ public final class FigurePipeline {
                             columnCount, renderer, id, timings);
                 }
             }
+            Drawn inJava;
             if (exact || !table.reopenable()) {
-                return sendReduced(planned, Reductions.of(reduction), table, plan.columns(), projected, drawable,
+                inJava = sendReduced(planned, Reductions.of(reduction), table, plan.columns(), projected, drawable,
                         allocator, renderer, id, timings);
+            } else {
+                // Every pass of the reduction reads the table opened alike (its dictionaries numbered alike).
+                try (TableReader planColumns = table.open(plan.columns(), allocator)) {
+                    inJava = sendReduced(planned, Reductions.of(reduction), table, plan.columns(), planColumns, drawable,
+                            allocator, renderer, id, timings);
+                }
             }
-            // Every pass of the reduction reads the table opened alike (its dictionaries numbered alike).
-            try (TableReader planColumns = table.open(plan.columns(), allocator)) {
-                return sendReduced(planned, Reductions.of(reduction), table, plan.columns(), planColumns, drawable,
-                        allocator, renderer, id, timings);
-            }
+            // Said only once the chart is drawn: had the user's query failed alone, its error is all there is to say.
+            return engineFailed.isEmpty() ? inJava : inJava.warnedFirst(Warnings.detailed(table.displayName()
+                    + ": the engine failed on the SQL charton compiled for this chart, so it was reduced in Java from"
+                    + " every row", engineFailed.get(0)));
         }
     }
 
     private static Optional<PushedDown> pushDown(RenderRequest request, TableSource table, ReduceRequest reduction,
                                                  ChartPlan plan, TableReader projected, BufferAllocator allocator,
-                                                 Timings timings) {
+                                                 Timings timings, Consumer<String> engineFailed) {
         boolean limits = request.spec().xlim() != null || request.spec().ylim() != null;
         try {
             return PushDown.reduce(table, reduction, plan, limits, projected.root().getSchema(), allocator,
-                    why -> timings.note("push_down", why));
+                    why -> timings.note("push_down", why), engineFailed);
         } catch (ChartonException e) {
             String source = table.displayName();
             throw e.getMessage().startsWith(source + ": ") ? e

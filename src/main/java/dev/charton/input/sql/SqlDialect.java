@@ -81,8 +81,28 @@ public enum SqlDialect {
     }
 
     /**
-     * The {@code fraction} quantile of a double expression, interpolated linearly between ranks (numpy's
-     * default), exact; empty where the dialect has none (Trino has only approx_percentile, ANSI none).
+     * Whether the rows of a query come in an order the engine keeps (DuckDB, PostgreSQL, and any
+     * other engine is taken to), so that {@code ROW_NUMBER() OVER ()} numbers them as they arrive.
+     * Trino's do not: a distributed table has no row order, and Trino drops an ORDER BY inside a
+     * subquery, so groups there come in the sorted order of their keys instead.
+     */
+    public boolean keepsRowOrder() {
+        return this != TRINO;
+    }
+
+    /**
+     * Whether charton computes exact quantiles in the engine: with its own function
+     * ({@link #exactQuantile}) or by ranking values in a window, a sort per group (Trino, whose
+     * {@code approx_percentile} is approximate). Not in ANSI SQL: an unknown engine is not asked to sort.
+     */
+    public boolean exactQuantiles() {
+        return this != ANSI;
+    }
+
+    /**
+     * The {@code fraction} quantile of a double expression by the engine's own function, interpolated
+     * linearly between ranks (numpy's default), exact; empty where the dialect has none (Trino has
+     * only approx_percentile, ANSI none).
      */
     public Optional<String> exactQuantile(String doubleExpression, double fraction) {
         return switch (this) {
@@ -90,6 +110,31 @@ public enum SqlDialect {
             case POSTGRESQL -> Optional.of("percentile_cont(" + fraction + ") WITHIN GROUP (ORDER BY "
                     + doubleExpression + ")");
             case TRINO, ANSI -> Optional.empty();
+        };
+    }
+
+    /** Days since 1970-01-01 of a date expression, as a double; empty where the dialect cannot say it (ANSI). */
+    public Optional<String> epochDays(String dateExpression) {
+        return switch (this) {
+            case DUCKDB, POSTGRESQL -> Optional.of(asDouble("(" + dateExpression + " - DATE '1970-01-01')"));
+            case TRINO -> Optional.of(asDouble("date_diff('day', DATE '1970-01-01', " + dateExpression + ")"));
+            case ANSI -> Optional.empty();
+        };
+    }
+
+    /**
+     * A timestamp expression as a double in a unit of its dialect's (only positions between the least
+     * and greatest matter); {@code zoned} whether it carries a time zone. Empty in ANSI SQL.
+     */
+    public Optional<String> epochTime(String timestampExpression, boolean zoned) {
+        return switch (this) {
+            case DUCKDB -> Optional.of(asDouble("epoch_us(" + timestampExpression + ")"));
+            case POSTGRESQL -> Optional.of(asDouble("EXTRACT(EPOCH FROM " + timestampExpression + ")"));
+            // A timestamp without zone would be placed in the session's zone (the JVM's), whose
+            // daylight-saving jumps would move rows between pixel columns: read it as UTC.
+            case TRINO -> Optional.of("to_unixtime(" + (zoned ? timestampExpression
+                    : "with_timezone(" + timestampExpression + ", 'UTC')") + ")");
+            case ANSI -> Optional.empty();
         };
     }
 

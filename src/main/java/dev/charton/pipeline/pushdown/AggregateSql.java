@@ -4,13 +4,13 @@ import dev.charton.pipeline.reduce.EngineGroups;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /**
  * Group aggregates in the engine: per x group, --y column, color and panel, the partial statistics
  * Java's Aggregate keeps (rows, values, sum, least, greatest), in order of each group's first row.
  * The rows Java leaves out are left out here: a null x unless x is a category, a row without a
- * value except on a line (whose groups count such rows).
+ * value except on a line (whose groups count such rows). Where the engine keeps no row order, the
+ * groups come in the sorted order of their keys (SqlColumns.groupOrder).
  */
 final class AggregateSql {
     private AggregateSql() {
@@ -24,7 +24,8 @@ final class AggregateSql {
      */
     static String compile(SqlColumns columns, List<String> chartColumns, String x, List<String> keys, List<String> y,
                           boolean keepNullX, boolean keepNullY) {
-        String keyList = keys.stream().distinct().map(columns::quote).collect(Collectors.joining(", "));
+        List<String> quoted = keys.stream().distinct().map(columns::quote).toList();
+        String keyList = String.join(", ", quoted);
         String where = keepNullX ? "" : " WHERE " + columns.isValue(x);
         List<String> selects = new ArrayList<>();
         if (y.isEmpty()) {
@@ -40,7 +41,7 @@ final class AggregateSql {
                     + partials(columns, y.get(i)) + first() + filter + " GROUP BY " + keyList);
         }
         return columns.with(chartColumns, true) + "\n" + String.join("\nUNION ALL\n", selects)
-                + "\nORDER BY charton_first, " + EngineGroups.COLUMN;
+                + "\nORDER BY " + columns.groupOrder(quoted, EngineGroups.COLUMN);
     }
 
     /** The partial sum, least and greatest of {@code y}'s values (nulls for none: rows are counted). */
@@ -56,6 +57,6 @@ final class AggregateSql {
     }
 
     private static String first() {
-        return ", min(" + SqlColumns.ROW_NUMBER + ") AS charton_first FROM " + SqlColumns.ROWS;
+        return ", min(" + SqlColumns.ROW_NUMBER + ") AS " + SqlColumns.FIRST + " FROM " + SqlColumns.ROWS;
     }
 }

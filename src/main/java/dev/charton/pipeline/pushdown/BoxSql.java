@@ -1,5 +1,6 @@
 package dev.charton.pipeline.pushdown;
 
+import dev.charton.input.sql.SqlDialect;
 import dev.charton.pipeline.reduce.EngineGroups;
 import dev.charton.pipeline.stats.BoxStats;
 
@@ -34,7 +35,7 @@ final class BoxSql {
     }
 
     /**
-     * Per box (in order of its first row, then its --y column) a row of its statistics, then its
+     * Per box (in order of its first row, or of its keys where the engine keeps no row order, then its --y column) a row of its statistics, then its
      * kept fliers in increasing order.
      *
      * @param low  the least finite value of all boxes (the value axis, for the fliers' pixel rows)
@@ -90,13 +91,18 @@ final class BoxSql {
                     + none + ", " + none + ", " + none + ", CAST(NULL AS BIGINT), min(" + VALUE + ") FROM charton_fenced"
                     + " WHERE NOT (" + within + ") GROUP BY " + groupList + ", charton_first, " + row;
         }
-        return sql + "\nORDER BY charton_first, " + EngineGroups.COLUMN + ", charton_kind, " + EngineGroups.FLIER;
+        return sql + "\nORDER BY " + columns.groupOrder(keys.stream().map(columns::quote).toList(), EngineGroups.COLUMN,
+                "charton_kind", EngineGroups.FLIER);
+    }
+
+    private String lerp(String a, String b, String t) {
+        return lerp(columns.dialect(), a, b, t);
     }
 
     /** numpy's interpolation from the nearer end (Quantiles.lerp). */
-    private String lerp(String a, String b, String t) {
-        return "CASE WHEN " + t + " >= " + literal(0.5) + " THEN " + b + " - (" + b + " - " + a + ") * (" + literal(1)
-                + " - " + t + ") ELSE " + a + " + (" + b + " - " + a + ") * " + t + " END";
+    static String lerp(SqlDialect dialect, String a, String b, String t) {
+        return "CASE WHEN " + t + " >= " + dialect.literal(0.5) + " THEN " + b + " - (" + b + " - " + a + ") * ("
+                + dialect.literal(1) + " - " + t + ") ELSE " + a + " + (" + b + " - " + a + ") * " + t + " END";
     }
 
     private String literal(double value) {

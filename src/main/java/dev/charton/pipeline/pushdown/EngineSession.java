@@ -1,5 +1,7 @@
 package dev.charton.pipeline.pushdown;
 
+import dev.charton.error.ChartonException;
+import dev.charton.error.ExitCode;
 import dev.charton.input.TableReader;
 import dev.charton.input.sql.SqlQuery;
 import dev.charton.table.ArrowSpool;
@@ -36,7 +38,7 @@ final class EngineSession {
     List<Map<String, Object>> rows(String sql) {
         sent.add(sql);
         List<Map<String, Object>> rows = new ArrayList<>();
-        try (TableReader reader = user.withText(sql).open(null, allocator)) {
+        try (TableReader reader = open(sql)) {
             while (reader.loadNextBatch()) {
                 VectorSchemaRoot batch = reader.root();
                 for (int row = 0; row < batch.getRowCount(); row++) {
@@ -48,6 +50,8 @@ final class EngineSession {
                 }
                 rowsFetched += batch.getRowCount();
             }
+        } catch (ChartonException e) {
+            throw failed(e);
         }
         return rows;
     }
@@ -64,11 +68,26 @@ final class EngineSession {
     /** Runs {@code sql} and keeps its result (the statistic's rows, few) for a reduction to scan. */
     SpoolBatches fetch(String sql) {
         sent.add(sql);
-        try (TableReader reader = user.withText(sql).open(null, allocator)) {
+        try (TableReader reader = open(sql)) {
             SpoolBatches rows = new SpoolBatches(ArrowSpool.copy(reader, user.displayName()), allocator);
             rowsFetched += rows.rows();
             return rows;
+        } catch (ChartonException e) {
+            throw failed(e);
         }
+    }
+
+    private TableReader open(String sql) {
+        try {
+            return user.withText(sql).open(null, allocator);
+        } catch (ChartonException e) {
+            throw failed(e);
+        }
+    }
+
+    /** A failure of the SQL charton compiled ({@link EngineFailed}); others (unreachable, --timeout) as they are. */
+    private static RuntimeException failed(ChartonException e) {
+        return e.exitCode() == ExitCode.DATA ? new EngineFailed(e) : e;
     }
 
     List<String> sent() {

@@ -74,7 +74,8 @@ final class HeatmapSql {
     }
 
     /**
-     * The cells in order of their first row: the axes' cells under the axes' names (a binned
+     * The cells in order of their first row (SqlColumns.groupOrder; sorted by the axes' cells, a
+     * binned axis's by the least value in the cell, where the engine keeps no row order): the axes' cells under the axes' names (a binned
      * axis's least value in the cell), the panel, and the partial statistics of {@code value}
      * (null: rows are counted).
      *
@@ -82,9 +83,11 @@ final class HeatmapSql {
      */
     String cells(List<double[]> edges, String facet, String value) {
         List<String> selected = new ArrayList<>();
+        List<String> named = new ArrayList<>();
         List<String> grouped = new ArrayList<>();
         for (int i = 0; i < axes.size(); i++) {
             String quoted = columns.quote(axes.get(i));
+            named.add(quoted);
             if (edges.get(i).length == 0) {
                 selected.add(quoted);
                 grouped.add(quoted);
@@ -95,13 +98,15 @@ final class HeatmapSql {
         }
         if (facet != null) {
             selected.add(columns.quote(facet));
+            named.add(columns.quote(facet));
             grouped.add(columns.quote(facet));
         }
         String counted = value == null ? "0" : "count(CASE WHEN " + columns.isValue(value) + " THEN 1 END)";
         return columns.with(chartColumns, true) + "\nSELECT " + String.join(", ", selected) + ", count(*) AS "
                 + EngineGroups.SIZE + ", " + counted + " AS " + EngineGroups.COUNT + ", "
-                + AggregateSql.partials(columns, value) + ", min(" + SqlColumns.ROW_NUMBER + ") AS charton_first FROM "
-                + SqlColumns.ROWS + " GROUP BY " + String.join(", ", grouped) + " ORDER BY charton_first";
+                + AggregateSql.partials(columns, value) + ", min(" + SqlColumns.ROW_NUMBER + ") AS " + SqlColumns.FIRST
+                + " FROM " + SqlColumns.ROWS + " GROUP BY " + String.join(", ", grouped) + " ORDER BY "
+                + columns.groupOrder(named);
     }
 
     /** The index of the interval [edges[i], edges[i + 1]) holding the value; null for no value. */

@@ -1,5 +1,6 @@
 package dev.charton.pipeline.pushdown;
 
+import dev.charton.input.sql.SqlDialect;
 import dev.charton.pipeline.reduce.EngineGroups;
 import dev.charton.pipeline.stats.HistogramBins;
 
@@ -20,7 +21,6 @@ import java.util.stream.Collectors;
  */
 final class HistogramSql {
     static final String VALUE = "charton_value";
-    private static final String FIRST = "charton_first";
 
     private final SqlColumns columns;
     private final List<String> chartColumns;
@@ -75,7 +75,7 @@ final class HistogramSql {
     /**
      * The edges Java would choose for {@code n} finite values from {@code low} to {@code high}
      * ({@code given} bins, or numpy's "auto" capped at 100), with the counts on them; empty when
-     * "auto" needs the quartiles and the dialect has no exact quantile.
+     * "auto" needs the quartiles and the engine computes no exact quantiles.
      */
     Optional<Counted> bins(EngineSession session, long n, double low, double high, Integer given) throws IOException {
         if (given != null) {
@@ -89,16 +89,39 @@ final class HistogramSql {
             return Optional.of(new Counted(most, rows));
         }
         rows.close();
-        Optional<String> q1 = columns.dialect().exactQuantile(VALUE, 0.25);
-        Optional<String> q3 = columns.dialect().exactQuantile(VALUE, 0.75);
-        if (q1.isEmpty() || q3.isEmpty()) {
+        if (!columns.dialect().exactQuantiles()) {
             return Optional.empty();
         }
-        Map<String, Object> quartiles = session.row(columns.with(chartColumns, false) + ",\ncharton_values AS ("
-                + longForm(false) + ")\nSELECT " + q1.get() + " AS charton_q1, " + q3.get() + " AS charton_q3 FROM charton_values");
+        Map<String, Object> quartiles = session.row(quartiles());
         HistogramBins auto = HistogramBins.auto(n, low, high, EngineSession.real(quartiles, "charton_q1"),
                 EngineSession.real(quartiles, "charton_q3"));
         return Optional.of(new Counted(auto, session.fetch(counts(auto))));
+    }
+
+    /**
+     * The first and third quartile of all counted values, by the engine's exact quantile function or,
+     * where it has none, picked by rank as BoxSql picks a box's (one sort of the values).
+     */
+    private String quartiles() {
+        String values = columns.with(chartColumns, false) + ",\ncharton_values AS (" + longForm(false) + ")";
+        Optional<String> q1 = columns.dialect().exactQuantile(VALUE, 0.25);
+        Optional<String> q3 = columns.dialect().exactQuantile(VALUE, 0.75);
+        if (q1.isPresent() && q3.isPresent()) {
+            return values + "\nSELECT " + q1.get() + " AS charton_q1, " + q3.get() + " AS charton_q3 FROM charton_values";
+        }
+        return values + ",\ncharton_ranked AS (SELECT " + VALUE + ", ROW_NUMBER() OVER (ORDER BY " + VALUE
+                + ") - 1 AS charton_rank, count(*) OVER () AS charton_n FROM charton_values)\nSELECT "
+                + byRank(0.25) + " AS charton_q1, " + byRank(0.75) + " AS charton_q3 FROM charton_ranked";
+    }
+
+    /** The {@code fraction} quantile of the ranked values: numpy's lerp between the values at its two ranks. */
+    private String byRank(double fraction) {
+        SqlDialect dialect = columns.dialect();
+        String at = "(" + dialect.asDouble("max(charton_n) - 1") + " * " + dialect.literal(fraction) + ")";
+        String atRow = "(" + dialect.asDouble("charton_n - 1") + " * " + dialect.literal(fraction) + ")";
+        String below = "max(CASE WHEN charton_rank = FLOOR(" + atRow + ") THEN " + VALUE + " END)";
+        String above = "max(CASE WHEN charton_rank = LEAST(FLOOR(" + atRow + ") + 1, charton_n - 1) THEN " + VALUE + " END)";
+        return BoxSql.lerp(dialect, below, above, "(" + at + " - FLOOR(" + at + "))");
     }
 
     /** The counts of all series per bin. */
@@ -115,7 +138,7 @@ final class HistogramSql {
 
     /**
      * The count of each series' values per bin ({@link EngineGroups#BIN}, {@link EngineGroups#COUNT}),
-     * in order of each group's first row.
+     * in order of each group's first row (SqlColumns.groupOrder).
      */
     String counts(HistogramBins bins) {
         double[] edges = bins.edges();
@@ -129,6 +152,7 @@ final class HistogramSql {
         String guess = "CAST(FLOOR((" + VALUE + " - " + columns.dialect().literal(edges[0]) + ") * "
                 + columns.dialect().literal(scale) + ") AS INTEGER)";
         String seriesKeys = seriesKeys();
+        List<String> keyNames = keys.stream().map(columns::quote).toList();
         return columns.with(chartColumns, true) + ",\n"
                 + "charton_values AS (" + longForm(true) + "),\n"
                 + "charton_guesses AS (SELECT charton_values.*, " + M4Sql.clamped(guess, last)
@@ -140,8 +164,8 @@ final class HistogramSql {
                 + " ELSE charton_guesses.charton_slot END AS " + EngineGroups.BIN
                 + " FROM charton_guesses JOIN charton_edges ON charton_edges.charton_slot = charton_guesses.charton_slot)\n"
                 + "SELECT " + seriesKeys + ", " + EngineGroups.BIN + ", count(*) AS " + EngineGroups.COUNT + ", min("
-                + SqlColumns.ROW_NUMBER + ") AS " + FIRST + " FROM charton_binned GROUP BY " + seriesKeys + ", "
-                + EngineGroups.BIN + " ORDER BY " + FIRST + ", " + EngineGroups.COLUMN + ", " + EngineGroups.BIN;
+                + SqlColumns.ROW_NUMBER + ") AS " + SqlColumns.FIRST + " FROM charton_binned GROUP BY " + seriesKeys + ", "
+                + EngineGroups.BIN + " ORDER BY " + columns.groupOrder(keyNames, EngineGroups.COLUMN, EngineGroups.BIN);
     }
 
     private String seriesKeys() {

@@ -38,31 +38,27 @@ public final class PushDown {
 
     /**
      * The statistic of {@code request} computed in the engine of {@code table}; empty when it cannot
-     * be, with the reason given to {@code notPushed} when the table is a query.
+     * be, with the reason given to {@code notPushed} when the table is a query. When the engine fails
+     * on the SQL compiled for it (EngineFailed), its message goes to {@code engineFailed} too, and
+     * the chart is reduced in Java, from the user's query alone.
      *
      * @param limits whether --xlim or --ylim is set (values outside are counted in Java, not here)
      */
     public static Optional<PushedDown> reduce(TableSource table, ReduceRequest request, ChartPlan plan, boolean limits,
-                                              Schema schema, BufferAllocator allocator, Consumer<String> notPushed) {
+                                              Schema schema, BufferAllocator allocator, Consumer<String> notPushed,
+                                              Consumer<String> engineFailed) {
         if (!(table instanceof SqlQuery query)) {
             return Optional.empty();
         }
-        return reduce(query, query.db().dialect(), request, plan, limits, schema, allocator, notPushed);
+        return reduce(query, query.db().dialect(), request, plan, limits, schema, allocator, notPushed, engineFailed);
     }
 
-    /** As {@link #reduce(TableSource, ReduceRequest, ChartPlan, boolean, Schema, BufferAllocator, Consumer)}, in {@code dialect}. */
+    /** As {@link #reduce(TableSource, ReduceRequest, ChartPlan, boolean, Schema, BufferAllocator, Consumer, Consumer)}, in {@code dialect}. */
     static Optional<PushedDown> reduce(SqlQuery query, SqlDialect dialect, ReduceRequest request, ChartPlan plan,
                                        boolean limits, Schema schema, BufferAllocator allocator,
-                                       Consumer<String> notPushed) {
+                                       Consumer<String> notPushed, Consumer<String> engineFailed) {
         if (request.logX() || request.logY() || limits) {
             notPushed.accept("values outside a log axis or --xlim/--ylim are counted in Java");
-            return Optional.empty();
-        }
-        boolean m4 = request.kind() == ChartKind.LINE && request.agg() == null;
-        if (!m4 && dialect == SqlDialect.TRINO) {
-            // Its SQL for these is not run in the tests yet, and a distributed table has no row
-            // order, so the order of first appearance that Java keeps is not defined there.
-            notPushed.accept("only lines are pushed into Trino yet: reduced in Java");
             return Optional.empty();
         }
         SqlColumns columns = new SqlColumns(dialect, query.text(), schema);
@@ -83,6 +79,10 @@ public final class PushDown {
                         : request.kind().name().toLowerCase(Locale.ROOT) + " charts of these columns are reduced in Java");
             }
             return pushed;
+        } catch (EngineFailed e) {
+            notPushed.accept("the engine failed on the SQL compiled for it: reduced in Java");
+            engineFailed.accept(e.getMessage());
+            return Optional.empty();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -236,8 +236,8 @@ public final class PushDown {
         }
 
         /**
-         * Boxes, on engines with exact quantiles (their quartiles are picked by rank there, which
-         * the others could do but slowly, so they are left to Java like "auto" bins).
+         * Boxes, on engines charton computes exact quantiles in (the quartiles are picked by rank, a
+         * sort per box: not asked of an unknown engine, which is left to Java like "auto" bins).
          */
         Optional<PushedDown> box() throws IOException {
             List<String> keys = new ArrayList<>();
@@ -248,7 +248,7 @@ public final class PushDown {
             if (request.y().isEmpty() || !groupable(keys, request.y())) {
                 return Optional.empty();
             }
-            if (columns.dialect().exactQuantile("v", 0.5).isEmpty()) {
+            if (!columns.dialect().exactQuantiles()) {
                 why = "box quartiles are computed in the engine only where it has exact quantiles, which "
                         + columns.dialect() + " SQL lacks: reduced in Java";
                 return Optional.empty();

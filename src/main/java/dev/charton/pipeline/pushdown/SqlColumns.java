@@ -5,6 +5,7 @@ import org.apache.arrow.vector.types.pojo.ArrowType;
 import org.apache.arrow.vector.types.pojo.Field;
 import org.apache.arrow.vector.types.pojo.Schema;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -15,8 +16,13 @@ import java.util.stream.Collectors;
 final class SqlColumns {
     /** The CTE of the user's rows (the chart's columns). */
     static final String ROWS = "charton_rows";
-    /** The rows' order in the user's result, to number groups by first appearance as Java does. */
+    /**
+     * The rows' order in the user's result, to number groups by first appearance as Java does; a
+     * constant where the engine keeps no row order ({@link #groupOrder}).
+     */
     static final String ROW_NUMBER = "charton_row";
+    /** A group's first row, {@code min(charton_row)}, by which the groups are ordered. */
+    static final String FIRST = "charton_first";
 
     private final SqlDialect dialect;
     private final String query;
@@ -39,8 +45,26 @@ final class SqlColumns {
     /** {@code WITH charton_rows AS (the chart's columns of the user's query[, their row number])}. */
     String with(List<String> columns, boolean numbered) {
         String selected = columns.stream().distinct().map(dialect::quote).collect(Collectors.joining(", "));
-        return "WITH " + ROWS + " AS (\nSELECT " + selected + (numbered ? ", ROW_NUMBER() OVER () AS " + ROW_NUMBER : "")
+        String number = dialect.keepsRowOrder() ? "ROW_NUMBER() OVER ()" : "0";
+        return "WITH " + ROWS + " AS (\nSELECT " + selected + (numbered ? ", " + number + " AS " + ROW_NUMBER : "")
                 + " FROM (\n" + query + "\n) AS charton_query\n)";
+    }
+
+    /**
+     * The ORDER BY list of groups, then {@code then}: by their first row ({@link #FIRST}), the order in
+     * which Java meets them reading every row; where the engine keeps no row order, by their
+     * {@code keys} (expressions) sorted, nulls last, which is the order Java meets them in a result
+     * sorted by those keys.
+     */
+    String groupOrder(List<String> keys, String... then) {
+        List<String> order = new ArrayList<>();
+        if (dialect.keepsRowOrder() || keys.isEmpty()) {
+            order.add(FIRST);
+        } else {
+            keys.forEach(key -> order.add(key + " NULLS LAST"));
+        }
+        order.addAll(List.of(then));
+        return String.join(", ", order);
     }
 
     /** The column as a double. */

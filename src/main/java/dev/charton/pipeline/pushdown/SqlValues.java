@@ -20,22 +20,10 @@ final class SqlValues {
             return Optional.of(dialect.asDouble(quoted));
         }
         if (type instanceof ArrowType.Date) {
-            return switch (dialect) {
-                case DUCKDB, POSTGRESQL -> Optional.of(dialect.asDouble("(" + quoted + " - DATE '1970-01-01')"));
-                case TRINO -> Optional.of("CAST(date_diff('day', DATE '1970-01-01', " + quoted + ") AS double)");
-                case ANSI -> Optional.empty();
-            };
+            return dialect.epochDays(quoted);
         }
-        if (type instanceof ArrowType.Timestamp) {
-            return switch (dialect) {
-                case DUCKDB -> Optional.of("CAST(epoch_us(" + quoted + ") AS DOUBLE)");
-                case POSTGRESQL -> Optional.of("CAST(EXTRACT(EPOCH FROM " + quoted + ") AS double precision)");
-                // A timestamp without zone would be placed in the session's zone (the JVM's), whose
-                // daylight-saving jumps would move rows between pixel columns: read it as UTC.
-                case TRINO -> Optional.of("to_unixtime(" + (((ArrowType.Timestamp) type).getTimezone() == null
-                        ? "with_timezone(" + quoted + ", 'UTC')" : quoted) + ")");
-                case ANSI -> Optional.empty();
-            };
+        if (type instanceof ArrowType.Timestamp timestamp) {
+            return dialect.epochTime(quoted, timestamp.getTimezone() != null);
         }
         return Optional.empty();
     }

@@ -7,9 +7,10 @@ import java.util.Map;
 
 /**
  * The engines push-down is compared on, each with the table {@value #TABLE} loaded once: nulls,
- * infinities, a text column whose values first appear out of order, dates. Trino is not one:
- * its histograms and aggregates are not pushed down (a distributed table has no row order for the
- * groups' order of first appearance); {@code TrinoIT} compares its pushed-down lines.
+ * infinities, a text column whose values first appear out of order, dates. Trino is not one: it
+ * keeps no row order, so its groups come sorted by their keys, not in order of first appearance;
+ * {@code TrinoPushDownIT} loads the same table there and compares against every row sorted, and
+ * {@code TrinoIT} its pushed-down lines.
  */
 public final class PushDownEngines {
     public static final String TABLE = "pushdown";

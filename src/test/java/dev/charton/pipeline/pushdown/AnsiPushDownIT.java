@@ -28,6 +28,7 @@ import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * The SQL charton writes for the ANSI fallback, and for each engine's own dialect, executed for real
@@ -101,7 +102,7 @@ class AnsiPushDownIT {
              ReducedTable java = Reductions.of(request).reduce(every, allocator)) {
             Schema schema = every.schema();
             Optional<PushedDown> pushed = PushDown.reduce(query, dialect, request, plan, false, schema, allocator,
-                    why::add);
+                    why::add, failure -> fail("the engine failed: " + failure));
             boolean ansiNeedsQuartiles = dialect == SqlDialect.ANSI && request.kind() == ChartKind.HIST
                     && request.bins() == null && !sql.equals(TAILED);
             if (ansiNeedsQuartiles) {
