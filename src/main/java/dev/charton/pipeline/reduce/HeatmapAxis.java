@@ -23,12 +23,12 @@ final class HeatmapAxis implements AutoCloseable {
     /** grammar.DEFAULT_HEATMAP_BINS. */
     private static final int DEFAULT_BINS = 10;
 
+    private final ArrowType type;
     private final Integer bins;
     private final KeyColumn values;
     private final DistinctCount distinct = new DistinctCount(DistinctCount.HEATMAP_CELLS);
     private final ValueKind kind;
     private final long nanosecondsPerUnit;
-    /** Dates are days in Arrow and milliseconds in pandas. */
     private final long unitsPerValue;
     private double low = Double.POSITIVE_INFINITY;
     private double high = Double.NEGATIVE_INFINITY;
@@ -39,12 +39,26 @@ final class HeatmapAxis implements AutoCloseable {
     private NumberView view;
 
     HeatmapAxis(Field field, Integer bins, BufferAllocator allocator) {
+        this.type = field.getType();
         this.bins = bins;
         this.values = new KeyColumn(field, allocator);
         this.kind = ValueKind.of(field);
         this.nanosecondsPerUnit = nanosecondsPerUnit(field.getType());
-        this.unitsPerValue = field.getType() instanceof ArrowType.Date date
-                && date.getUnit() == DateUnit.DAY ? 86_400_000L : 1L;
+        this.unitsPerValue = unitsPerValue(field.getType());
+    }
+
+    /** Dates are days in Arrow and milliseconds in pandas. */
+    private static long unitsPerValue(ArrowType type) {
+        return type instanceof ArrowType.Date date && date.getUnit() == DateUnit.DAY ? 86_400_000L : 1L;
+    }
+
+    /**
+     * The intervals of a binned time axis of {@code type} whose values, as its Arrow vector holds
+     * them, run from {@code least} to {@code greatest}.
+     */
+    static CalendarCells calendar(ArrowType type, long least, long greatest, Integer bins) {
+        return CalendarCells.of(least * unitsPerValue(type), greatest * unitsPerValue(type), nanosecondsPerUnit(type),
+                timeIntervals(bins));
     }
 
     /** The intervals asked of a binned number axis: --bins, or grammar's default. */
@@ -111,16 +125,17 @@ final class HeatmapAxis implements AutoCloseable {
 
     /**
      * Instead of the first scan, an engine's count (whether the axis has more distinct values than
-     * the limit) and the range of a number axis; a time axis with many values is cut only in Java.
+     * the limit) and the range of the axis.
      */
-    void decide(boolean many, double low, double high) {
-        if (!kind.continuous() || !many) {
+    void decide(EngineGroups.AxisCounts counts) {
+        if (!kind.continuous() || !counts.many()) {
             return;
         }
         if (kind == ValueKind.TEMPORAL) {
-            throw new IllegalStateException("a binned time axis is cut in Java");
+            temporalCells = calendar(type, counts.least(), counts.greatest(), bins);
+        } else {
+            numericCells = NumericCells.of(counts.low(), counts.high(), intervals(bins));
         }
-        numericCells = NumericCells.of(low, high, intervals(bins));
     }
 
     private boolean binned() {

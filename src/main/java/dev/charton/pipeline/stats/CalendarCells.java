@@ -1,6 +1,8 @@
 package dev.charton.pipeline.stats;
 
+import java.time.Instant;
 import java.util.Arrays;
+import java.util.Optional;
 
 /**
  * A binned time axis on calendar boundaries: the finest {@link CalendarStep} that cuts the values'
@@ -10,10 +12,12 @@ import java.util.Arrays;
 public final class CalendarCells {
     private final CalendarStep step;
     private final long[] edges;
+    private final long nanosPerUnit;
 
-    private CalendarCells(CalendarStep step, long[] edges) {
+    private CalendarCells(CalendarStep step, long[] edges, long nanosPerUnit) {
         this.step = step;
         this.edges = edges;
+        this.nanosPerUnit = nanosPerUnit;
     }
 
     /**
@@ -36,7 +40,7 @@ public final class CalendarCells {
                 for (int edge = 0; edge < edges.length; edge++) {
                     edges[edge] = step.start(first + edge, nanosPerUnit);
                 }
-                return new CalendarCells(step, edges);
+                return new CalendarCells(step, edges, nanosPerUnit);
             }
         }
     }
@@ -48,6 +52,16 @@ public final class CalendarCells {
     /** The intervals' edges, in the values' unit. */
     public long[] edges() {
         return edges.clone();
+    }
+
+    /** An edge as an instant; empty for one at the end of a long's range (CalendarStep.start). */
+    public Optional<Instant> instant(long edge) {
+        if (edge == Long.MIN_VALUE || edge == Long.MAX_VALUE) {
+            return Optional.empty();
+        }
+        long unitsPerSecond = 1_000_000_000L / nanosPerUnit;
+        return Optional.of(Instant.ofEpochSecond(Math.floorDiv(edge, unitsPerSecond),
+                Math.floorMod(edge, unitsPerSecond) * nanosPerUnit));
     }
 
     /** The interval i with edges[i] <= value < edges[i + 1]; -1 outside every interval. */
