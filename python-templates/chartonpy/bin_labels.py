@@ -1,9 +1,10 @@
 """Labels of a binned heatmap axis, as a person would write them.
 
 Numbers: the edges with as few decimals as they need (``0.1 to 0.2``, never ``0.30000000000000004``),
-grouped in thousands when large (``10,000 to 20,000``, never ``1e+04``). Times: the intervals are
-closed on the right, so each is labelled by the first and last day it holds (``2025-01-01 to
-2025-02-06``); intervals shorter than a day show their edges to the minute (``2025-03-01 00:10-00:20``).
+grouped in thousands when large (``10,000 to 20,000``, never ``1e+04``). Times (binned on calendar
+steps, calendar_bins): each interval in its step's own form: ``2012``, ``2010 to 2019``, ``Mar 2012``,
+``Q1 2012``, ``week of 2012-03-05``, ``2012-03-05``, ``2012-03-05 14:00``, ``2012-03-05 14:00-16:00``,
+``2012-03-05 14:00:05.250``.
 """
 import datetime
 import math
@@ -12,11 +13,8 @@ import math
 _GROUPED_FROM = 10_000
 
 
-def interval_labels(edges, temporal=False, zone=None):
-    """Labels of the intervals between consecutive ``edges`` (numbers, or for a temporal axis epoch
-    nanoseconds, shown in ``zone``)."""
-    if temporal:
-        return _time_labels([_time_of(int(edge), zone) for edge in edges])
+def interval_labels(edges):
+    """Labels of the intervals between consecutive number ``edges``."""
     return _number_labels([float(edge) for edge in edges])
 
 
@@ -45,27 +43,61 @@ def _number(value, decimals, grouped):
     return text.rstrip("0").rstrip(".") if "." in text else text  # 2.5 to 5, not 2.5 to 5.0
 
 
-def _time_labels(edges):
-    """Each interval (low, high] by the days it holds, when every interval holds a whole day."""
-    days = [(low.date() + datetime.timedelta(days=1), high.date()) for low, high in zip(edges[:-1], edges[1:])]
-    if all(first <= last for first, last in days):
-        return [first.isoformat() if first == last else "%s to %s" % (first, last) for first, last in days]
-    pattern = "%H:%M" if len({t.strftime("%Y-%m-%d %H:%M") for t in edges}) == len(edges) else "%H:%M:%S"
-    return [_time_span(low, high, pattern) for low, high in zip(edges[:-1], edges[1:])]
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+# Below a second: the digits of milliseconds, microseconds or nanoseconds, whichever the step needs.
+_FRACTION_DIGITS = ((10 ** 6, 3), (10 ** 3, 6), (1, 9))
 
 
-def _time_span(low, high, pattern):
-    """``2025-03-01 00:10-00:20`` within a day, else both edges in full."""
-    if low.date() == high.date():
-        return "%s %s-%s" % (low.date(), low.strftime(pattern), high.strftime(pattern))
-    return "%s %s to %s %s" % (low.date(), low.strftime(pattern), high.date(), high.strftime(pattern))
+def calendar_labels(edges, calendar):
+    """Labels of the intervals [edge, next edge) of a time axis binned on calendar steps
+    (calendar_bins): edges in units of ``calendar["nanos_per_unit"]`` nanoseconds since the epoch,
+    shown in UTC."""
+    unit, multiple = calendar["unit"], int(calendar["multiple"])
+    nanos = [int(edge) * int(calendar["nanos_per_unit"]) for edge in edges]
+    return [_calendar_label(low, high, unit, multiple) for low, high in zip(nanos[:-1], nanos[1:])]
 
 
-def _time_of(nanos, zone):
-    seconds, rest = divmod(nanos, 10 ** 9)
-    utc = datetime.datetime.fromtimestamp(seconds, datetime.timezone.utc) + datetime.timedelta(microseconds=rest // 1000)
-    if zone is None:
-        return utc.replace(tzinfo=None)
-    import zoneinfo
+def _calendar_label(low, high, unit, multiple):
+    start = _utc(low)
+    if unit == "year":
+        return str(start.year) if multiple == 1 else "%d to %d" % (start.year, start.year + multiple - 1)
+    if unit == "month":
+        return _months(start, multiple)
+    if unit == "week":
+        return "week of %s" % start.date()
+    if unit == "day":
+        return str(start.date())
+    pattern, digits = {"hour": ("%H:%M", 0), "minute": ("%H:%M", 0), "second": ("%H:%M:%S", 0)}.get(unit, ("%H:%M:%S", None))
+    if digits is None:
+        digits = next(d for size, d in _FRACTION_DIGITS if multiple >= size)
+        single = multiple == 10 ** (9 - digits)
+    else:
+        single = multiple == 1
+    first = "%s %s" % (start.date(), _clock(low, pattern, digits))
+    if single:
+        return first
+    end = _clock(high, pattern, digits)
+    if _utc(high).date() != start.date():
+        end = "24" + end[2:]  # the interval ends at the next midnight
+    return "%s-%s" % (first, end)
 
-    return utc.astimezone(zoneinfo.ZoneInfo(zone))
+
+def _months(start, multiple):
+    if multiple == 1:
+        return "%s %d" % (_MONTHS[start.month - 1], start.year)
+    if multiple == 3:
+        return "Q%d %d" % ((start.month - 1) // 3 + 1, start.year)
+    if multiple == 6:
+        return "H%d %d" % ((start.month - 1) // 6 + 1, start.year)
+    return "%s to %s %d" % (_MONTHS[start.month - 1], _MONTHS[start.month + multiple - 2], start.year)
+
+
+def _clock(nanos, pattern, digits):
+    text = _utc(nanos).strftime(pattern)
+    if digits:
+        text += ".%0*d" % (digits, nanos % 10 ** 9 // 10 ** (9 - digits))
+    return text
+
+
+def _utc(nanos):
+    return datetime.datetime(1970, 1, 1) + datetime.timedelta(seconds=nanos // 10 ** 9)

@@ -14,7 +14,7 @@ import math
 import numpy as np
 import pandas as pd
 
-from . import boxstats
+from . import boxstats, calendar_bins
 from .bin_labels import interval_labels
 from .columns import require
 from .errors import DataError, UsageError
@@ -228,15 +228,11 @@ def _cells(values, bins):
     kind = column_type(values)
     if kind == CATEGORICAL or values.nunique() <= HEATMAP_CELLS:
         return labels(values)
-    count = int(bins or DEFAULT_HEATMAP_BINS)
     if kind == NUMERIC:
-        edges = _round_edges(values.min(), values.max(), count)
+        edges = _round_edges(values.min(), values.max(), int(bins or DEFAULT_HEATMAP_BINS))
         index = pd.cut(values, edges, right=False, labels=False)
         return binned(np.asarray(index, dtype=float), interval_labels(edges))
-    cut = pd.cut(values, count)
-    categories = cut.cat.categories
-    edges = np.append(categories.left.as_unit("ns").asi8, categories.right.as_unit("ns").asi8[-1])
-    return binned(cut.cat.codes.where(cut.notna()).to_numpy(dtype=float), interval_labels(edges, temporal=True, zone=zone(values)))
+    return binned(*calendar_bins.cut(values, int(bins or HEATMAP_CELLS)))
 
 
 def _round_edges(low, high, count):

@@ -22,7 +22,7 @@ START, END = "start", "end"  # bin edges of a histogram, whose Y is the count
 MAX_SPLITS = 30  # series (--color) or panels (--facet): more is unreadable
 MAX_GROUPS = 100  # boxes along x
 HEATMAP_CELLS = 50  # a numeric or temporal heatmap axis with more distinct values is binned
-DEFAULT_HEATMAP_BINS = 10
+DEFAULT_HEATMAP_BINS = 10  # a binned numeric axis; a time axis has at most HEATMAP_CELLS (calendar_bins)
 MAX_AUTO_BINS = 100
 
 

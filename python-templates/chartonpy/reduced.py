@@ -6,7 +6,7 @@ import numpy as np
 
 from . import boxstats, plans
 from .arrow_numpy import to_numpy
-from .bin_labels import interval_labels
+from .bin_labels import calendar_labels, interval_labels
 from .errors import ChartonError
 from .labels import CATEGORICAL, binned, column_type, labels, series_column, series_names, split, \
     x_label, zone
@@ -104,8 +104,8 @@ def _axis(arrow, axis, reduced):
     edges = reduced.get(axis + "_edges")
     if edges is None:
         return labels(_key(arrow, axis))
-    edge_labels = interval_labels(np.asarray(edges), temporal=bool(reduced.get(axis + "_temporal")),
-                                  zone=reduced.get(axis + "_zone"))
+    calendar = reduced.get(axis + "_calendar")
+    edge_labels = calendar_labels(edges, calendar) if calendar else interval_labels(np.asarray(edges))
     return binned(_values(arrow, axis), edge_labels)
 
 

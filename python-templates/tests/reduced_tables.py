@@ -137,17 +137,19 @@ def round_bins(count):
     return binning
 
 
-def time_bins(count, zone):
-    """A temporal axis in ``count`` equal intervals closed on the right, the first edge lowered by 0.1%
-    of the span (as pandas.cut), edges in epoch nanoseconds."""
+def hour_bins(hours):
+    """A temporal axis in intervals of ``hours`` hours from midnight UTC, closed on the left, edges in
+    the column's unit since the epoch (docs/plan.md)."""
     def binning(column):
-        nanos = pc.cast(pc.cast(column, pa.timestamp("ns", zone)), pa.int64()).to_numpy(zero_copy_only=False)
+        stamps = pc.cast(column, pa.int64()).to_numpy(zero_copy_only=False)
         valid = column.is_valid().to_numpy(zero_copy_only=False)
-        low, high = nanos[valid].min(), nanos[valid].max()
-        edges = low + np.linspace(0, high - low, count + 1).astype(np.int64)
-        edges[0] -= int((high - low) * 0.001)
-        index = np.clip(np.searchsorted(edges, nanos, side="left") - 1, 0, count - 1)
-        return np.where(valid, index, None).tolist(), {"edges": edges.tolist(), "temporal": True, "zone": zone}
+        nanos_per_unit = {"s": 10 ** 9, "ms": 10 ** 6, "us": 10 ** 3, "ns": 1}[column.type.unit]
+        step = hours * 3600 * 10 ** 9 // nanos_per_unit
+        first, last = stamps[valid].min() // step, stamps[valid].max() // step
+        edges = [int(i) * step for i in range(first, last + 2)]
+        index = stamps // step - first
+        return np.where(valid, index, None).tolist(), {
+            "edges": edges, "calendar": {"unit": "hour", "multiple": hours, "nanos_per_unit": nanos_per_unit}}
     return binning
 
 

@@ -1,7 +1,7 @@
 """Binned heatmap axes are labelled as a person would write the bins: round numbers with the decimals
-they need, large ones grouped in thousands, time bins as the days they hold. Read in the drawn
+they need, large ones grouped in thousands, time bins in the form of their calendar step (a month as
+``Mar 2012``). Read in the drawn
 output: matplotlib's SVG (its tick labels' text) and plotly's JSON (the heatmap's categories)."""
-import datetime
 import json
 import re
 import unittest
@@ -12,6 +12,7 @@ import pandas as pd
 
 from chartdata import spec, table, weather
 from chartonpy import renderers
+from chartonpy.bin_labels import calendar_labels
 
 WIDE = {"width": 2400, "height": 900}  # room for every label: nothing thinned or shortened
 
@@ -68,23 +69,46 @@ class NumericBins(unittest.TestCase):
 
 
 class TimeBins(unittest.TestCase):
-    def test_a_year_of_days_is_labelled_by_the_days_each_bin_holds(self):
+    def test_a_year_of_days_is_labelled_by_month(self):
         frame = weather()
+        expected = ["%s 2025" % month for month in ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep",
+                                                    "Oct", "Nov", "Dec")]
         for renderer, labels in drawn(frame, "x", x="date", y=["weather"]).items():
             with self.subTest(renderer=renderer):
-                self.assertEqual(10, len(labels))
-                spans = [[datetime.date.fromisoformat(day) for day in label.split(" to ")] for label in labels]
-                self.assertEqual(frame["date"].min().date(), spans[0][0])
-                self.assertEqual(frame["date"].max().date(), spans[-1][-1])
-                for before, after in zip(spans, spans[1:]):
-                    self.assertEqual(before[-1] + datetime.timedelta(days=1), after[0], "bins follow each other")
+                self.assertEqual(expected, labels)
 
-    def test_bins_shorter_than_a_day_show_minutes(self):
+    def test_bins_shorter_than_a_day_show_their_clock_times(self):
         frame = pd.DataFrame({"t": pd.date_range("2025-03-01", periods=120, freq="10min"), "g": "a"})
         for renderer, labels in drawn(frame, "x", x="t", y=["g"]).items():
             with self.subTest(renderer=renderer):
-                self.assertEqual(10, len(labels))
-                self.assertRegex(labels[1], r"^2025-03-01 \d\d:\d\d-\d\d:\d\d$")
+                self.assertEqual(40, len(labels))  # 20 hours in half hours: the finest step giving at most 50
+                self.assertEqual(["2025-03-01 00:00-00:30", "2025-03-01 00:30-01:00"], labels[:2])
+                self.assertEqual("2025-03-01 19:30-20:00", labels[-1])
+
+    def test_each_step_has_its_natural_form(self):
+        def labels(unit, multiple, *stamps, nanos_per_unit=1):
+            edges = [pd.Timestamp(stamp, tz="UTC").value // nanos_per_unit for stamp in stamps]
+            return calendar_labels(edges, {"unit": unit, "multiple": multiple, "nanos_per_unit": nanos_per_unit})
+
+        self.assertEqual(["2012", "2013"], labels("year", 1, "2012-01-01", "2013-01-01", "2014-01-01"))
+        self.assertEqual(["1990 to 1999", "2000 to 2009"], labels("year", 10, "1990-01-01", "2000-01-01", "2010-01-01"))
+        self.assertEqual(["Dec 2011", "Jan 2012", "Feb 2012"],
+                         labels("month", 1, "2011-12-01", "2012-01-01", "2012-02-01", "2012-03-01", nanos_per_unit=10 ** 6))
+        self.assertEqual(["Q4 2011", "Q1 2012"], labels("month", 3, "2011-10-01", "2012-01-01", "2012-04-01"))
+        self.assertEqual(["H2 2011"], labels("month", 6, "2011-07-01", "2012-01-01"))
+        self.assertEqual(["Nov to Dec 2011"], labels("month", 2, "2011-11-01", "2012-01-01"))
+        self.assertEqual(["week of 2012-02-27"], labels("week", 1, "2012-02-27", "2012-03-05"))
+        self.assertEqual(["2012-02-28", "2012-02-29"], labels("day", 1, "2012-02-28", "2012-02-29", "2012-03-01",
+                                                                nanos_per_unit=10 ** 9))
+        self.assertEqual(["2012-03-05 14:00"], labels("hour", 1, "2012-03-05 14:00", "2012-03-05 15:00"))
+        self.assertEqual(["2012-03-05 12:00-24:00"], labels("hour", 12, "2012-03-05 12:00", "2012-03-06"))
+        self.assertEqual(["2012-03-05 14:10-14:15"], labels("minute", 5, "2012-03-05 14:10", "2012-03-05 14:15"))
+        self.assertEqual(["2012-03-05 14:10:15-14:10:30"], labels("second", 15, "2012-03-05 14:10:15",
+                                                                  "2012-03-05 14:10:30"))
+        self.assertEqual(["2012-03-05 14:10:15.250-14:10:15.300"], labels(
+            "nanosecond", 50 * 10 ** 6, "2012-03-05 14:10:15.250", "2012-03-05 14:10:15.300", nanos_per_unit=1000))
+        self.assertEqual(["2012-03-05 14:10:15.000001"], labels(
+            "nanosecond", 1000, "2012-03-05 14:10:15.000001", "2012-03-05 14:10:15.000002"))
 
 
 if __name__ == "__main__":

@@ -2,6 +2,7 @@
 gallery at their sizes, and axes crowded on purpose (long or many categories, facets, long time
 ranges). Overlap is measured here on the drawn figure, independently of chartonpy's fitting."""
 import itertools
+import re
 import unittest
 
 import numpy as np
@@ -204,6 +205,20 @@ class TickLabels(unittest.TestCase):
         elif colour:
             legend = 60
         return chart["width"] - 60 - legend
+
+    def test_a_date_axis_binned_into_months_shows_months_that_do_not_overlap(self):
+        # A year of days (examples/weather.csv) and four (as vega-datasets' seattle-weather.csv): 12
+        # and 48 months, the finest calendar step giving at most 50 cells.
+        rng = np.random.default_rng(3)
+        days = pd.date_range("2012-01-01", "2015-12-31", freq="D")
+        four_years = pd.DataFrame({"date": days, "weather": rng.choice(["sun", "rain", "fog", "snow", "drizzle"], len(days))})
+        charts = [(weather, dict(kind="heatmap", x="date", y=["weather"])),
+                  (lambda: four_years, dict(kind="heatmap", x="date", y=["weather"]))]
+        for data, months in zip(charts, (12, 48)):
+            plan = grammar.plan(data[0](), spec(**GALLERY_SIZE, **data[1]))
+            self.assertEqual(months, len(plan.x_order))
+            self.assertEqual([], [label for label in plan.x_order if not re.fullmatch(r"[A-Z][a-z]{2} 20\d\d", label)])
+        self.assert_no_overlap(charts, (GALLERY_SIZE, DEFAULT_SIZE))
 
     def test_long_labels_keep_their_start_and_end(self):
         self.assertEqual("a rather lo…me number 12", tick_fit.shortened("a rather long category name number 12"))

@@ -3,6 +3,7 @@ package dev.charton.batch;
 import dev.charton.input.sql.SqlQuery;
 import dev.charton.table.InputTable;
 import dev.charton.table.TableSource;
+import dev.charton.table.TypedQuery;
 
 import java.nio.file.Path;
 import java.util.Optional;
@@ -14,9 +15,10 @@ public record DatasetRead(TableSource table) {
         return table instanceof InputTable input ? input.input().path() : Optional.empty();
     }
 
-    /** The query, when the dataset is one (its result says whether it changed). */
+    /** The query, when the dataset is one (its result, before --type reads it, says whether it changed). */
     public Optional<SqlQuery> query() {
-        return table instanceof SqlQuery query ? Optional.of(query) : Optional.empty();
+        TableSource source = table instanceof TypedQuery typed ? typed.query() : table;
+        return source instanceof SqlQuery query ? Optional.of(query) : Optional.empty();
     }
 
     /** What a chart's options name as their data: the file as given, or - (standard input) for a query. */

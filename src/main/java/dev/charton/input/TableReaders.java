@@ -3,6 +3,7 @@ package dev.charton.input;
 import dev.charton.error.ChartonException;
 import dev.charton.error.ExitCode;
 import dev.charton.input.csv.CsvTableReader;
+import dev.charton.input.csv.TypedTextColumns;
 import dev.charton.input.parquet.ParquetTableReader;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.ipc.ArrowFileReader;
@@ -37,7 +38,21 @@ public final class TableReaders {
 
     public static TableReader open(InputSource source, ReadOptions options, BufferAllocator allocator) {
         TableReader reader = withStructPaths(openProjected(source, options, allocator), options, source.displayName());
+        reader = withTypes(reader, options, source.displayName(), allocator);
         return options.limit() == ReadOptions.NO_LIMIT ? reader : new LimitedTableReader(reader, options.limit());
+    }
+
+    /** A reader with --type applied: the CSV reader's own, or its conversions of the text columns of any other. */
+    public static TableReader withTypes(TableReader reader, ReadOptions options, String name, BufferAllocator allocator) {
+        if (reader.unwrap(CsvTableReader.class).isPresent()) {
+            return reader;
+        }
+        try {
+            return TypedTextColumns.of(reader, options.csv(), name, allocator);
+        } catch (RuntimeException e) {
+            reader.close();
+            throw e;
+        }
     }
 
     /** Keeps only {@code columns} of an open reader (those it decodes anyway: a view, not a copy). */

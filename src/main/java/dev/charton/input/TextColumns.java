@@ -1,7 +1,11 @@
 package dev.charton.input;
 
 import org.apache.arrow.vector.types.pojo.Field;
+import org.apache.arrow.vector.types.pojo.FieldType;
+import org.apache.arrow.vector.types.pojo.Schema;
 
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -11,8 +15,10 @@ import java.util.Optional;
  * it as text without looking at the values again.
  */
 public final class TextColumns {
+    /** The prefix of charton's own metadata keys, which stay inside charton. */
+    private static final String INTERNAL = "charton.";
     /** The field metadata key; its value says what the values read as and which option reads them. */
-    static final String READS_AS = "charton.reads_as";
+    static final String READS_AS = INTERNAL + "reads_as";
 
     private TextColumns() {
     }
@@ -26,5 +32,30 @@ public final class TextColumns {
     public static Optional<String> readsAs(Field field) {
         Map<String, String> metadata = field.getMetadata();
         return Optional.ofNullable(metadata == null ? null : metadata.get(READS_AS));
+    }
+
+    /**
+     * The schema as charton writes it out: without charton's own metadata, with every key that came
+     * from the input itself.
+     */
+    public static Schema withoutInternalMetadata(Schema schema) {
+        return new Schema(schema.getFields().stream().map(TextColumns::withoutInternalMetadata).toList(),
+                external(schema.getCustomMetadata()));
+    }
+
+    private static Field withoutInternalMetadata(Field field) {
+        FieldType type = field.getFieldType();
+        List<Field> children = field.getChildren().stream().map(TextColumns::withoutInternalMetadata).toList();
+        return new Field(field.getName(), new FieldType(type.isNullable(), type.getType(), type.getDictionary(),
+                external(type.getMetadata())), children);
+    }
+
+    private static Map<String, String> external(Map<String, String> metadata) {
+        if (metadata == null) {
+            return null;
+        }
+        Map<String, String> kept = new LinkedHashMap<>(metadata);
+        kept.keySet().removeIf(key -> key.startsWith(INTERNAL));
+        return kept;
     }
 }

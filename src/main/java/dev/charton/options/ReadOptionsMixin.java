@@ -39,8 +39,9 @@ public final class ReadOptionsMixin {
     List<String> nullValues;
 
     @Option(names = "--type", paramLabel = "COLUMN=TYPE",
-            description = "Force a CSV column's type: boolean, int64, decimal, float64, date, timestamp, timestamptz,"
-                    + " time, string or category (dictionary-encoded string); repeatable.")
+            description = "Force a CSV column's type, or read a text column of Parquet, Arrow or a --sql result as one:"
+                    + " boolean, int64, decimal, float64, date, timestamp, timestamptz, time, string or category"
+                    + " (dictionary-encoded string); repeatable.")
     Map<String, String> types = new LinkedHashMap<>();
 
     @Option(names = "--header", negatable = true,

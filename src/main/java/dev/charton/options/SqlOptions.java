@@ -7,6 +7,7 @@ import dev.charton.input.sql.SqlQuery;
 import dev.charton.lifecycle.Deadline;
 import dev.charton.table.InputTable;
 import dev.charton.table.TableSource;
+import dev.charton.table.TypedQuery;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
@@ -72,7 +73,7 @@ public final class SqlOptions {
             err.println("charton: warning: --db carries a password, which other users can see in the process list;"
                     + " set CHARTON_DB_PASSWORD or use the driver's own sources (~/.pgpass) instead");
         }
-        return new SqlQuery(sql, url, driverPath, baseDirectory, deadline);
+        return TypedQuery.of(new SqlQuery(sql, url, driverPath, baseDirectory, deadline), read);
     }
 
     private CommandLine.ParameterException usage(String message) {

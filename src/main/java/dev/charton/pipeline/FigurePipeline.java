@@ -129,7 +129,7 @@ public final class FigurePipeline {
                     why -> timings.note("push_down", why), engineFailed);
         } catch (ChartonException e) {
             String source = table.displayName();
-            throw e.getMessage().startsWith(source + ": ") ? e
+            throw e.getMessage().startsWith(source + ":") ? e
                     : new ChartonException(e.exitCode(), source + ": " + e.getMessage(), e);
         }
     }
@@ -191,7 +191,7 @@ public final class FigurePipeline {
             if (batches.foundNoRows()) {
                 RowsRequired.check(request, source, columnCount, 0);
             }
-            throw e.getMessage().startsWith(source + ": ") ? e
+            throw e.getMessage().startsWith(source + ":") ? e
                     : new ChartonException(e.exitCode(), source + ": " + e.getMessage(), e);
         }
     }

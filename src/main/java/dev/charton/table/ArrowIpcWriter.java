@@ -1,6 +1,7 @@
 package dev.charton.table;
 
 import dev.charton.input.TableReader;
+import dev.charton.input.TextColumns;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.dictionary.DictionaryProvider;
 import org.apache.arrow.vector.ipc.ArrowFileWriter;
@@ -37,17 +38,22 @@ public final class ArrowIpcWriter {
      * Streams every batch of {@code table} to {@code out} and flushes; returns the number of rows
      * written. {@code out} stays open (a warm Python worker reads its next request from the same
      * pipe). The first batch is loaded before the schema is written, so the dictionaries it brings
-     * go out with the schema.
+     * go out with the schema, which goes out without charton's own metadata.
      */
     public static long write(TableReader table, Layout layout, OutputStream out) throws IOException {
         long rows = 0;
         WritableByteChannel channel = new KeepOpen(out);
         boolean more = table.loadNextBatch();
+        VectorSchemaRoot loaded = table.root();
+        // The same vectors under the shared schema: the writer takes the schema it sends from its root.
+        VectorSchemaRoot written = new VectorSchemaRoot(TextColumns.withoutInternalMetadata(loaded.getSchema()),
+                loaded.getFieldVectors(), loaded.getRowCount());
         try (ArrowWriter writer = layout == Layout.FILE
-                ? new ArrowFileWriter(table.root(), table.dictionaries(), channel)
-                : new ArrowStreamWriter(table.root(), table.dictionaries(), channel)) {
+                ? new ArrowFileWriter(written, table.dictionaries(), channel)
+                : new ArrowStreamWriter(written, table.dictionaries(), channel)) {
             writer.start();
             while (more) {
+                written.setRowCount(loaded.getRowCount());
                 writer.writeBatch();
                 rows += table.root().getRowCount();
                 more = table.loadNextBatch();

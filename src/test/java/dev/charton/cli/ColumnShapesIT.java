@@ -104,15 +104,15 @@ class ColumnShapesIT {
         Tools.Output written = Tools.run(List.of(TestPython.interpreter().toString(), "-c", code, tmp.toString()), Map.of());
         assertEquals(0, written.exitCode(), written.stderr());
         String times = "column 'time' was read as text, but all 24 values look like dates or times"
-                + " ('2015/01/01 00:00:00'); store it as timestamps, or convert it in a --sql query (--type reads CSV"
-                + " columns only); to draw it as text, name the kind with --kind";
+                + " ('2015/01/01 00:00:00'); read them as times with --type time=timestamp, or store the column as"
+                + " timestamps; to draw it as text, name the kind with --kind";
         for (String file : List.of("text.parquet", "text.arrow")) {
             assertRefusedWith(List.of("plot", file, "--x", "time", "--y", "count"), "charton: --x: " + file + ": " + times);
         }
         assertRefusedWith(List.of("plot", "--sql", "SELECT * FROM 'text.parquet'", "--x", "name", "--y", "amount"),
                 "charton: --y: DuckDB query: column 'amount' was read as text, but all 24 values look like numbers"
-                        + " ('1,000'); store it as numbers, or convert it in a --sql query (--type reads CSV columns"
-                        + " only); to draw it as text, name the kind with --kind");
+                        + " ('1,000'); read them as numbers with --type amount=float64, or store the column as"
+                        + " numbers; to draw it as text, name the kind with --kind");
 
         Path counts = tmp.resolve("counts.png");
         Charton.Result asText = Charton.run("plot", "text.parquet", "--x", "time", "--kind", "bar",

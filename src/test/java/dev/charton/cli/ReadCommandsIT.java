@@ -8,7 +8,13 @@ import dev.charton.testing.Png;
 import dev.charton.testing.Repo;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
+import org.apache.arrow.vector.BigIntVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
+import org.apache.arrow.vector.ipc.ArrowFileWriter;
+import org.apache.arrow.vector.types.pojo.ArrowType;
+import org.apache.arrow.vector.types.pojo.Field;
+import org.apache.arrow.vector.types.pojo.FieldType;
+import org.apache.arrow.vector.types.pojo.Schema;
 import org.apache.arrow.vector.ipc.ArrowFileReader;
 import org.apache.arrow.vector.ipc.ArrowReader;
 import org.apache.arrow.vector.ipc.ArrowStreamReader;
@@ -18,10 +24,13 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -93,6 +102,49 @@ class ReadCommandsIT {
         try (BufferAllocator allocator = new RootAllocator();
              ArrowStreamReader reader = new ArrowStreamReader(new ByteArrayInputStream(r.stdout()), allocator)) {
             assertEquals(3, rows(reader));
+        }
+    }
+
+    @Test
+    void convertKeepsChartonsOwnMetadataInsideAndTheInputsMetadataInTheOutput() throws IOException {
+        // 9 of 10 values read as numbers: the CSV reader marks the text column for the chart planner.
+        Path csv = Files.writeString(tmp.resolve("amounts.csv"), "v,w\n" + "1,red\n".repeat(9) + "oops,blue\n");
+        Path fromCsv = tmp.resolve("amounts.arrow");
+        Charton.Result r = Charton.run("convert", csv.toString(), "-o", fromCsv.toString()).go();
+        assertEquals(0, r.exitCode(), r::toString);
+        Schema converted = schemaOf(fromCsv);
+        assertEquals(Map.of(), converted.findField("v").getMetadata());
+        assertEquals(Map.of(), converted.getCustomMetadata());
+
+        Path arrow = tmp.resolve("tagged.arrow");
+        Map<String, String> own = Map.of("unit", "kg", "charton.reads_as", "stale, from an older charton");
+        try (BufferAllocator allocator = new RootAllocator();
+             VectorSchemaRoot root = VectorSchemaRoot.create(new Schema(List.of(new Field("kg",
+                     new FieldType(true, new ArrowType.Int(64, true), null, own), null)), Map.of("source", "scale 3")), allocator);
+             FileChannel channel = FileChannel.open(arrow, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+             ArrowFileWriter writer = new ArrowFileWriter(root, null, channel)) {
+            ((BigIntVector) root.getVector("kg")).setSafe(0, 7);
+            root.setRowCount(1);
+            writer.start();
+            writer.writeBatch();
+            writer.end();
+        }
+        Path fromArrow = tmp.resolve("copy.arrows");
+        r = Charton.run("convert", arrow.toString(), "-o", fromArrow.toString()).go();
+        assertEquals(0, r.exitCode(), r::toString);
+        try (BufferAllocator allocator = new RootAllocator();
+             ArrowStreamReader reader = new ArrowStreamReader(Files.newInputStream(fromArrow), allocator)) {
+            Schema copied = reader.getVectorSchemaRoot().getSchema();
+            assertEquals(Map.of("unit", "kg"), copied.findField("kg").getMetadata());
+            assertEquals(Map.of("source", "scale 3"), copied.getCustomMetadata());
+            assertEquals(1, rows(reader));
+        }
+    }
+
+    private static Schema schemaOf(Path arrowFile) throws IOException {
+        try (BufferAllocator allocator = new RootAllocator();
+             ArrowFileReader reader = new ArrowFileReader(new ByteArrayReadableSeekableByteChannel(Files.readAllBytes(arrowFile)), allocator)) {
+            return reader.getVectorSchemaRoot().getSchema();
         }
     }
 

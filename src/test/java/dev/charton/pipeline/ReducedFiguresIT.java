@@ -48,6 +48,8 @@ public class ReducedFiguresIT {
             "bar      | --x cat",
             "heatmap  | --x cat --y group --color value --agg mean",
             "heatmap  | --x value --y other",
+            "heatmap  | --x t --y cat",
+            "heatmap  | --x group --y t --color value --agg max --bins 6",
             "box      | --x cat --y value",
             "box      | --y value --y other --facet group"})
     void statisticsDrawTheSamePicture(String kind, String options) throws IOException {

@@ -5,6 +5,7 @@ import dev.charton.input.StructPaths;
 import dev.charton.input.TableReader;
 import dev.charton.input.TextColumns;
 import dev.charton.input.csv.CsvTableReader;
+import dev.charton.input.csv.TypedTextColumns;
 import org.apache.arrow.vector.BaseIntVector;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.ValueVector;
@@ -48,7 +49,7 @@ public final class FirstBatchAhead extends ForwardingTableReader implements Text
     @Override
     public List<String> of(String column) {
         Field field = StructPaths.columns(root().getSchema()).get(column);
-        if (field == null || readByCsv || TextColumns.readsAs(field).isPresent()
+        if (field == null || readByCsv || TextColumns.readsAs(field).isPresent() || typed(column)
                 || (field.getDictionary() == null && !isText(field.getType()))) {
             return List.of();
         }
@@ -76,6 +77,11 @@ public final class FirstBatchAhead extends ForwardingTableReader implements Text
             }
         }
         return sample;
+    }
+
+    /** Whether --type named the column: it was converted, or is meant as text. */
+    private boolean typed(String column) {
+        return inner.unwrap(TypedTextColumns.class).map(types -> types.textMeant(column)).orElse(false);
     }
 
     private static boolean isText(ArrowType type) {

@@ -66,7 +66,7 @@ record NamedColumns(List<Named> all) {
                 continue;
             }
             String readsAs = TextColumns.readsAs(fields.get(named.column()))
-                    .or(() -> TextSample.readsAs(values.of(named.column()))).orElse(null);
+                    .or(() -> TextSample.readsAs(named.column(), values.of(named.column()))).orElse(null);
             if (readsAs != null) {
                 throw new ChartonException(ExitCode.DATA, named.option() + ": " + source + ": column '"
                         + named.column() + "' was read as text, but " + readsAs

@@ -8,8 +8,7 @@ import java.util.Optional;
 /**
  * The first values of a text column whose reader did not look at them (Parquet, Arrow, a query): do
  * at least 90% of them read as numbers or as times? Then a chart of them as categories would be
- * wrong in silence. Nothing in charton converts such a column (--type reads CSV columns only), so
- * the word names where to convert it.
+ * wrong in silence. The word names the --type that reads the column as numbers or times.
  */
 final class TextSample {
     /** How many values are looked at, at most: the CSV reader's sample too. */
@@ -25,8 +24,8 @@ final class TextSample {
     private TextSample() {
     }
 
-    /** What the values read as and where to convert them, when at least 90% read as numbers or as times. */
-    static Optional<String> readsAs(List<String> values) {
+    /** What the values of {@code column} read as and how to read them so, when at least 90% read as numbers or as times. */
+    static Optional<String> readsAs(String column, List<String> values) {
         if (values.isEmpty()) {
             return Optional.empty();
         }
@@ -45,11 +44,11 @@ final class TextSample {
         }
         if (numbers >= REFUSED_SHARE * values.size()) {
             return Optional.of(share(numbers, values.size()) + " look like numbers (" + quoted(number)
-                    + "); store it as numbers, or convert it in a --sql query (--type reads CSV columns only)");
+                    + "); read them as numbers with --type " + column + "=float64, or store the column as numbers");
         }
         if (times >= REFUSED_SHARE * values.size()) {
             return Optional.of(share(times, values.size()) + " look like dates or times (" + quoted(time)
-                    + "); store it as timestamps, or convert it in a --sql query (--type reads CSV columns only)");
+                    + "); read them as times with --type " + column + "=timestamp, or store the column as timestamps");
         }
         return Optional.empty();
     }

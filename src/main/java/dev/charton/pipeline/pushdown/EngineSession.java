@@ -6,7 +6,10 @@ import dev.charton.input.TableReader;
 import dev.charton.input.sql.SqlQuery;
 import dev.charton.table.ArrowSpool;
 import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.vector.DateDayVector;
+import org.apache.arrow.vector.DateMilliVector;
 import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.TimeStampVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
 
 import java.util.ArrayList;
@@ -44,7 +47,7 @@ final class EngineSession {
                 for (int row = 0; row < batch.getRowCount(); row++) {
                     Map<String, Object> values = new HashMap<>();
                     for (FieldVector column : batch.getFieldVectors()) {
-                        values.put(column.getName(), column.getObject(row));
+                        values.put(column.getName(), value(column, row));
                     }
                     rows.add(values);
                 }
@@ -54,6 +57,20 @@ final class EngineSession {
             throw failed(e);
         }
         return rows;
+    }
+
+    /** A value of a statistics row: a time as its vector holds it (a count of its unit since the epoch). */
+    private static Object value(FieldVector column, int row) {
+        if (column.isNull(row)) {
+            return null;
+        }
+        if (column instanceof TimeStampVector time) {
+            return time.get(row);
+        }
+        if (column instanceof DateDayVector day) {
+            return day.get(row);
+        }
+        return column instanceof DateMilliVector date ? date.get(row) : column.getObject(row);
     }
 
     /** The one row of a statistics query. */

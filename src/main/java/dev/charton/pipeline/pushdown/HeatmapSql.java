@@ -2,20 +2,29 @@ package dev.charton.pipeline.pushdown;
 
 import dev.charton.pipeline.reduce.EngineGroups;
 import dev.charton.pipeline.stats.DistinctCount;
+import dev.charton.pipeline.stats.CalendarCells;
 import org.apache.arrow.vector.types.pojo.ArrowType;
 
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A heatmap in the engine: a first query counts each axis's distinct values and range (Java's first
  * scan, from which Java decides whether the axis is binned and its edges), the second groups the
  * rows by cell with the partial statistics of the --color value. A binned axis's cell is found by
- * comparing the value with each edge in turn (as NumericCells.binOf places it) and is sent as the
- * least value in it, which Java places in the same interval.
+ * comparing the value with each edge in turn (as NumericCells.binOf and CalendarCells.binOf place
+ * it: a time with timestamps Java computed on the calendar) and is sent as the least value in it,
+ * which Java places in the same interval.
  */
 final class HeatmapSql {
+    private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss.SSSSSS");
     private final SqlColumns columns;
     private final List<String> chartColumns;
     private final List<String> axes;
@@ -46,6 +55,8 @@ final class HeatmapSql {
             String axis = axes.get(i);
             if (temporal(i)) {
                 parts.add("count(DISTINCT " + columns.quote(axis) + ") AS charton_distinct_" + i);
+                parts.add("min(" + columns.quote(axis) + ") AS charton_least_" + i);
+                parts.add("max(" + columns.quote(axis) + ") AS charton_greatest_" + i);
             } else if (number(i)) {
                 String value = "CASE WHEN " + columns.isValue(axis) + " THEN " + columns.real(axis) + " END";
                 String finite = "CASE WHEN " + columns.isFinite(axis) + " THEN " + columns.real(axis) + " END";
@@ -64,7 +75,8 @@ final class HeatmapSql {
         boolean many = (temporal(axis) || number(axis))
                 && EngineSession.number(row, "charton_distinct_" + axis) > DistinctCount.HEATMAP_CELLS;
         return new EngineGroups.AxisCounts(many, EngineSession.real(row, "charton_low_" + axis),
-                EngineSession.real(row, "charton_high_" + axis));
+                EngineSession.real(row, "charton_high_" + axis), EngineSession.number(row, "charton_least_" + axis),
+                EngineSession.number(row, "charton_greatest_" + axis));
     }
 
     /** Whether a binned number axis has infinite values (Java refuses to bin them). */
@@ -79,9 +91,9 @@ final class HeatmapSql {
      * axis's least value in the cell), the panel, and the partial statistics of {@code value}
      * (null: rows are counted).
      *
-     * @param edges per axis, the edges of its intervals (empty: not binned)
+     * @param edges per axis, the edges of its intervals as SQL literals (empty: not binned)
      */
-    String cells(List<double[]> edges, String facet, String value) {
+    String cells(List<String[]> edges, String facet, String value) {
         List<String> selected = new ArrayList<>();
         List<String> named = new ArrayList<>();
         List<String> grouped = new ArrayList<>();
@@ -110,13 +122,39 @@ final class HeatmapSql {
     }
 
     /** The index of the interval [edges[i], edges[i + 1]) holding the value; null for no value. */
-    private String interval(String axis, double[] edges) {
-        String value = columns.real(axis);
+    private String interval(String axis, String[] edges) {
+        String value = columns.typeOf(axis) instanceof ArrowType.Date ? "CAST(" + columns.quote(axis) + " AS TIMESTAMP)"
+                : columns.typeOf(axis) instanceof ArrowType.Timestamp ? columns.quote(axis) : columns.real(axis);
         StringBuilder sql = new StringBuilder("CASE WHEN NOT (" + columns.isValue(axis) + ") THEN NULL");
         for (int i = 1; i < edges.length; i++) {
-            sql.append(" WHEN ").append(value).append(" < ").append(columns.dialect().literal(edges[i]))
-                    .append(" THEN ").append(i - 1);
+            sql.append(" WHEN ").append(value).append(" < ").append(edges[i]).append(" THEN ").append(i - 1);
         }
         return sql.append(" END").toString();
+    }
+
+    /** A number edge as the dialect reads it back exactly. */
+    String[] numberEdges(double[] edges) {
+        return Arrays.stream(edges).mapToObj(columns.dialect()::literal).toArray(String[]::new);
+    }
+
+    /**
+     * The edges of a binned time axis as standard SQL timestamps, compared with the column's values
+     * (dates as timestamps); empty when an edge is finer than a microsecond or beyond the range of
+     * its unit, which engines do not all hold.
+     */
+    Optional<String[]> timeEdges(int axis, CalendarCells cells) {
+        ArrowType type = columns.typeOf(axes.get(axis));
+        boolean zoned = type instanceof ArrowType.Timestamp stamp && stamp.getTimezone() != null;
+        long[] edges = cells.edges();
+        String[] literals = new String[edges.length];
+        for (int i = 0; i < edges.length; i++) {
+            Optional<Instant> instant = cells.instant(edges[i]);
+            if (instant.isEmpty() || instant.get().getNano() % 1000 != 0) {
+                return Optional.empty();
+            }
+            String text = TIMESTAMP.format(LocalDateTime.ofInstant(instant.get(), ZoneOffset.UTC));
+            literals[i] = zoned ? "TIMESTAMP WITH TIME ZONE '" + text + "+00:00'" : "TIMESTAMP '" + text + "'";
+        }
+        return Optional.of(literals);
     }
 }

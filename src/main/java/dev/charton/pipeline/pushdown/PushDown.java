@@ -193,8 +193,8 @@ public final class PushDown {
         }
 
         /**
-         * A heatmap's cells, when its axes and panels are keys the engine groups as Java does, the
-         * --color value is a number, and no time axis needs cutting into intervals (done in Java).
+         * A heatmap's cells, when its axes and panels are keys the engine groups as Java does and the
+         * --color value is a number.
          */
         Optional<PushedDown> heatmap() throws IOException {
             if (request.x() == null || request.y().size() != 1) {
@@ -215,19 +215,22 @@ public final class PushDown {
             HeatmapSql sql = new HeatmapSql(columns, plan.columns(), axes);
             Map<String, Object> statistics = session.row(sql.statistics(drawableList));
             List<EngineGroups.AxisCounts> counts = new ArrayList<>();
-            List<double[]> edges = new ArrayList<>();
+            List<String[]> edges = new ArrayList<>();
             for (int axis = 0; axis < 2; axis++) {
                 EngineGroups.AxisCounts axisCounts = sql.axis(statistics, axis);
-                if (axisCounts.many() && sql.temporal(axis)) {
-                    why = "a heatmap's time axis with many values is cut into intervals in Java";
-                    return Optional.empty();
-                }
                 if (axisCounts.many() && sql.infinite(statistics, axis)) {
                     why = "infinite values on a heatmap axis: Java says why they cannot be binned";
                     return Optional.empty();
                 }
+                Optional<String[]> axisEdges = axisCounts.many() && sql.temporal(axis)
+                        ? sql.timeEdges(axis, axisCounts.calendar(columns.typeOf(axes.get(axis)), request))
+                        : Optional.of(sql.numberEdges(axisCounts.edges(request)));
+                if (axisEdges.isEmpty()) {
+                    why = "a heatmap's time intervals finer than a microsecond or beyond its unit's range are cut in Java";
+                    return Optional.empty();
+                }
                 counts.add(axisCounts);
-                edges.add(axisCounts.edges(request));
+                edges.add(axisEdges.get());
             }
             try (SpoolBatches rows = session.fetch(sql.cells(edges, request.facet(), request.color()))) {
                 return Optional.of(finish(EngineGroups.cells(request, counts.get(0), counts.get(1)).reduce(rows, allocator),

@@ -1,11 +1,13 @@
 package dev.charton.pipeline.reduce;
 
 import dev.charton.pipeline.stats.BoxStats;
+import dev.charton.pipeline.stats.CalendarCells;
 import dev.charton.pipeline.stats.DistinctCount;
 import dev.charton.pipeline.stats.HistogramBins;
 import dev.charton.pipeline.stats.NumericCells;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.VectorSchemaRoot;
+import org.apache.arrow.vector.types.pojo.ArrowType;
 
 import java.io.IOException;
 import java.util.Arrays;
@@ -110,18 +112,25 @@ public final class EngineGroups {
     /**
      * What an engine counted of a heatmap axis instead of Java's first scan.
      *
-     * @param many whether it has more than {@value DistinctCount#HEATMAP_CELLS} distinct values (then it is binned)
-     * @param low  its least value (a number axis)
-     * @param high its greatest value
+     * @param many     whether it has more than {@value DistinctCount#HEATMAP_CELLS} distinct values (then it is binned)
+     * @param low      its least value (a number axis)
+     * @param high     its greatest value
+     * @param least    its least value (a time axis), as its Arrow vector holds it
+     * @param greatest its greatest value (a time axis)
      */
-    public record AxisCounts(boolean many, double low, double high) {
+    public record AxisCounts(boolean many, double low, double high, long least, long greatest) {
         /** The edges of the axis's intervals when it is binned (a number axis), else empty. */
         public double[] edges(ReduceRequest request) {
             return many ? NumericCells.of(low, high, HeatmapAxis.intervals(request.bins())).edges() : new double[0];
         }
 
+        /** The intervals of a binned time axis of {@code type} (edges as pandas holds the values). */
+        public CalendarCells calendar(ArrowType type, ReduceRequest request) {
+            return HeatmapAxis.calendar(type, least, greatest, request.bins());
+        }
+
         void decide(HeatmapAxis axis) {
-            axis.decide(many, low, high);
+            axis.decide(this);
         }
     }
 

@@ -2,9 +2,9 @@ package dev.charton.pipeline.reduce;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.charton.pipeline.stats.CalendarCells;
 import dev.charton.pipeline.stats.DistinctCount;
 import dev.charton.pipeline.stats.NumericCells;
-import dev.charton.pipeline.stats.TemporalCells;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.IntVector;
@@ -16,42 +16,62 @@ import org.apache.arrow.vector.types.pojo.Field;
 /**
  * One heatmap axis as grammar.py's {@code _cells} makes it: its values as they are, or, for a number
  * or time with more than {@value DistinctCount#HEATMAP_CELLS} distinct values, the index of its
- * interval (round numeric edges, or pd.cut's for times, in the unit pandas holds them in). Nulls and
- * values outside every interval are the axis's {@code null} cell.
+ * interval (round numeric edges; calendar steps for times, in the unit pandas holds them in). Nulls
+ * and values outside every interval are the axis's {@code null} cell.
  */
 final class HeatmapAxis implements AutoCloseable {
     /** grammar.DEFAULT_HEATMAP_BINS. */
     private static final int DEFAULT_BINS = 10;
 
-    private final Field field;
-    private final int bins;
+    private final ArrowType type;
+    private final Integer bins;
     private final KeyColumn values;
     private final DistinctCount distinct = new DistinctCount(DistinctCount.HEATMAP_CELLS);
     private final ValueKind kind;
     private final long nanosecondsPerUnit;
-    /** Dates are days in Arrow and milliseconds in pandas. */
     private final long unitsPerValue;
     private double low = Double.POSITIVE_INFINITY;
     private double high = Double.NEGATIVE_INFINITY;
     private long least = Long.MAX_VALUE;
     private long greatest = Long.MIN_VALUE;
     private NumericCells numericCells;
-    private TemporalCells temporalCells;
+    private CalendarCells temporalCells;
     private NumberView view;
 
     HeatmapAxis(Field field, Integer bins, BufferAllocator allocator) {
-        this.field = field;
-        this.bins = intervals(bins);
+        this.type = field.getType();
+        this.bins = bins;
         this.values = new KeyColumn(field, allocator);
         this.kind = ValueKind.of(field);
         this.nanosecondsPerUnit = nanosecondsPerUnit(field.getType());
-        this.unitsPerValue = field.getType() instanceof ArrowType.Date date
-                && date.getUnit() == DateUnit.DAY ? 86_400_000L : 1L;
+        this.unitsPerValue = unitsPerValue(field.getType());
     }
 
-    /** The intervals asked of a binned axis: --bins, or grammar's default. */
+    /** Dates are days in Arrow and milliseconds in pandas. */
+    private static long unitsPerValue(ArrowType type) {
+        return type instanceof ArrowType.Date date && date.getUnit() == DateUnit.DAY ? 86_400_000L : 1L;
+    }
+
+    /**
+     * The intervals of a binned time axis of {@code type} whose values, as its Arrow vector holds
+     * them, run from {@code least} to {@code greatest}.
+     */
+    static CalendarCells calendar(ArrowType type, long least, long greatest, Integer bins) {
+        return CalendarCells.of(least * unitsPerValue(type), greatest * unitsPerValue(type), nanosecondsPerUnit(type),
+                timeIntervals(bins));
+    }
+
+    /** The intervals asked of a binned number axis: --bins, or grammar's default. */
     static int intervals(Integer bins) {
         return bins == null ? DEFAULT_BINS : bins;
+    }
+
+    /**
+     * The most intervals of a binned time axis: --bins, or as many as an axis shows unbinned, so
+     * four years of days fall into 48 months rather than 8 half-years.
+     */
+    static int timeIntervals(Integer bins) {
+        return bins == null ? DistinctCount.HEATMAP_CELLS : bins;
     }
 
     /** Nanoseconds per unit of the values as pandas holds them (dates: milliseconds). */
@@ -97,24 +117,25 @@ final class HeatmapAxis implements AutoCloseable {
             return;
         }
         if (kind == ValueKind.TEMPORAL) {
-            temporalCells = TemporalCells.of(least, greatest, bins);
+            temporalCells = CalendarCells.of(least, greatest, nanosecondsPerUnit, timeIntervals(bins));
         } else {
-            numericCells = NumericCells.of(low, high, bins);
+            numericCells = NumericCells.of(low, high, intervals(bins));
         }
     }
 
     /**
      * Instead of the first scan, an engine's count (whether the axis has more distinct values than
-     * the limit) and the range of a number axis; a time axis with many values is cut only in Java.
+     * the limit) and the range of the axis.
      */
-    void decide(boolean many, double low, double high) {
-        if (!kind.continuous() || !many) {
+    void decide(EngineGroups.AxisCounts counts) {
+        if (!kind.continuous() || !counts.many()) {
             return;
         }
         if (kind == ValueKind.TEMPORAL) {
-            throw new IllegalStateException("a binned time axis is cut in Java");
+            temporalCells = calendar(type, counts.least(), counts.greatest(), bins);
+        } else {
+            numericCells = NumericCells.of(counts.low(), counts.high(), intervals(bins));
         }
-        numericCells = NumericCells.of(low, high, bins);
     }
 
     private boolean binned() {
@@ -155,8 +176,9 @@ final class HeatmapAxis implements AutoCloseable {
     }
 
     /**
-     * Adds the interval edges to {@code reduced} as {@code <axis>_edges} (epoch nanoseconds UTC for
-     * times, then with {@code <axis>_temporal}: true and the column's zone as {@code <axis>_zone}).
+     * Adds the interval edges to {@code reduced} as {@code <axis>_edges}; for times, whole numbers of
+     * the values' unit since the epoch, with the step as {@code <axis>_calendar} (unit, multiple and
+     * the unit's nanoseconds), from which chartonpy labels them.
      */
     void putEdges(ObjectNode reduced, String axis) {
         if (numericCells != null) {
@@ -167,12 +189,12 @@ final class HeatmapAxis implements AutoCloseable {
         } else if (temporalCells != null) {
             ArrayNode edges = reduced.putArray(axis + "_edges");
             for (long edge : temporalCells.edges()) {
-                edges.add((double) edge * nanosecondsPerUnit);
+                edges.add(edge);
             }
-            reduced.put(axis + "_temporal", true);
-            if (field.getType() instanceof ArrowType.Timestamp stamp && stamp.getTimezone() != null) {
-                reduced.put(axis + "_zone", stamp.getTimezone());
-            }
+            ObjectNode calendar = reduced.putObject(axis + "_calendar");
+            calendar.put("unit", temporalCells.step().unit().label());
+            calendar.put("multiple", temporalCells.step().multiple());
+            calendar.put("nanos_per_unit", nanosecondsPerUnit);
         }
     }
 

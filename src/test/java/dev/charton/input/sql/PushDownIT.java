@@ -33,6 +33,9 @@ class PushDownIT {
     private static final String FEW = ALL + " WHERE id < 300";
     /** Finite values of v only: a heatmap axis with infinities is not binned (Java says why). */
     private static final String FINITE = ALL + " WHERE v < 1000";
+    /** A timestamp a minute apart per row: 139 days, binned by week (or by month into at most 6 intervals). */
+    private static final String MINUTES = "SELECT *, TIMESTAMP '2024-02-27 13:30:00' + id * INTERVAL '1 minute' AS t FROM "
+            + PushDownEngines.TABLE;
 
     @TempDir
     Path tmp;
@@ -49,6 +52,9 @@ class PushDownIT {
                 new String[]{ALL, "--kind heatmap --x n --y cat"},
                 new String[]{ALL, "--kind heatmap --x id --y n --color q --agg mean"},
                 new String[]{FINITE, "--kind heatmap --x id --y v --facet side"},
+                new String[]{ALL, "--kind heatmap --x day --y cat"},
+                new String[]{MINUTES, "--kind heatmap --x t --y side --color q --agg max"},
+                new String[]{MINUTES, "--kind heatmap --x cat --y t --bins 6"},
                 new String[]{ALL, "--kind box --x cat --y q --color side"},
                 new String[]{ALL, "--kind box --y v --y q --facet side"});
         List<Arguments> all = new ArrayList<>();

@@ -70,7 +70,7 @@ class NamedColumnsTest {
                 .plan(NESTED, "n.parquet", column -> column.equals("s.t.b") ? amounts : List.of()));
         assertEquals(ExitCode.DATA, e.exitCode());
         assertEquals("--y: n.parquet: column 's.t.b' was read as text, but 9 of 10 values look like numbers ('1,234');"
-                + " store it as numbers, or convert it in a --sql query (--type reads CSV columns only); to draw it as"
+                + " read them as numbers with --type s.t.b=float64, or store the column as numbers; to draw it as"
                 + " text, name the kind with --kind", e.getMessage());
         List<String> words = List.of("1,234", "12,500", "987", "a", "b", "c", "d", "e", "f", "g");
         assertEquals(ChartKind.SCATTER, new ChartPlanner(spec(null, "id", "s.a", "s.t.b"))
@@ -80,9 +80,9 @@ class NamedColumnsTest {
     @Test
     void timesReadAsTextAreRefusedToo() {
         List<String> times = List.of("2015/01/01 01:00:00", "2015/01/01 02:00:00", "2015-01-01T03:00:00Z");
-        assertEquals("all 3 values look like dates or times ('2015/01/01 01:00:00'); store it as timestamps, or"
-                + " convert it in a --sql query (--type reads CSV columns only)", TextSample.readsAs(times).orElseThrow());
-        assertEquals(java.util.Optional.empty(), TextSample.readsAs(List.of()));
+        assertEquals("all 3 values look like dates or times ('2015/01/01 01:00:00'); read them as times with --type"
+                + " t=timestamp, or store the column as timestamps", TextSample.readsAs("t", times).orElseThrow());
+        assertEquals(java.util.Optional.empty(), TextSample.readsAs("t", List.of()));
     }
 
     private static void assertData(String message, ChartSpec spec) {

@@ -66,20 +66,21 @@ class CellsTest {
     }
 
     @Test
-    void binnedTimesSayTheyAreTimesAndNameTheirZone() throws Exception {
+    void binnedTimesSendTheirCalendarStepAndEdgesInTheirOwnUnit() throws Exception {
         TimeStampMilliTZVector times = new TimeStampMilliTZVector("a", allocator, "Europe/Paris");
         String[] labels = new String[60];
         for (int i = 0; i < 60; i++) {
-            times.setSafe(i, 1_735_689_600_000L + i * 86_400_000L);
+            times.setSafe(i, 1_735_689_600_000L + i * 86_400_000L); // 60 days from Wednesday 2025-01-01
             labels[i] = "u";
         }
         times.setValueCount(60);
         try (VectorSchemaRoot root = TestTables.root(60, times, TestTables.text(allocator, "b", labels));
              ReducedTable table = Reductions.of(heatmap(null, null)).reduce(TestTables.source(root, 7), allocator)) {
-            assertEquals(11, table.reduced().get("x_edges").size());
-            assertEquals(true, table.reduced().get("x_temporal").asBoolean());
-            assertEquals("Europe/Paris", table.reduced().get("x_zone").asText());
-            assertFalse(table.reduced().has("y_temporal"), "a categorical axis is not binned");
+            assertEquals("{\"unit\":\"week\",\"multiple\":1,\"nanos_per_unit\":1000000}",
+                    table.reduced().get("x_calendar").toString());
+            assertEquals(1_735_516_800_000L, table.reduced().get("x_edges").get(0).asLong(), "Monday 2024-12-30, UTC");
+            assertEquals(10, table.reduced().get("x_edges").size());
+            assertFalse(table.reduced().has("y_calendar"), "a categorical axis is not binned");
         }
     }
 }

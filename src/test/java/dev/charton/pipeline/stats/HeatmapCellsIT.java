@@ -35,31 +35,42 @@ class HeatmapCellsIT {
     }
 
     @Test
-    void temporalAxisIsPandasCut() {
+    void temporalAxisIsCalendarBinsOfPython() {
         Random random = new Random(7);
         long year = 365L * 24 * 3600;
-        for (String unit : new String[] {"ns", "us", "s"}) {
+        for (String unit : new String[] {"ns", "us", "ms", "s"}) {
             long perSecond = switch (unit) {
                 case "ns" -> 1_000_000_000L;
                 case "us" -> 1_000_000L;
+                case "ms" -> 1_000L;
                 default -> 1L;
             };
-            // Spans beyond 2^53 units too, where pandas' last edge falls short of the greatest value.
-            for (long span : new long[] {3600, 40 * 24 * 3600L, 3 * year, 200 * year}) {
-                long start = 1_500_000_000L * perSecond;
-                long[] values = random.longs(5000, 0, span * perSecond).map(v -> start + v).toArray();
-                values[0] = start;
-                values[1] = start + span * perSecond;
-                for (int count : new int[] {3, 10, 50}) {
-                    long[] expected = PythonReference.longs("import pandas as pd\n"
-                            + "c = pd.cut(pd.Series(x.astype('datetime64[" + unit + "]')), " + count + ")\n"
-                            + "out = np.concatenate([c.cat.categories.left.asi8, c.cat.categories.right.asi8[-1:],"
-                            + " c.cat.codes.to_numpy()])", values);
-                    TemporalCells cells = TemporalCells.of(start, start + span * perSecond, count);
-                    String what = unit + ", span " + span + " s, " + count + " bins";
-                    assertArrayEquals(Arrays.copyOf(expected, count + 1), cells.edges(), what);
-                    long[] bins = Arrays.stream(values).map(cells::binOf).toArray();
-                    assertArrayEquals(Arrays.copyOfRange(expected, count + 1, expected.length), bins, what);
+            long nanosPerUnit = 1_000_000_000L / perSecond;
+            // From under a second to two centuries, before the epoch too.
+            for (long startSecond : new long[] {1_330_473_599L, -86_400L * 400 - 1}) {
+                for (long span : new long[] {0, 40, 3600, 40 * 24 * 3600L, 3 * year, 200 * year}) {
+                    long spanUnits = span == 0 ? perSecond / 2 : span * perSecond;
+                    if (spanUnits < 2) {
+                        continue;
+                    }
+                    long start = startSecond * perSecond;
+                    long[] values = random.longs(2000, 0, spanUnits).map(v -> start + v).toArray();
+                    values[0] = start;
+                    values[1] = start + spanUnits;
+                    for (int count : new int[] {3, 10, 50}) {
+                        long[] expected = PythonReference.longs("from chartonpy import calendar_bins\n"
+                                + "step, edges = calendar_bins.calendar_edges(int(x.min()), int(x.max()), " + nanosPerUnit
+                                + ", " + count + ")\n"
+                                + "out = [len(edges)] + edges + list(np.searchsorted(np.asarray(edges), x, side='right') - 1)",
+                                values);
+                        CalendarCells cells = CalendarCells.of(start, start + spanUnits, nanosPerUnit, count);
+                        String what = unit + ", from " + startSecond + " s, span " + span + " s, " + count + " bins, "
+                                + cells.step();
+                        int edgeCount = (int) expected[0];
+                        assertArrayEquals(Arrays.copyOfRange(expected, 1, 1 + edgeCount), cells.edges(), what);
+                        long[] bins = Arrays.stream(values).map(cells::binOf).toArray();
+                        assertArrayEquals(Arrays.copyOfRange(expected, 1 + edgeCount, expected.length), bins, what);
+                    }
                 }
             }
         }
