@@ -95,6 +95,7 @@ class TrinoPushDownIT {
                 Arguments.of(ALL, request(ChartKind.HEATMAP, "n", List.of("cat"), null, null, null, null)),
                 Arguments.of(ALL, request(ChartKind.HEATMAP, "id", List.of("n"), "q", null, "mean", null)),
                 Arguments.of(FULL, request(ChartKind.HEATMAP, "v", List.of("cat"), null, "side", null, null)),
+                Arguments.of(ALL, request(ChartKind.HEATMAP, "day", List.of("cat"), null, null, null, null)),
                 Arguments.of(ALL, request(ChartKind.BOX, "cat", List.of("q"), "side", null, null, null)),
                 Arguments.of(FULL, request(ChartKind.BOX, null, List.of("v", "q"), null, "side", null, null))));
         return all.stream();
@@ -166,6 +167,8 @@ class TrinoPushDownIT {
                 Arguments.of(FEW, "--kind hist --y v --facet cat", "cat NULLS LAST"),
                 Arguments.of(ALL, "--kind bar --x cat --y q --agg mean --color side", "cat NULLS LAST, side"),
                 Arguments.of(FULL, "--kind heatmap --x id --y v --facet side", "id, v, side"),
+                // 60 days: more than the 50 cells, so binned on calendar steps compared as timestamps.
+                Arguments.of(ALL, "--kind heatmap --x day --y cat", "day, cat NULLS LAST"),
                 Arguments.of(ALL, "--kind box --x cat --y q --color side", "cat NULLS LAST, side"));
     }
 
