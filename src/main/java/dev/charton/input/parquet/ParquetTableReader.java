@@ -25,6 +25,7 @@ import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.Type;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -61,7 +62,8 @@ public final class ParquetTableReader implements TableReader {
                        boolean columnAtATime) {
         this.sourceName = sourceName;
         this.batchRows = batchRows;
-        this.reader = open(file);
+        NamedLocalFile input = new NamedLocalFile(file);
+        this.reader = open(input);
         try {
             MessageType fileSchema = reader.getFooter().getFileMetaData().getSchema();
             List<Type> fields = fileSchema.getFields();
@@ -76,6 +78,7 @@ public final class ParquetTableReader implements TableReader {
             this.createdBy = reader.getFileMetaData().getCreatedBy();
             BatchSizeCheck.check(requested, reader.getRowGroups(), batchRows, sourceName);
             reader.setRequestedSchema(requested);
+            checkPageExtents(input);
             this.columnIO = new ColumnIOFactory(createdBy)
                     .getColumnIO(requested, fileSchema, true);
             List<ParquetField> mapped = new ArrayList<>();
@@ -109,13 +112,21 @@ public final class ParquetTableReader implements TableReader {
         }
     }
 
-    private ParquetFileReader open(Path file) {
+    private void checkPageExtents(NamedLocalFile input) {
+        try {
+            PageExtents.check(input, reader.getRowGroups(), requested);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private ParquetFileReader open(NamedLocalFile input) {
         ParquetReadOptions options = ParquetReadOptions.builder(new PlainParquetConfiguration())
                 .withCodecFactory(new ParquetCodecs())
                 .withAllocator(chunkBuffers)
                 .build();
         try {
-            return ParquetFileReader.open(new NamedLocalFile(file), options);
+            return ParquetFileReader.open(input, options);
         } catch (IOException | RuntimeException e) {
             throw corrupt(e);
         }

@@ -1,0 +1,70 @@
+package dev.charton.input.parquet;
+
+import org.apache.parquet.format.PageHeader;
+import org.apache.parquet.format.Util;
+import org.apache.parquet.hadoop.metadata.BlockMetaData;
+import org.apache.parquet.hadoop.metadata.ColumnChunkMetaData;
+import org.apache.parquet.hadoop.metadata.ColumnPath;
+import org.apache.parquet.io.InputFile;
+import org.apache.parquet.io.ParquetDecodingException;
+import org.apache.parquet.io.SeekableInputStream;
+import org.apache.parquet.schema.MessageType;
+
+import java.io.IOException;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Refuses a file whose pages, as their headers declare them, run past the end of the file.
+ * parquet-java reads the last column chunk of a row group leniently (old writers understated its
+ * size): when a page there declares more bytes than the chunk holds, it allocates the difference
+ * before it reads it, so a file of a few hundred bytes could make it allocate 2 GiB. Only the headers
+ * are read, one small read per page of the requested columns.
+ */
+final class PageExtents {
+    private PageExtents() {
+    }
+
+    static void check(InputFile file, List<BlockMetaData> rowGroups, MessageType requested) throws IOException {
+        Set<ColumnPath> wanted = new HashSet<>();
+        requested.getColumns().forEach(c -> wanted.add(ColumnPath.get(c.getPath())));
+        long fileLength = file.getLength();
+        try (SeekableInputStream in = file.newStream()) {
+            for (int group = 0; group < rowGroups.size(); group++) {
+                // parquet-java never reads the chunks of an empty row group, whatever they declare.
+                if (rowGroups.get(group).getRowCount() == 0) {
+                    continue;
+                }
+                for (ColumnChunkMetaData chunk : rowGroups.get(group).getColumns()) {
+                    if (wanted.contains(chunk.getPath())) {
+                        checkChunk(in, chunk, fileLength, group + 1);
+                    }
+                }
+            }
+        }
+    }
+
+    private static void checkChunk(SeekableInputStream in, ColumnChunkMetaData chunk, long fileLength, int group)
+            throws IOException {
+        long position = chunk.getStartingPos();
+        long end = position + chunk.getTotalSize();
+        while (position < end) {
+            if (position >= fileLength) {
+                throw pastTheEnd(chunk, group);
+            }
+            in.seek(position);
+            PageHeader header = Util.readPageHeader(in);
+            long pageEnd = in.getPos() + header.getCompressed_page_size();
+            if (header.getCompressed_page_size() < 0 || pageEnd > fileLength) {
+                throw pastTheEnd(chunk, group);
+            }
+            position = pageEnd;
+        }
+    }
+
+    private static ParquetDecodingException pastTheEnd(ColumnChunkMetaData chunk, int group) {
+        return new ParquetDecodingException("a page of column '" + chunk.getPath().toDotString() + "' in row group "
+                + group + " runs past the end of the file (truncated?)");
+    }
+}
