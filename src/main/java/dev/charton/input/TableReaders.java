@@ -7,6 +7,7 @@ import dev.charton.input.csv.TypedTextColumns;
 import dev.charton.input.parquet.ParquetTableReader;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.ipc.ArrowFileReader;
+import org.apache.arrow.vector.ipc.message.ArrowDictionaryBatch;
 import org.apache.arrow.vector.ipc.message.ArrowRecordBatch;
 import org.apache.arrow.vector.ipc.ArrowStreamReader;
 
@@ -198,6 +199,12 @@ public final class TableReaders {
                     RecordBatchCounts.check(batch);
                     super.loadRecordBatch(batch);
                 }
+
+                @Override
+                protected void loadDictionary(ArrowDictionaryBatch batch) {
+                    RecordBatchCounts.check(batch);
+                    super.loadDictionary(batch);
+                }
             }, bounded, name);
         } catch (IOException e) {
             throw new ChartonException(ExitCode.IO, name + ": cannot read: " + e.getMessage(), e);
@@ -221,6 +228,12 @@ public final class TableReaders {
             protected void loadRecordBatch(ArrowRecordBatch batch) {
                 RecordBatchCounts.check(batch);
                 super.loadRecordBatch(batch);
+            }
+
+            @Override
+            protected void loadDictionary(ArrowDictionaryBatch batch) {
+                RecordBatchCounts.check(batch);
+                super.loadDictionary(batch);
             }
         }, bytes, bounded, source.displayName());
     }
