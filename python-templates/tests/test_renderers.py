@@ -1,14 +1,20 @@
 """The built-in renderers: every kind on every renderer, every format, looked at in the output."""
+import io
 import json
 import re
 import unittest
+from unittest import mock
 
+import matplotlib
 import numpy as np
 import pandas as pd
+from matplotlib.figure import Figure
+from PIL import Image
 
 from chartdata import colour_count, pdf_pages, png_image, sales, spec, svg_root, table, vega_lite, weather
 from chartonpy import figures, grammar, packages, renderers
 from chartonpy.errors import UnavailableError, UsageError
+from chartonpy.renderers import matplotlib_renderer, tick_fit
 
 # One chart of each kind, from the repo's example data.
 KINDS = {
@@ -23,6 +29,10 @@ KINDS = {
 VEGA_MARKS = {"line": ["line"], "scatter": ["circle"], "bar": ["bar"], "hist": ["bar"], "area": ["area"],
               "box": ["rule", "bar", "tick", "circle"],
               "heatmap": ["rect"]}
+
+
+def pixels(image_bytes):
+    return np.asarray(Image.open(io.BytesIO(image_bytes)).convert("RGB"))
 
 
 def render(renderer, kind, fmt, **extra):
@@ -54,9 +64,6 @@ class MatplotlibFamily(unittest.TestCase):
                 self.assertEqual(("application/pdf", 1), (media_type, pdf_pages(pdf)))
                 jpg, media_type = render(renderer, "box", "jpg")
                 self.assertEqual("image/jpeg", media_type)
-                from PIL import Image
-                import io
-
                 self.assertEqual(("JPEG", (480, 320)), (Image.open(io.BytesIO(jpg)).format, Image.open(io.BytesIO(jpg)).size))
 
     def test_the_same_chart_gives_the_same_bytes(self):
@@ -66,6 +73,39 @@ class MatplotlibFamily(unittest.TestCase):
         svg = render("matplotlib", "scatter", "svg")[0]
         self.assertNotIn(b"<dc:date>", svg)
         self.assertNotIn(b"/CreationDate", render("matplotlib", "scatter", "pdf")[0])
+
+    def test_a_raster_save_gives_the_pixels_of_savefigs_two_draws(self):
+        # savefig draws a laid-out figure twice; export once (matplotlib_renderer.laid_out_once).
+        for renderer in ("matplotlib", "seaborn"):
+            module = renderers.load(renderer).module
+            for kind, (data, options) in KINDS.items():
+                for fmt in ("png", "jpg"):
+                    with self.subTest(renderer=renderer, kind=kind, fmt=fmt):
+                        plan = grammar.plan(data(), spec(kind=kind, **options))
+
+                        def savefig(fig):
+                            buffer = io.BytesIO()
+                            fig.savefig(buffer, format="jpeg" if fmt == "jpg" else fmt, dpi=fig.dpi)
+                            return buffer.getvalue()
+
+                        with module.style(plan.spec):
+                            once = matplotlib_renderer.export(module.draw(plan), fmt, plan.spec)
+                            with matplotlib.rc_context(matplotlib_renderer.SAVE_SETTINGS):
+                                twice = tick_fit.save(module.draw(plan), savefig, raster=True)
+                        self.assertTrue(np.array_equal(pixels(once), pixels(twice)))
+
+    def test_a_raster_save_of_a_figure_whose_labels_fit_draws_it_once(self):
+        draw = Figure.draw
+        for kind in ("scatter", "bar", "hist", "box"):
+            with self.subTest(kind=kind):
+                data, options = KINDS[kind]
+                plan = grammar.plan(data(), spec(kind=kind, **options))
+                fig = matplotlib_renderer.draw(plan)
+                engine = fig.get_layout_engine()
+                with mock.patch.object(Figure, "draw", autospec=True, side_effect=draw) as draws:
+                    matplotlib_renderer.export(fig, "png", plan.spec)
+                self.assertEqual(1, draws.call_count)
+                self.assertIs(engine, fig.get_layout_engine())
 
     def test_dpi_scales_text_not_pixels(self):
         image = png_image(render("matplotlib", "line", "png", dpi=200)[0])

@@ -11,6 +11,7 @@ import matplotlib
 
 matplotlib.use("Agg")
 import matplotlib.style  # noqa: E402  (the backend must be chosen first)
+from matplotlib.layout_engine import PlaceHolderLayoutEngine  # noqa: E402
 import numpy as np  # noqa: E402
 
 from ..errors import UsageError  # noqa: E402
@@ -48,13 +49,37 @@ def draw(plan):
 
 
 def export(figure, fmt, spec):
+    raster = fmt in ("png", "jpg")
+
     def write(fig):
         buffer = io.BytesIO()
-        fig.savefig(buffer, format="jpeg" if fmt == "jpg" else fmt, dpi=fig.dpi, metadata=METADATA[fmt])
+        with laid_out_once(fig) if raster else contextlib.nullcontext():
+            fig.savefig(buffer, format="jpeg" if fmt == "jpg" else fmt, dpi=fig.dpi, metadata=METADATA[fmt])
         return buffer.getvalue()
 
     with matplotlib.rc_context(SAVE_SETTINGS):
-        return tick_fit.save(figure, write, raster=fmt in ("png", "jpg"))
+        return tick_fit.save(figure, write, raster=raster)
+
+
+@contextlib.contextmanager
+def laid_out_once(fig):
+    """savefig draws a figure that has a layout engine twice: once without rendering, which runs the
+    layout (and every artist's drawing code), then once to render it with the layout fixed. At the
+    figure's own dpi, on the raster canvas whose text metrics the layout needs, running the layout
+    alone is enough: it is run here and the engine set aside while savefig draws once (a sixth of a
+    small plot's drawing time: docs/benchmarks.md). The same pixels (test_renderers). Vector formats
+    measure text their own way and keep savefig's."""
+    engine = fig.get_layout_engine()
+    if engine is None or isinstance(engine, PlaceHolderLayoutEngine):
+        yield
+        return
+    engine.execute(fig)
+    with matplotlib.rc_context({"figure.autolayout": False, "figure.constrained_layout.use": False}):
+        fig.set_layout_engine(None)
+    try:
+        yield
+    finally:
+        fig.set_layout_engine(engine)
 
 
 def line(ax, rows, plan, colours):
