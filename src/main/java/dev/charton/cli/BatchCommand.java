@@ -21,7 +21,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code charton batch}: reads a spec with plot's own option model and hands it to the {@link BatchRunner}. */
-@Command(name = "batch",
+@Command(name = BatchCommand.NAME,
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = {"Render every chart of a report spec (YAML or JSON) in one run: each dataset is read once,"
@@ -40,6 +40,9 @@ import java.util.concurrent.Callable;
                 "  charton batch report.yaml --incremental --index report.md",
                 "  charton batch report.json --python .venv/bin/python"})
 final class BatchCommand implements Callable<Integer> {
+    /** The command's name: a constant, so that choosing the command to build reads no annotation (Main). */
+    static final String NAME = "batch";
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 

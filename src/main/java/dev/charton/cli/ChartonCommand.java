@@ -18,9 +18,25 @@ import java.util.List;
                 "  cat data.csv | charton plot - --x a --y b -o - > fig.png"})
 public final class ChartonCommand implements Runnable {
     /** The subcommands, in the order help lists them (Main adds them: see Main#commandLine). */
-    static final List<Class<?>> SUBCOMMANDS = List.of(PlotCommand.class, BatchCommand.class, ShellCommand.class,
-            SchemaCommand.class, ConvertCommand.class, TemplatesCommand.class, DoctorCommand.class, DaemonCommand.class,
-            CommandLine.HelpCommand.class, StartupTrainingCommand.class);
+    static final List<Subcommand> SUBCOMMANDS = List.of(
+            new Subcommand(PlotCommand.NAME, PlotCommand.class),
+            new Subcommand(BatchCommand.NAME, BatchCommand.class),
+            new Subcommand(ShellCommand.NAME, ShellCommand.class),
+            new Subcommand(SchemaCommand.NAME, SchemaCommand.class),
+            new Subcommand(ConvertCommand.NAME, ConvertCommand.class),
+            new Subcommand(TemplatesCommand.NAME, TemplatesCommand.class),
+            new Subcommand(DoctorCommand.NAME, DoctorCommand.class),
+            new Subcommand(DaemonCommand.NAME, DaemonCommand.class),
+            new Subcommand(null, CommandLine.HelpCommand.class),
+            new Subcommand(StartupTrainingCommand.NAME, StartupTrainingCommand.class));
+
+    /**
+     * A subcommand and the name that runs it alone, null for one that needs the others (help). The
+     * names are the commands' constants, read without parsing any command's annotations (picocli
+     * reads those of the one command it builds).
+     */
+    record Subcommand(String name, Class<?> type) {
+    }
 
     @Spec
     CommandSpec spec;

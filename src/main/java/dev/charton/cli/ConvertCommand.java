@@ -15,7 +15,7 @@ import picocli.CommandLine.Parameters;
 import java.util.concurrent.Callable;
 
 /** {@code charton convert}: writes any input table as an Arrow IPC stream or file. */
-@Command(name = "convert",
+@Command(name = ConvertCommand.NAME,
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Convert a CSV, Parquet or Arrow file or a SQL query's result to Arrow IPC: a stream (.arrows, or -"
@@ -27,6 +27,9 @@ import java.util.concurrent.Callable;
                 "  charton convert --db jdbc:postgresql://db/s --sql 'TABLE t' -o t.arrow",
                 "  curl -s https://example.org/data.parquet | charton convert - -o - | my-tool"})
 final class ConvertCommand implements Callable<Integer> {
+    /** The command's name: a constant, so that choosing the command to build reads no annotation (Main). */
+    static final String NAME = "convert";
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 

@@ -7,7 +7,7 @@ import picocli.CommandLine.Option;
 import java.util.List;
 
 /** {@code charton daemon status|stop}: the worker service that keeps Python warm between commands. */
-@Command(name = "daemon",
+@Command(name = DaemonCommand.NAME,
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = {"Show or stop the worker service: the Python process that a command leaves running so the "
@@ -16,6 +16,9 @@ import java.util.List;
         footerHeading = "%nExamples:%n",
         footer = {"  charton daemon status", "  charton daemon stop", "  CHARTON_WORKER_IDLE=0 charton plot ..."})
 final class DaemonCommand {
+    /** The command's name: a constant, so that choosing the command to build reads no annotation (Main). */
+    static final String NAME = "daemon";
+
     @Command(name = "status", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
             description = "Show whether commands use the worker service, and each one running: pid, interpreter, "
                     + "idle time, requests served. Exits 0 whether or not one runs.",

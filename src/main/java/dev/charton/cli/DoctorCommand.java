@@ -11,7 +11,7 @@ import picocli.CommandLine.Option;
 import java.util.concurrent.Callable;
 
 /** {@code charton doctor}: reports which Python charton uses and what it can render. */
-@Command(name = "doctor",
+@Command(name = DoctorCommand.NAME,
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = {"Show which Python charton would use and why, its version, each renderer and output format "
@@ -22,6 +22,9 @@ import java.util.concurrent.Callable;
                 "  charton doctor --python ~/venvs/plots/bin/python",
                 "  charton doctor --json | jq .chosen.reader"})
 final class DoctorCommand implements Callable<Integer> {
+    /** The command's name: a constant, so that choosing the command to build reads no annotation (Main). */
+    static final String NAME = "doctor";
+
     @Option(names = "--json", description = "Print the report as one JSON document.")
     boolean json;
 

@@ -3,7 +3,6 @@ package dev.charton.cli;
 import dev.charton.error.ExitCode;
 import dev.charton.python.service.WorkerService;
 import picocli.CommandLine;
-import picocli.CommandLine.Command;
 
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -48,12 +47,12 @@ public final class Main {
      * The root command with {@code subcommands} only: picocli reads the annotations of every command
      * it is given, about 0.1 s of CPU for the ones a run does not use.
      */
-    private static CommandLine commandLine(List<Class<?>> subcommands) {
+    private static CommandLine commandLine(List<ChartonCommand.Subcommand> subcommands) {
         CommandLine cli = new CommandLine(new ChartonCommand());
         // Loops, not lambdas: a lambda over picocli's classes (compiled for an old Java) keeps them
         // out of the start-up archive.
-        for (Class<?> subcommand : subcommands) {
-            cli.addSubcommand(subcommand);
+        for (ChartonCommand.Subcommand subcommand : subcommands) {
+            cli.addSubcommand(subcommand.type());
         }
         ErrorReporter reporter = new ErrorReporter();
         cli.setExecutionExceptionHandler(reporter);
@@ -68,10 +67,10 @@ public final class Main {
     }
 
     /** The one subcommand {@code args} run (the first argument that is not an option), or all when that is not one. */
-    private static List<Class<?>> commandNamed(String[] args) {
+    private static List<ChartonCommand.Subcommand> commandNamed(String[] args) {
         String first = Arrays.stream(args).filter(a -> !a.startsWith("-")).findFirst().orElse("");
-        for (Class<?> subcommand : ChartonCommand.SUBCOMMANDS) {
-            if (subcommand != CommandLine.HelpCommand.class && first.equals(subcommand.getAnnotation(Command.class).name())) {
+        for (ChartonCommand.Subcommand subcommand : ChartonCommand.SUBCOMMANDS) {
+            if (first.equals(subcommand.name())) {
                 return List.of(subcommand);
             }
         }

@@ -24,7 +24,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** {@code charton plot}: parses options and hands the figure they describe to {@link Plot}. */
-@Command(name = "plot",
+@Command(name = PlotCommand.NAME,
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Render a figure from a CSV, Parquet or Arrow file (or - for standard input), or from a SQL query's result.",
@@ -39,6 +39,9 @@ import java.util.concurrent.Callable;
                 "    --sql \"SELECT day, total FROM orders\" -x day -y total -o t.png",
                 "  cat weather.csv | charton plot - --x date --y temp_max -o - > weather.png"})
 final class PlotCommand implements Callable<Integer> {
+    /** The command's name: a constant, so that choosing the command to build reads no annotation (Main). */
+    static final String NAME = "plot";
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 

@@ -15,7 +15,7 @@ import picocli.CommandLine.Spec;
 import java.util.concurrent.Callable;
 
 /** {@code charton schema}: prints the columns, their Arrow types and the row count of a table. */
-@Command(name = "schema",
+@Command(name = SchemaCommand.NAME,
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Show the columns (Arrow type, nullability) and row count of a CSV, Parquet or Arrow file or of a"
@@ -27,6 +27,9 @@ import java.util.concurrent.Callable;
                 "  charton schema --sql \"SELECT * FROM 'trips/*.parquet'\"",
                 "  cat data.arrows | charton schema -"})
 final class SchemaCommand implements Callable<Integer> {
+    /** The command's name: a constant, so that choosing the command to build reads no annotation (Main). */
+    static final String NAME = "schema";
+
     @Spec
     CommandSpec spec;
 

@@ -17,7 +17,7 @@ import picocli.CommandLine.Parameters;
 import java.util.concurrent.Callable;
 
 /** {@code charton shell}: parses the options of the session and hands them to the {@link Shell}. */
-@Command(name = "shell",
+@Command(name = ShellCommand.NAME,
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = {"Explore a data file interactively: load it once, then plot, look at it and run Python"
@@ -32,6 +32,9 @@ import java.util.concurrent.Callable;
                 "  charton shell --templates-dir ~/charts/house-style",
                 "  charton shell"})
 final class ShellCommand implements Callable<Integer> {
+    /** The command's name: a constant, so that choosing the command to build reads no annotation (Main). */
+    static final String NAME = "shell";
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 

@@ -10,7 +10,7 @@ import picocli.CommandLine.Option;
 import java.util.concurrent.Callable;
 
 /** {@code charton templates}: lists every renderer, as the Python that would run it sees them. */
-@Command(name = "templates",
+@Command(name = TemplatesCommand.NAME,
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "List every renderer (built-in ones and template plugins) with its description, formats and "
@@ -20,6 +20,9 @@ import java.util.concurrent.Callable;
                 "  charton templates --templates-dir ~/charts/house-style",
                 "  CHARTON_TEMPLATES=/team/templates charton templates --json"})
 final class TemplatesCommand implements Callable<Integer> {
+    /** The command's name: a constant, so that choosing the command to build reads no annotation (Main). */
+    static final String NAME = "templates";
+
     @Option(names = "--json", description = "Print the listing as JSON.")
     boolean json;
 
