@@ -78,7 +78,7 @@ public final class ParquetTableReader implements TableReader {
             this.createdBy = reader.getFileMetaData().getCreatedBy();
             BatchSizeCheck.check(requested, reader.getRowGroups(), batchRows, sourceName);
             reader.setRequestedSchema(requested);
-            checkPageExtents(input);
+            checkRowGroupBounds(input);
             this.columnIO = new ColumnIOFactory(createdBy)
                     .getColumnIO(requested, fileSchema, true);
             List<ParquetField> mapped = new ArrayList<>();
@@ -112,9 +112,9 @@ public final class ParquetTableReader implements TableReader {
         }
     }
 
-    private void checkPageExtents(NamedLocalFile input) {
+    private void checkRowGroupBounds(NamedLocalFile input) {
         try {
-            PageExtents.check(input, reader.getRowGroups(), requested);
+            RowGroupBounds.check(input, reader.getRowGroups(), requested);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

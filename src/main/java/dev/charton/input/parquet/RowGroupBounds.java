@@ -16,14 +16,15 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Refuses a file whose pages, as their headers declare them, run past the end of the file.
- * parquet-java reads the last column chunk of a row group leniently (old writers understated its
- * size): when a page there declares more bytes than the chunk holds, it allocates the difference
- * before it reads it, so a file of a few hundred bytes could make it allocate 2 GiB. Only the headers
- * are read, one small read per page of the requested columns.
+ * Refuses, when the file is opened, row groups whose declared sizes no valid file has: a negative
+ * row count (the batches would be sized from it), and pages that, as their headers declare them,
+ * run past the end of the file. parquet-java reads the last column chunk of a row group leniently
+ * (old writers understated its size): when a page there declares more bytes than the chunk holds, it
+ * allocates the difference before it reads it, so a file of a few hundred bytes could make it
+ * allocate 2 GiB. Only the headers are read, one small read per page of the requested columns.
  */
-final class PageExtents {
-    private PageExtents() {
+final class RowGroupBounds {
+    private RowGroupBounds() {
     }
 
     static void check(InputFile file, List<BlockMetaData> rowGroups, MessageType requested) throws IOException {
@@ -32,8 +33,12 @@ final class PageExtents {
         long fileLength = file.getLength();
         try (SeekableInputStream in = file.newStream()) {
             for (int group = 0; group < rowGroups.size(); group++) {
+                long rows = rowGroups.get(group).getRowCount();
+                if (rows < 0) {
+                    throw new ParquetDecodingException("row group " + (group + 1) + " declares " + rows + " rows");
+                }
                 // parquet-java never reads the chunks of an empty row group, whatever they declare.
-                if (rowGroups.get(group).getRowCount() == 0) {
+                if (rows == 0) {
                     continue;
                 }
                 for (ColumnChunkMetaData chunk : rowGroups.get(group).getColumns()) {
