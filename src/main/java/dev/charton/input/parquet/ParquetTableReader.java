@@ -229,6 +229,7 @@ public final class ParquetTableReader implements TableReader {
         } catch (IOException ignored) {
             // Only read from; nothing to lose.
         }
+        chunkBuffers.close();
     }
 
     @Override
