@@ -21,6 +21,7 @@ import org.apache.parquet.io.ColumnIOFactory;
 import org.apache.parquet.io.LocalInputFile;
 import org.apache.parquet.io.MessageColumnIO;
 import org.apache.parquet.io.RecordReader;
+import org.apache.parquet.io.SeekableInputStream;
 import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.Type;
 
@@ -132,13 +133,18 @@ public final class ParquetTableReader implements TableReader {
         }
     }
 
-    /** Parquet's messages name the input by toString(); the default is an object hash. */
+    /** Parquet's messages name the input by toString(); the default is an object hash. Read through a channel. */
     private static final class NamedLocalFile extends LocalInputFile {
         private final Path file;
 
         NamedLocalFile(Path file) {
             super(file);
             this.file = file;
+        }
+
+        @Override
+        public SeekableInputStream newStream() throws IOException {
+            return new FileChannelStream(file);
         }
 
         @Override
@@ -240,6 +246,7 @@ public final class ParquetTableReader implements TableReader {
         } catch (IOException ignored) {
             // Only read from; nothing to lose.
         }
+        chunkBuffers.close();
     }
 
     @Override

@@ -30,6 +30,21 @@ final class AxisRange {
         return log == other.log && Double.compare(low, other.low) == 0 && Double.compare(high, other.high) == 0;
     }
 
+    /**
+     * Whether {@link #add} takes {@code value} into the extent: it has a finite position. The greatest
+     * and least such values of many give the same extent as all of them, since log10 never reverses
+     * an order.
+     */
+    boolean placeable(double value) {
+        return log ? value > 0 && value < Double.POSITIVE_INFINITY : value - value == 0;
+    }
+
+    /** Widens this extent to take in {@code other}'s, as if its values had been added here. */
+    void merge(AxisRange other) {
+        low = Math.min(low, other.low);
+        high = Math.max(high, other.high);
+    }
+
     void add(double value) {
         double position = position(value);
         if (!Double.isNaN(position) && !Double.isInfinite(position)) {
@@ -48,8 +63,25 @@ final class AxisRange {
         if (!(high > low) || Double.isNaN(position)) {
             return 0;
         }
-        double cell = (position - low) / (high - low) * cells;
-        // floor(cell) clamped to [0, cells - 1]; a cast truncates, which is the floor from 0 up.
+        return clamped((position - low) / (high - low) * cells, cells);
+    }
+
+    /** The {@link #cell} of each of {@code values[0, length)} into {@code out}, in one loop without calls per value. */
+    void cells(double[] values, int[] out, int length, int cells) {
+        if (log || !(high > low)) {
+            for (int i = 0; i < length; i++) {
+                out[i] = cell(values[i], cells);
+            }
+            return;
+        }
+        double span = high - low;
+        for (int i = 0; i < length; i++) {
+            out[i] = clamped((values[i] - low) / span * cells, cells);
+        }
+    }
+
+    /** floor(cell) clamped to [0, cells - 1] (NaN to 0); a cast truncates, which is the floor from 0 up. */
+    private static int clamped(double cell, int cells) {
         return cell >= cells - 1 ? cells - 1 : cell > 0 ? (int) cell : 0;
     }
 }

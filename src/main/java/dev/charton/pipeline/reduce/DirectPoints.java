@@ -1,8 +1,7 @@
 package dev.charton.pipeline.reduce;
 
-import dev.charton.pipeline.stats.RowSpill;
-
 import java.io.IOException;
+import java.util.List;
 import java.util.OptionalLong;
 
 /**
@@ -15,10 +14,13 @@ final class DirectPoints {
     private DirectPoints() {
     }
 
-    /** The rows read, or empty when the recorded axes proved wrong and what {@code consumer} received is void. */
-    static OptionalLong place(BatchSource source, PointRows points, RecordedAxes axes, RowSpill.BlockConsumer consumer)
-            throws IOException {
-        long rows = points.scan(source, consumer::accept);
+    /**
+     * The rows read, or empty when the recorded axes proved wrong and what {@code sinks} received is
+     * void. With several sinks, each gets its share of every batch ({@link PointRows}).
+     */
+    static OptionalLong place(BatchSource source, PointRows points, RecordedAxes axes,
+                              List<? extends PointRows.Sink> sinks) throws IOException {
+        long rows = points.scan(source, sinks);
         return axes.measuredBy(points) ? OptionalLong.of(rows) : OptionalLong.empty();
     }
 }

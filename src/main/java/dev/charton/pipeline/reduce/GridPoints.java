@@ -7,6 +7,7 @@ import org.apache.arrow.vector.Float8Vector;
 import org.apache.arrow.vector.types.pojo.Schema;
 
 import java.io.IOException;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 
@@ -34,7 +35,9 @@ final class GridPoints implements Reduction {
             if (axes.isPresent()) {
                 GridPicks picks = picks(x, axes.get().x(), axes.get().y());
                 PointRows points = new PointRows(x, series, request.y(), false, true, request.logX(), request.logY());
-                OptionalLong rowsRead = DirectPoints.place(source, points, axes.get(), picks);
+                // Picks keep the first row per cell in table order: one lane, fed in that order.
+                OptionalLong rowsRead = DirectPoints.place(source, points, axes.get(),
+                        List.of((keys, ys, ids, numbers, length) -> picks.accept(keys, ys, ids, length)));
                 if (rowsRead.isPresent()) {
                     return write(picks, rowsRead.getAsLong(), x, series, out, allocator);
                 }

@@ -25,26 +25,78 @@ final class M4Columns {
         Arrays.fill(rows, -1);
     }
 
-    /** Takes row {@code number}, at x key {@code position}, in pixel column {@code column}; {@code y} is NaN for a null (a gap). */
-    void offer(int column, long position, long number, double y) {
-        int base = column * ROLES;
-        if (Double.isNaN(y)) {
-            keep(base + GAP_FIRST, rows[base + GAP_FIRST] < 0 || position < xs[base + GAP_FIRST], number, position, y);
-            keep(base + GAP_LAST, rows[base + GAP_LAST] < 0 || position >= xs[base + GAP_LAST], number, position, y);
-            return;
+    /**
+     * Takes points {@code [from, to)} of the arrays: point {@code i} is row {@code numbers[i]}, at x key
+     * {@code positions[i]}, in pixel column {@code columns[i]}; {@code values[i]}, its y, is NaN for a
+     * null (a gap).
+     */
+    void offer(int[] columns, long[] positions, long[] numbers, double[] values, int from, int to) {
+        for (int i = from; i < to; i++) {
+            int base = columns[i] * ROLES;
+            long position = positions[i];
+            long number = numbers[i];
+            double y = values[i];
+            if (y != y) {
+                if (rows[base + GAP_FIRST] < 0 || position < xs[base + GAP_FIRST]) {
+                    keep(base + GAP_FIRST, number, position, y);
+                }
+                if (rows[base + GAP_LAST] < 0 || position >= xs[base + GAP_LAST]) {
+                    keep(base + GAP_LAST, number, position, y);
+                }
+                continue;
+            }
+            // The four roles are first taken together, so one empty means all are.
+            if (rows[base + FIRST] < 0) {
+                for (int slot = base + FIRST; slot <= base + GREATEST; slot++) {
+                    keep(slot, number, position, y);
+                }
+                continue;
+            }
+            if (position < xs[base + FIRST]) {
+                keep(base + FIRST, number, position, y);
+            }
+            if (position >= xs[base + LAST]) {
+                keep(base + LAST, number, position, y);
+            }
+            if (y < ys[base + LEAST]) {
+                keep(base + LEAST, number, position, y);
+            } else if (y > ys[base + GREATEST]) {
+                keep(base + GREATEST, number, position, y);
+            }
         }
-        keep(base + FIRST, rows[base + FIRST] < 0 || position < xs[base + FIRST], number, position, y);
-        keep(base + LAST, rows[base + LAST] < 0 || position >= xs[base + LAST], number, position, y);
-        keep(base + LEAST, rows[base + LEAST] < 0 || y < ys[base + LEAST], number, position, y);
-        keep(base + GREATEST, rows[base + GREATEST] < 0 || y > ys[base + GREATEST], number, position, y);
     }
 
-    private void keep(int slot, boolean replace, long number, long position, double y) {
-        if (replace) {
-            rows[slot] = number;
-            xs[slot] = position;
-            ys[slot] = y;
+    private void keep(int slot, long number, long position, double y) {
+        rows[slot] = number;
+        xs[slot] = position;
+        ys[slot] = y;
+    }
+
+    /**
+     * Takes in the rows {@code other} kept of other rows of the same series (numbered alike): each role
+     * then holds the row it would hold had it been offered every row, whatever the order, since ties
+     * go by row number as {@link #offer} in table order resolves them.
+     */
+    void merge(M4Columns other) {
+        for (int column = 0; column < columns; column++) {
+            int base = column * ROLES;
+            for (int role = 0; role < ROLES; role++) {
+                int slot = base + role;
+                if (other.rows[slot] >= 0 && (rows[slot] < 0 || replacedBy(role, slot, other))) {
+                    keep(slot, other.rows[slot], other.xs[slot], other.ys[slot]);
+                }
+            }
         }
+    }
+
+    private boolean replacedBy(int role, int slot, M4Columns other) {
+        boolean earlier = other.rows[slot] < rows[slot];
+        return switch (role) {
+            case FIRST, GAP_FIRST -> other.xs[slot] < xs[slot] || other.xs[slot] == xs[slot] && earlier;
+            case LAST, GAP_LAST -> other.xs[slot] > xs[slot] || other.xs[slot] == xs[slot] && !earlier;
+            case LEAST -> other.ys[slot] < ys[slot] || other.ys[slot] == ys[slot] && earlier;
+            default -> other.ys[slot] > ys[slot] || other.ys[slot] == ys[slot] && earlier;
+        };
     }
 
     /** Receives the kept rows of one series in x order. */

@@ -22,10 +22,17 @@ import java.util.OptionalLong;
 final class M4Points implements Reduction {
     private final ReduceRequest request;
     private final boolean area;
+    private final int lanes;
 
     M4Points(ReduceRequest request) {
+        this(request, Lanes.COUNT);
+    }
+
+    /** @param lanes among how many partial M4s a read in one pass splits each batch ({@link Lanes}) */
+    M4Points(ReduceRequest request, int lanes) {
         this.request = request;
         this.area = request.kind() == ChartKind.AREA;
+        this.lanes = lanes;
     }
 
     @Override
@@ -63,11 +70,18 @@ final class M4Points implements Reduction {
         if (axes.isEmpty()) {
             return null;
         }
-        M4Series kept = new M4Series(x, axes.get().x(), cells);
+        List<M4Series> lanes = new ArrayList<>();
+        for (int lane = 0; lane < this.lanes; lane++) {
+            lanes.add(new M4Series(x, axes.get().x(), cells));
+        }
         PointRows points = new PointRows(x, series, request.y(), true, true, request.logX(), false);
-        OptionalLong rowsRead = DirectPoints.place(source, points, axes.get(), kept);
+        OptionalLong rowsRead = DirectPoints.place(source, points, axes.get(), lanes);
         if (rowsRead.isEmpty()) {
             return null;
+        }
+        M4Series kept = lanes.get(0);
+        for (M4Series lane : lanes.subList(1, lanes.size())) {
+            kept.merge(lane);
         }
         int rows = writeLines(kept.kept(), order(kept, series), series, x, xOut, yOut);
         return finish(out, rows, rowsRead.getAsLong(), cells);

@@ -65,6 +65,11 @@ final class SeriesColumns implements AutoCloseable {
         }
     }
 
+    /** Whether --color or --facet splits the rows: then a value's series depends on its row, not only on its --y column. */
+    boolean keyed() {
+        return color != null || facet != null;
+    }
+
     /** The series of a row's value from the {@code column}-th --y column. */
     Series of(int column, int row) {
         int colorId = color == null ? KeyColumn.NULL : color.id(row);

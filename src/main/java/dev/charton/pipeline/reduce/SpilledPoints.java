@@ -26,7 +26,8 @@ final class SpilledPoints implements AutoCloseable {
             throws IOException {
         SpilledPoints spilled = new SpilledPoints(new PointRows(x, series, yNames, keepGaps, keepInfinite, logX, logY));
         try {
-            spilled.rowsRead = spilled.points.scan(source, spilled.rows::addAll);
+            spilled.rowsRead = spilled.points.scan(source,
+                    (keys, ys, ids, numbers, length) -> spilled.rows.addAll(keys, ys, ids, length));
             return spilled;
         } catch (IOException | RuntimeException e) {
             spilled.close();

@@ -93,6 +93,24 @@ final class XColumn {
         return keyIsBits ? NumberView.fromOrderedBits(key) : key;
     }
 
+    /** The x values of {@code keys[0, length)} into {@code out}, as {@link #valueOfKey}. */
+    void valuesOfKeys(long[] keys, double[] out, int length) {
+        if (keyIsBits) {
+            for (int i = 0; i < length; i++) {
+                out[i] = NumberView.fromOrderedBits(keys[i]);
+            }
+        } else {
+            for (int i = 0; i < length; i++) {
+                out[i] = keys[i];
+            }
+        }
+    }
+
+    /** Whether every key of a batch without nulls is an x to draw: it counts, so it is never NaN. */
+    boolean keysAreCounts() {
+        return !keyIsBits;
+    }
+
     /**
      * Writes the x of a {@link #key} into {@code target} (from {@link #newVector}) at {@code index}:
      * exactly, except a decimal, which gets the double's value at its scale.

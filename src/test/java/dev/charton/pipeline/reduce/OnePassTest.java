@@ -7,7 +7,6 @@ import org.apache.arrow.memory.RootAllocator;
 import org.apache.arrow.vector.Float8Vector;
 import org.apache.arrow.vector.VarCharVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
-import org.apache.arrow.vector.types.pojo.Schema;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -15,7 +14,6 @@ import org.junit.jupiter.api.Test;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Random;
 
@@ -88,9 +86,9 @@ class OnePassTest {
         ColumnRange narrower = new ColumnRange(xRange.min() + 1, xRange.max(), false);
         for (ChartKind kind : List.of(ChartKind.LINE, ChartKind.SCATTER)) {
             ReduceRequest request = TestTables.request(kind, "x", List.of("y"), null, null, null, null, 300, 200);
-            Recorded wrong = new Recorded(Map.of("x", narrower, "y", yRange), OptionalLong.empty());
+            RecordedSource wrong = recorded(Map.of("x", narrower, "y", yRange), OptionalLong.empty());
             assertEquals(reduce(request, TestTables.source(root, 1000)), reduce(request, wrong), kind.toString());
-            assertEquals(2, wrong.scans, kind + ": the void pass, then the one that fills the spill");
+            assertEquals(2, wrong.scans(), kind + ": the void pass, then the one that fills the spill");
         }
     }
 
@@ -107,9 +105,9 @@ class OnePassTest {
     @Test
     void aHistogramWhoseAutoBinsNeedTheQuartilesReadsAgain() throws Exception {
         ReduceRequest hist = TestTables.request(ChartKind.HIST, null, List.of("y"), null, null, null, null, 300, 200);
-        Recorded recorded = new Recorded(Map.of("y", yRange), OptionalLong.of(ROWS));
+        RecordedSource recorded = recorded(Map.of("y", yRange), OptionalLong.of(ROWS));
         assertEquals(reduce(hist, TestTables.source(root, 1000)), reduce(hist, recorded));
-        assertEquals(2, recorded.scans, "the counting pass, then the one that fills the spill");
+        assertEquals(2, recorded.scans(), "the counting pass, then the one that fills the spill");
     }
 
     /** Rows without a y do not count in the x extent, so a column with nulls says nothing of it. */
@@ -118,17 +116,17 @@ class OnePassTest {
         ReduceRequest line = TestTables.request(ChartKind.LINE, "x", List.of("y"), null, null, null, null, 300, 200);
         // Recorded wrong too: a pass placed on it would be void and the table read twice.
         ColumnRange narrower = new ColumnRange(xRange.min() + 1, xRange.max(), false);
-        Recorded withNulls = new Recorded(Map.of("x", narrower, "y", new ColumnRange(yRange.min(), yRange.max(), true)),
+        RecordedSource withNulls = recorded(Map.of("x", narrower, "y", new ColumnRange(yRange.min(), yRange.max(), true)),
                 OptionalLong.empty());
         assertEquals(reduce(line, TestTables.source(root, 1000)), reduce(line, withNulls));
-        assertEquals(1, withNulls.scans, "only the pass that fills the spill");
+        assertEquals(1, withNulls.scans(), "only the pass that fills the spill");
     }
 
     private void assertOnePassMatchesTwo(ReduceRequest request, Map<String, ColumnRange> ranges, OptionalLong rows)
             throws Exception {
-        Recorded recorded = new Recorded(ranges, rows);
+        RecordedSource recorded = recorded(ranges, rows);
         List<String> once = reduce(request, recorded);
-        assertEquals(1, recorded.scans, "read once, by a pass that stands (a void one is followed by another)");
+        assertEquals(1, recorded.scans(), "read once, by a pass that stands (a void one is followed by another)");
         assertEquals(reduce(request, TestTables.source(root, 1000)), once);
         assertEquals(true, once.size() > 50, "a real reduction: " + once.size() + " rows");
     }
@@ -149,37 +147,7 @@ class OnePassTest {
         return new ColumnRange(min, max, false);
     }
 
-    /** The test's table as a source that recorded the given ranges and row count, counting its scans. */
-    private final class Recorded implements BatchSource {
-        private final BatchSource rows = TestTables.source(root, 1000);
-        private final Map<String, ColumnRange> ranges;
-        private final OptionalLong rowCount;
-        int scans;
-
-        Recorded(Map<String, ColumnRange> ranges, OptionalLong rowCount) {
-            this.ranges = ranges;
-            this.rowCount = rowCount;
-        }
-
-        @Override
-        public Schema schema() {
-            return root.getSchema();
-        }
-
-        @Override
-        public long scan(BatchConsumer consumer) throws java.io.IOException {
-            scans++;
-            return rows.scan(consumer);
-        }
-
-        @Override
-        public Optional<ColumnRange> recordedRange(String column) {
-            return Optional.ofNullable(ranges.get(column));
-        }
-
-        @Override
-        public OptionalLong knownRowCount() {
-            return rowCount;
-        }
+    private RecordedSource recorded(Map<String, ColumnRange> ranges, OptionalLong rows) {
+        return new RecordedSource(root, 1000, ranges, rows);
     }
 }
