@@ -61,6 +61,11 @@ final class CsvRows implements ReadAhead.Source {
         return parser.dialect();
     }
 
+    /** See {@link RecordSource#cutAhead()}. */
+    boolean cutAhead() {
+        return parser.cutAhead();
+    }
+
     /** Up to {@link ReadAhead#CHUNK_ROWS} more rows, or null at the end. */
     @Override
     public RowChunk next() {
