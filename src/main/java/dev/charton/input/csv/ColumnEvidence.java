@@ -43,6 +43,8 @@ final class ColumnEvidence {
     private boolean mixedZones;
     private String firstValue;
     private long firstLine;
+    /** The naive timestamp the last cell looked at was parsed as, else {@link TextValues#NOT_A_VALUE}. */
+    private long naiveMicros;
 
     ColumnEvidence(String name, CsvType forced, NullTokens nulls, Layouts layouts, List<NumberReading> readings,
                    String sourceName) {
@@ -64,12 +66,16 @@ final class ColumnEvidence {
 
     /**
      * Takes in cell {@code column} of row {@code row} of {@code chunk} (null when --ragged pad added
-     * it), and its dictionary code into {@code codes[row]} when codes are kept.
+     * it), its dictionary code into {@code codes[row]} when codes are kept, and the naive timestamp
+     * it was parsed as into {@code parsed[row]} when those are kept ({@link RowChunk#parsed}).
      */
-    void observe(RowChunk chunk, int row, int column, int[] codes) {
+    void observe(RowChunk chunk, int row, int column, int[] codes, long[] parsed) {
         String raw = chunk.rows[row][column];
         if (codes != null) {
             codes[row] = -1;
+        }
+        if (parsed != null) {
+            parsed[row] = TextValues.NOT_A_VALUE;
         }
         if (raw == null) {
             return;
@@ -94,8 +100,17 @@ final class ColumnEvidence {
         }
         if (viable != STRING) {
             CsvType before = CsvType.first(viableTypes());
+            naiveMicros = TextValues.NOT_A_VALUE;
             narrow(typesOf(text), text, chunk, row, before);
+            if (parsed != null) {
+                parsed[row] = naiveMicros;
+            }
         }
+    }
+
+    /** Whether the column can still be a naive timestamp, so that its parsed values are worth keeping. */
+    boolean mayBeTimestamp() {
+        return (viable & CsvType.TIMESTAMP.bit()) != 0;
     }
 
     /** Keeps the types that accept {@code text}; {@code before} is the type before it was looked at. */
@@ -184,13 +199,22 @@ final class ColumnEvidence {
         return kept != 0 ? kept : viable;
     }
 
+    /** The time types that accept {@code s}; a naive timestamp (or ISO date) is kept in {@link #naiveMicros}. */
     private int timeTypesOf(String s) {
-        if (s.length() == 10 && TextValues.isoDateToEpochDay(s) != TextValues.NOT_A_VALUE) {
-            return CsvType.DATE.bit() | CsvType.TIMESTAMP.bit();
+        if (s.length() == 10) {
+            long day = TextValues.isoDateToEpochDay(s);
+            if (day != TextValues.NOT_A_VALUE) {
+                naiveMicros = day * TextValues.MICROS_PER_DAY;
+                return CsvType.DATE.bit() | CsvType.TIMESTAMP.bit();
+            }
         }
-        if ((viable & ANY_TIMESTAMP) != 0 && TextValues.parseTimestamp(s, false) != TextValues.NOT_A_VALUE) {
-            withoutOffset = true;
-            return ANY_TIMESTAMP; // in a column whose other values have offsets, read as UTC
+        if ((viable & ANY_TIMESTAMP) != 0) {
+            long micros = TextValues.parseTimestamp(s, false);
+            if (micros != TextValues.NOT_A_VALUE) {
+                naiveMicros = micros;
+                withoutOffset = true;
+                return ANY_TIMESTAMP; // in a column whose other values have offsets, read as UTC
+            }
         }
         if ((viable & CsvType.TIMESTAMP_TZ.bit()) != 0 && TextValues.parseTimestamp(s, true) != TextValues.NOT_A_VALUE) {
             noteZone(TextValues.offsetId(s));

@@ -14,6 +14,12 @@ final class RowChunk {
     List<Storage> storages;
     /** Per selected column, each row's dictionary code (-1: none), or null when not tracked. */
     int[][] codes;
+    /**
+     * Per selected column, each row's naive timestamp in microseconds as classification parsed it
+     * ({@link TextValues#naiveMicros}; {@link TextValues#NOT_A_VALUE}: not parsed), or null when the
+     * column can no longer be a timestamp. Conversion stores these instead of parsing the text again.
+     */
+    long[][] parsed;
 
     RowChunk(int capacity) {
         rows = new String[capacity][];

@@ -31,14 +31,17 @@ final class TypeSniffer {
     /** Takes in every row of {@code chunk}, leaving in it how to store it and its dictionary codes. */
     void observe(RowChunk chunk) {
         chunk.codes = new int[columns.length][];
+        chunk.parsed = new long[columns.length][];
         for (int i = 0; i < columns.length; i++) {
             ColumnEvidence column = evidence[i];
             int source = columns[i];
             int[] codes = column.distinct().overflowed() ? null : new int[chunk.size];
+            long[] parsed = column.mayBeTimestamp() ? new long[chunk.size] : null;
             for (int r = 0; r < chunk.size; r++) {
-                column.observe(chunk, r, source, codes);
+                column.observe(chunk, r, source, codes, parsed);
             }
             chunk.codes[i] = codes;
+            chunk.parsed[i] = parsed;
         }
         chunk.storages = storages();
     }

@@ -1,0 +1,155 @@
+package dev.charton.input.csv;
+
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.memory.RootAllocator;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+/**
+ * Naive timestamps are parsed once, by classification, and conversion stores what it parsed
+ * ({@link RowChunk#parsed}): the values kept must be the values the text reads as, and a column
+ * promoted after them must read as if every value had been parsed again.
+ */
+class ParsedTimestampsTest {
+    private static final LocalDateTime START = LocalDateTime.of(1969, 12, 31, 23, 59, 58, 250_000_000);
+
+    private final BufferAllocator allocator = new RootAllocator();
+
+    @AfterEach
+    void closeAllocator() {
+        allocator.close();
+    }
+
+    @Test
+    void theValuesKeptAreTheValuesTheTextReadsAs() {
+        String[] cells = {"2024-02-29 13:45:07.123456", " 2024-03-01 ", "2024-03-01T00:00", "NA", null,
+                "1900-01-01 00:00:00.5", "2024-03-01 10:00:00+02:00", "2015/01/01 01:00:00", "2024-03-01 10:00:00"};
+        RowChunk chunk = new RowChunk(cells.length);
+        for (int i = 0; i < cells.length; i++) {
+            chunk.add(new String[] {cells[i]}, i + 2);
+        }
+        TypeSniffer sniffer = new TypeSniffer(List.of("t"), new int[] {0}, CsvOptions.defaults(), "test.csv");
+
+        sniffer.observe(chunk);
+
+        long[] parsed = chunk.parsed[0];
+        assertNotNull(parsed, "a column that may be a timestamp keeps its parsed values");
+        for (int i = 0; i < cells.length; i++) {
+            if (parsed[i] != TextValues.NOT_A_VALUE) {
+                assertEquals(TextValues.naiveMicros(TextValues.trim(cells[i])), parsed[i], "row " + i);
+            }
+        }
+        assertEquals(micros(LocalDateTime.of(2024, 2, 29, 13, 45, 7, 123_456_000)), parsed[0]);
+        assertEquals(micros(LocalDate.of(2024, 3, 1).atStartOfDay()), parsed[1], "an ISO date is its midnight");
+        assertEquals(micros(LocalDate.of(2024, 3, 1).atStartOfDay()), parsed[2]);
+        assertEquals(TextValues.NOT_A_VALUE, parsed[3], "a null token");
+        assertEquals(TextValues.NOT_A_VALUE, parsed[4], "a field added by --ragged pad");
+        assertEquals(micros(LocalDateTime.of(1900, 1, 1, 0, 0, 0, 500_000_000)), parsed[5]);
+        assertEquals(TextValues.NOT_A_VALUE, parsed[6], "a value with an offset is parsed again by its consumer");
+        assertEquals(TextValues.NOT_A_VALUE, parsed[7], "no naive timestamp: the column is text from here on");
+        assertEquals(TextValues.NOT_A_VALUE, parsed[8], "a text column parses nothing");
+    }
+
+    @Test
+    void aColumnThatCanNoLongerBeATimestampKeepsNothing() {
+        RowChunk first = chunkOf("12", "2024-01-01 00:00:00");
+        RowChunk second = chunkOf("2024-01-02 00:00:00");
+        TypeSniffer sniffer = new TypeSniffer(List.of("t"), new int[] {0}, CsvOptions.defaults(), "test.csv");
+
+        sniffer.observe(first);
+        sniffer.observe(second);
+
+        assertNotNull(first.parsed[0]);
+        assertNull(second.parsed[0], "after a number and a timestamp the column is text: nothing to keep");
+    }
+
+    @Test
+    void naiveTimestampsStoredFromTheParsedValuesEqualTheirText() {
+        List<String> texts = new ArrayList<>();
+        List<Object> expected = new ArrayList<>();
+        for (int i = 0; i < 9000; i++) {
+            LocalDateTime t = START.plus(i * 1_234_567L, ChronoUnit.MICROS);
+            String text = i % 5 == 0 ? t.toLocalDate().toString() : (i % 7 == 0 ? " " : "") + t.toString().replace('T', ' ');
+            texts.add(i % 11 == 0 ? "" : text);
+            expected.add(i % 11 == 0 ? null : i % 5 == 0 ? t.toLocalDate().atStartOfDay() : t);
+        }
+        Map<String, List<Object>> read = read(texts);
+        assertSameValues(expected, read.get("t"));
+    }
+
+    @Test
+    void naiveTimestampsThenOffsetsAreAllStoredAsUtc() {
+        List<String> texts = new ArrayList<>();
+        List<Object> expected = new ArrayList<>();
+        for (int i = 0; i < 6000; i++) {
+            LocalDateTime t = START.plusSeconds(i * 37L);
+            texts.add(t.toString());
+            expected.add(micros(t)); // naive values in a column with offsets are taken as UTC
+        }
+        for (int i = 0; i < 3000; i++) {
+            LocalDateTime t = START.plusMinutes(i);
+            texts.add(t + "+02:00");
+            expected.add(micros(t.minusHours(2)));
+        }
+        try (CsvTableReader reader = CsvTables.open(csv(texts), CsvOptions.defaults().withBatchRows(700), allocator)) {
+            assertEquals(CsvType.TIMESTAMP_TZ, reader.decisions().get(0).type());
+            assertSameValues(expected, CsvTables.readAll(reader).get("t"));
+        }
+    }
+
+    @Test
+    void naiveTimestampsThenAWordAreReadAgainAsTheirText() {
+        List<String> texts = new ArrayList<>();
+        for (int i = 0; i < 6000; i++) {
+            texts.add((i % 3 == 0 ? " " : "") + START.plusSeconds(i).toString().replace('T', ' '));
+        }
+        texts.add("soon");
+        Map<String, List<Object>> read = read(texts);
+        assertSameValues(new ArrayList<>(texts), read.get("t"));
+    }
+
+    private Map<String, List<Object>> read(List<String> texts) {
+        return CsvTables.readAll(csv(texts), CsvOptions.defaults().withBatchRows(700), allocator);
+    }
+
+    private static String csv(List<String> texts) {
+        StringBuilder csv = new StringBuilder("t,n\n");
+        for (int i = 0; i < texts.size(); i++) {
+            csv.append(texts.get(i)).append(',').append(i).append('\n');
+        }
+        return csv.toString();
+    }
+
+    private static RowChunk chunkOf(String... cells) {
+        RowChunk chunk = new RowChunk(cells.length);
+        for (int i = 0; i < cells.length; i++) {
+            chunk.add(new String[] {cells[i]}, i + 2);
+        }
+        return chunk;
+    }
+
+    private static long micros(LocalDateTime t) {
+        return ChronoUnit.MICROS.between(LocalDateTime.ofEpochSecond(0, 0, ZoneOffset.UTC), t);
+    }
+
+    private static void assertSameValues(List<Object> expected, List<Object> actual) {
+        assertNotEquals(0, expected.size());
+        for (int i = 0; i < Math.min(expected.size(), actual.size()); i++) {
+            assertEquals(expected.get(i), actual.get(i), "row " + i);
+        }
+        assertEquals(expected.size(), actual.size(), "rows");
+    }
+}
