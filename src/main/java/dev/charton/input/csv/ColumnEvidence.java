@@ -43,8 +43,11 @@ final class ColumnEvidence {
     private boolean mixedZones;
     private String firstValue;
     private long firstLine;
-    /** The naive timestamp the last cell looked at was parsed as, else {@link TextValues#NOT_A_VALUE}. */
-    private long naiveMicros;
+    /**
+     * What the last cell looked at was parsed as ({@link RowChunk#parsed}): an integer of digits alone,
+     * or a naive timestamp; else {@link TextValues#NOT_A_VALUE}.
+     */
+    private long parsedValue;
 
     ColumnEvidence(String name, CsvType forced, NullTokens nulls, Layouts layouts, List<NumberReading> readings,
                    String sourceName) {
@@ -100,17 +103,17 @@ final class ColumnEvidence {
         }
         if (viable != STRING) {
             CsvType before = CsvType.first(viableTypes());
-            naiveMicros = TextValues.NOT_A_VALUE;
+            parsedValue = TextValues.NOT_A_VALUE;
             narrow(typesOf(text), text, chunk, row, before);
             if (parsed != null) {
-                parsed[row] = naiveMicros;
+                parsed[row] = parsedValue;
             }
         }
     }
 
-    /** Whether the column can still be a naive timestamp, so that its parsed values are worth keeping. */
-    boolean mayBeTimestamp() {
-        return (viable & CsvType.TIMESTAMP.bit()) != 0;
+    /** Whether the column can still be int64 or a naive timestamp, so that its parsed values are worth keeping. */
+    boolean keepsParsed() {
+        return (viable & (CsvType.INT64.bit() | CsvType.TIMESTAMP.bit())) != 0;
     }
 
     /** Keeps the types that accept {@code text}; {@code before} is the type before it was looked at. */
@@ -159,7 +162,14 @@ final class ColumnEvidence {
             String plain = readings.get(r).plain(s);
             int kinds;
             if (plain == s) {
-                asWritten = asWritten < 0 ? numberTypes(TextValues.numberKind(s)) : asWritten;
+                if (asWritten < 0) {
+                    int kind = TextValues.numberKind(s);
+                    asWritten = numberTypes(kind);
+                    if (kind == TextValues.INT64) {
+                        // Digits alone (and a sign): what every reading reads, as Int64Consumer parses it.
+                        parsedValue = Long.parseLong(s);
+                    }
+                }
                 kinds = asWritten;
             } else {
                 kinds = plain == null ? 0 : numberTypes(TextValues.numberKind(plain));
@@ -199,19 +209,19 @@ final class ColumnEvidence {
         return kept != 0 ? kept : viable;
     }
 
-    /** The time types that accept {@code s}; a naive timestamp (or ISO date) is kept in {@link #naiveMicros}. */
+    /** The time types that accept {@code s}; a naive timestamp (or ISO date) is kept in {@link #parsedValue}. */
     private int timeTypesOf(String s) {
         if (s.length() == 10) {
             long day = TextValues.isoDateToEpochDay(s);
             if (day != TextValues.NOT_A_VALUE) {
-                naiveMicros = day * TextValues.MICROS_PER_DAY;
+                parsedValue = day * TextValues.MICROS_PER_DAY;
                 return CsvType.DATE.bit() | CsvType.TIMESTAMP.bit();
             }
         }
         if ((viable & ANY_TIMESTAMP) != 0) {
             long micros = TextValues.parseTimestamp(s, false);
             if (micros != TextValues.NOT_A_VALUE) {
-                naiveMicros = micros;
+                parsedValue = micros;
                 withoutOffset = true;
                 return ANY_TIMESTAMP; // in a column whose other values have offsets, read as UTC
             }

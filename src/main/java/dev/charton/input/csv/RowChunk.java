@@ -15,9 +15,11 @@ final class RowChunk {
     /** Per selected column, each row's dictionary code (-1: none), or null when not tracked. */
     int[][] codes;
     /**
-     * Per selected column, each row's naive timestamp in microseconds as classification parsed it
-     * ({@link TextValues#naiveMicros}; {@link TextValues#NOT_A_VALUE}: not parsed), or null when the
-     * column can no longer be a timestamp. Conversion stores these instead of parsing the text again.
+     * Per selected column, each row's value as classification parsed it ({@link TextValues#NOT_A_VALUE}:
+     * not parsed), or null when the column can no longer be int64 or a naive timestamp: an integer
+     * written as digits alone ({@link Long#parseLong}), or a naive timestamp in microseconds
+     * ({@link TextValues#naiveMicros}). A chunk stored as int64 can only hold the first, one stored as
+     * a naive timestamp only the second, so conversion stores these instead of parsing the text again.
      */
     long[][] parsed;
 

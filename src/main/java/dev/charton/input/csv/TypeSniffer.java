@@ -36,7 +36,7 @@ final class TypeSniffer {
             ColumnEvidence column = evidence[i];
             int source = columns[i];
             int[] codes = column.distinct().overflowed() ? null : new int[chunk.size];
-            long[] parsed = column.mayBeTimestamp() ? new long[chunk.size] : null;
+            long[] parsed = column.keepsParsed() ? new long[chunk.size] : null;
             for (int r = 0; r < chunk.size; r++) {
                 column.observe(chunk, r, source, codes, parsed);
             }

@@ -5,6 +5,7 @@ import org.apache.arrow.memory.RootAllocator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -19,11 +20,11 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 /**
- * Naive timestamps are parsed once, by classification, and conversion stores what it parsed
- * ({@link RowChunk#parsed}): the values kept must be the values the text reads as, and a column
- * promoted after them must read as if every value had been parsed again.
+ * Integers and naive timestamps are parsed once, by classification, and conversion stores what it
+ * parsed ({@link RowChunk#parsed}): the values kept must be the values the text reads as, and a
+ * column promoted after them must read as if every value had been parsed again.
  */
-class ParsedTimestampsTest {
+class ParsedValuesTest {
     private static final LocalDateTime START = LocalDateTime.of(1969, 12, 31, 23, 59, 58, 250_000_000);
 
     private final BufferAllocator allocator = new RootAllocator();
@@ -64,8 +65,47 @@ class ParsedTimestampsTest {
     }
 
     @Test
+    void integersWrittenAsDigitsAloneAreKept() {
+        RowChunk chunk = chunkOf("42", " -7 ", "+5", "NA", "9223372036854775807", "-9223372036854775807", "1,234");
+        TypeSniffer sniffer = new TypeSniffer(List.of("n"), new int[] {0}, CsvOptions.defaults(), "test.csv");
+
+        sniffer.observe(chunk);
+
+        long[] parsed = chunk.parsed[0];
+        assertEquals(42, parsed[0]);
+        assertEquals(-7, parsed[1]);
+        assertEquals(5, parsed[2]);
+        assertEquals(TextValues.NOT_A_VALUE, parsed[3], "a null token");
+        assertEquals(Long.MAX_VALUE, parsed[4]);
+        assertEquals(-Long.MAX_VALUE, parsed[5]);
+        assertEquals(TextValues.NOT_A_VALUE, parsed[6], "a thousands separator: read by the column's reading");
+        assertEquals(CsvType.INT64, chunk.storages.get(0).type());
+    }
+
+    @Test
+    void integersThenFractionsBigNumbersOrSeparatorsReadAsTheirText() {
+        List<String> texts = new ArrayList<>();
+        for (int i = 0; i < 6000; i++) {
+            texts.add(Long.toString(i * 1_000_003L - 3_000_000_000L));
+        }
+        List<String> fractions = new ArrayList<>(texts);
+        fractions.add("0.25");
+        List<String> big = new ArrayList<>(texts);
+        big.add("92233720368547758070");
+        List<String> grouped = new ArrayList<>(texts.subList(0, 10));
+        grouped.addAll(List.of("1,234", "-5,678,901"));
+
+        assertSameValues(map(texts, Double::valueOf), read(fractions).get("t").subList(0, texts.size()));
+        assertEquals(0.25, read(fractions).get("t").get(texts.size()));
+        assertSameValues(map(texts, BigDecimal::new), read(big).get("t").subList(0, texts.size()));
+        List<Object> expected = map(texts.subList(0, 10), Long::valueOf);
+        expected.addAll(List.of(1234L, -5678901L));
+        assertSameValues(expected, read(grouped).get("t"));
+    }
+
+    @Test
     void aColumnThatCanNoLongerBeATimestampKeepsNothing() {
-        RowChunk first = chunkOf("12", "2024-01-01 00:00:00");
+        RowChunk first = chunkOf("1.5", "2024-01-01 00:00:00");
         RowChunk second = chunkOf("2024-01-02 00:00:00");
         TypeSniffer sniffer = new TypeSniffer(List.of("t"), new int[] {0}, CsvOptions.defaults(), "test.csv");
 
@@ -73,7 +113,7 @@ class ParsedTimestampsTest {
         sniffer.observe(second);
 
         assertNotNull(first.parsed[0]);
-        assertNull(second.parsed[0], "after a number and a timestamp the column is text: nothing to keep");
+        assertNull(second.parsed[0], "after a fraction and a timestamp the column is text: nothing to keep");
     }
 
     @Test
@@ -128,9 +168,16 @@ class ParsedTimestampsTest {
     private static String csv(List<String> texts) {
         StringBuilder csv = new StringBuilder("t,n\n");
         for (int i = 0; i < texts.size(); i++) {
-            csv.append(texts.get(i)).append(',').append(i).append('\n');
+            String text = texts.get(i);
+            csv.append(text.contains(",") ? '"' + text + '"' : text).append(',').append(i).append('\n');
         }
         return csv.toString();
+    }
+
+    private static List<Object> map(List<String> texts, java.util.function.Function<String, Object> read) {
+        List<Object> values = new ArrayList<>();
+        texts.forEach(t -> values.add(read.apply(t)));
+        return values;
     }
 
     private static RowChunk chunkOf(String... cells) {
