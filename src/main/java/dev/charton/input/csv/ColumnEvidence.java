@@ -44,8 +44,9 @@ final class ColumnEvidence {
     private String firstValue;
     private long firstLine;
     /**
-     * What the last cell looked at was parsed as ({@link RowChunk#parsed}): an integer of digits alone,
-     * or a naive timestamp; else {@link TextValues#NOT_A_VALUE}.
+     * What the last cell looked at was parsed as ({@link RowChunk#parsed}), as the column's type before
+     * it reads it: a float64's bits, an int64 of digits alone, or a naive timestamp; else
+     * {@link TextValues#NOT_A_VALUE}.
      */
     private long parsedValue;
 
@@ -104,16 +105,16 @@ final class ColumnEvidence {
         if (viable != STRING) {
             CsvType before = CsvType.first(viableTypes());
             parsedValue = TextValues.NOT_A_VALUE;
-            narrow(typesOf(text), text, chunk, row, before);
+            narrow(typesOf(text, forced != null ? forced : before), text, chunk, row, before);
             if (parsed != null) {
                 parsed[row] = parsedValue;
             }
         }
     }
 
-    /** Whether the column can still be int64 or a naive timestamp, so that its parsed values are worth keeping. */
+    /** Whether the column can still be a number or a naive timestamp, so that its parsed values are worth keeping. */
     boolean keepsParsed() {
-        return (viable & (CsvType.INT64.bit() | CsvType.TIMESTAMP.bit())) != 0;
+        return (viable & (NUMBERS | CsvType.TIMESTAMP.bit())) != 0;
     }
 
     /** Keeps the types that accept {@code text}; {@code before} is the type before it was looked at. */
@@ -130,8 +131,11 @@ final class ColumnEvidence {
         }
     }
 
-    /** The types, among those still viable, that accept {@code s} (STRING always does). */
-    private int typesOf(String s) {
+    /**
+     * The types, among those still viable, that accept {@code s} (STRING always does); {@code storedAs}:
+     * the column's type before {@code s}, as {@link #parsedValue} parses it.
+     */
+    private int typesOf(String s, CsvType storedAs) {
         if (s.isEmpty()) {
             return STRING;
         }
@@ -139,7 +143,7 @@ final class ColumnEvidence {
             return CsvType.BOOLEAN.bit() | STRING;
         }
         if ((viable & NUMBERS) != 0) {
-            int numbers = numberTypesOf(s);
+            int numbers = numberTypesOf(s, storedAs);
             if (numbers != 0) {
                 return numbers | STRING;
             }
@@ -151,7 +155,8 @@ final class ColumnEvidence {
      * The number types {@code s} fits under the readings still viable (see {@link NumberReading});
      * the readings that cannot read it drop out, unless none can (then it is no number at all).
      */
-    private int numberTypesOf(String s) {
+    private int numberTypesOf(String s, CsvType storedAs) {
+        boolean kept = true; // the first viable reading is the one the column keeps so far
         int fitting = 0;
         int types = 0;
         int asWritten = -1;
@@ -165,8 +170,10 @@ final class ColumnEvidence {
                 if (asWritten < 0) {
                     int kind = TextValues.numberKind(s);
                     asWritten = numberTypes(kind);
-                    if (kind == TextValues.INT64) {
-                        // Digits alone (and a sign): what every reading reads, as Int64Consumer parses it.
+                    // Parsed as the column's consumer parses the text its kept reading leaves unchanged.
+                    if (kept && storedAs == CsvType.FLOAT64 && kind != TextValues.NOT_A_NUMBER) {
+                        parsedValue = Double.doubleToRawLongBits(TextValues.parseDouble(s));
+                    } else if (kept && kind == TextValues.INT64) {
                         parsedValue = Long.parseLong(s);
                     }
                 }
@@ -174,6 +181,7 @@ final class ColumnEvidence {
             } else {
                 kinds = plain == null ? 0 : numberTypes(TextValues.numberKind(plain));
             }
+            kept = false;
             if (kinds != 0) {
                 fitting |= 1 << r;
                 readingTypes[r] &= kinds;

@@ -16,10 +16,11 @@ final class RowChunk {
     int[][] codes;
     /**
      * Per selected column, each row's value as classification parsed it ({@link TextValues#NOT_A_VALUE}:
-     * not parsed), or null when the column can no longer be int64 or a naive timestamp: an integer
-     * written as digits alone ({@link Long#parseLong}), or a naive timestamp in microseconds
-     * ({@link TextValues#naiveMicros}). A chunk stored as int64 can only hold the first, one stored as
-     * a naive timestamp only the second, so conversion stores these instead of parsing the text again.
+     * not parsed), as the chunk's storage reads it: a float64's bits ({@link TextValues#parseDouble}),
+     * an int64 written as digits alone ({@link Long#parseLong}), or a naive timestamp in microseconds
+     * ({@link TextValues#naiveMicros}). Null when the column can no longer be a number or a naive
+     * timestamp, or its storage changed within the chunk. Conversion stores these instead of parsing
+     * the text again.
      */
     long[][] parsed;
 

@@ -37,11 +37,14 @@ final class TypeSniffer {
             int source = columns[i];
             int[] codes = column.distinct().overflowed() ? null : new int[chunk.size];
             long[] parsed = column.keepsParsed() ? new long[chunk.size] : null;
+            Storage before = parsed == null ? null : column.storage();
             for (int r = 0; r < chunk.size; r++) {
                 column.observe(chunk, r, source, codes, parsed);
             }
             chunk.codes[i] = codes;
-            chunk.parsed[i] = parsed;
+            // A value is parsed as the column's storage before it reads it: those of a chunk in which the
+            // storage changed (a promotion) may be of another kind than the chunk's, so none is kept.
+            chunk.parsed[i] = parsed != null && before.equals(column.storage()) ? parsed : null;
         }
         chunk.storages = storages();
     }

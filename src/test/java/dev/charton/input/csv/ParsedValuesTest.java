@@ -37,14 +37,10 @@ class ParsedValuesTest {
     @Test
     void theValuesKeptAreTheValuesTheTextReadsAs() {
         String[] cells = {"2024-02-29 13:45:07.123456", " 2024-03-01 ", "2024-03-01T00:00", "NA", null,
-                "1900-01-01 00:00:00.5", "2024-03-01 10:00:00+02:00", "2015/01/01 01:00:00", "2024-03-01 10:00:00"};
-        RowChunk chunk = new RowChunk(cells.length);
-        for (int i = 0; i < cells.length; i++) {
-            chunk.add(new String[] {cells[i]}, i + 2);
-        }
-        TypeSniffer sniffer = new TypeSniffer(List.of("t"), new int[] {0}, CsvOptions.defaults(), "test.csv");
-
-        sniffer.observe(chunk);
+                "1900-01-01 00:00:00.5"};
+        RowChunk chunk = chunkOf(cells);
+        RowChunk promoted = chunkOf("2024-03-01 10:00:00", "2024-03-01 10:00:00+02:00", "2015/01/01 01:00:00");
+        classify(chunkOf("2024-01-01 00:00:00"), chunk, promoted);
 
         long[] parsed = chunk.parsed[0];
         assertNotNull(parsed, "a column that may be a timestamp keeps its parsed values");
@@ -59,17 +55,13 @@ class ParsedValuesTest {
         assertEquals(TextValues.NOT_A_VALUE, parsed[3], "a null token");
         assertEquals(TextValues.NOT_A_VALUE, parsed[4], "a field added by --ragged pad");
         assertEquals(micros(LocalDateTime.of(1900, 1, 1, 0, 0, 0, 500_000_000)), parsed[5]);
-        assertEquals(TextValues.NOT_A_VALUE, parsed[6], "a value with an offset is parsed again by its consumer");
-        assertEquals(TextValues.NOT_A_VALUE, parsed[7], "no naive timestamp: the column is text from here on");
-        assertEquals(TextValues.NOT_A_VALUE, parsed[8], "a text column parses nothing");
+        assertNull(promoted.parsed[0], "an offset, then text: the storage changed, nothing is kept");
     }
 
     @Test
     void integersWrittenAsDigitsAloneAreKept() {
         RowChunk chunk = chunkOf("42", " -7 ", "+5", "NA", "9223372036854775807", "-9223372036854775807", "1,234");
-        TypeSniffer sniffer = new TypeSniffer(List.of("n"), new int[] {0}, CsvOptions.defaults(), "test.csv");
-
-        sniffer.observe(chunk);
+        classify(chunkOf("1,000"), chunk); // a thousands separator: the column's reading from here on
 
         long[] parsed = chunk.parsed[0];
         assertEquals(42, parsed[0]);
@@ -80,6 +72,7 @@ class ParsedValuesTest {
         assertEquals(-Long.MAX_VALUE, parsed[5]);
         assertEquals(TextValues.NOT_A_VALUE, parsed[6], "a thousands separator: read by the column's reading");
         assertEquals(CsvType.INT64, chunk.storages.get(0).type());
+        assertEquals(',', chunk.storages.get(0).reading().group());
     }
 
     @Test
@@ -104,16 +97,63 @@ class ParsedValuesTest {
     }
 
     @Test
-    void aColumnThatCanNoLongerBeATimestampKeepsNothing() {
-        RowChunk first = chunkOf("1.5", "2024-01-01 00:00:00");
-        RowChunk second = chunkOf("2024-01-02 00:00:00");
-        TypeSniffer sniffer = new TypeSniffer(List.of("t"), new int[] {0}, CsvOptions.defaults(), "test.csv");
+    void numbersInAFloatColumnAreKeptAsTheBitsOfTheirDouble() {
+        RowChunk first = chunkOf("0.5");
+        RowChunk second = chunkOf("0.1", "3", "-1e-7", " 12345678901234567890 ", "NaN", "-0.0");
+        classify(first, second);
 
-        sniffer.observe(first);
-        sniffer.observe(second);
+        assertEquals(TextValues.NOT_A_VALUE, first.parsed[0][0], "parsed as the type before it: none yet");
+        long[] parsed = second.parsed[0];
+        assertEquals(Double.doubleToRawLongBits(0.1), parsed[0]);
+        assertEquals(Double.doubleToRawLongBits(3.0), parsed[1], "an integer in a float column, as a double");
+        assertEquals(Double.doubleToRawLongBits(-1e-7), parsed[2]);
+        assertEquals(Double.doubleToRawLongBits(12345678901234567890.0), parsed[3]);
+        assertEquals(TextValues.NOT_A_VALUE, parsed[4], "NaN is a null here, left to its consumer");
+        assertEquals(TextValues.NOT_A_VALUE, parsed[5], "-0.0's bits are the mark of no value: parsed again");
+        assertEquals(CsvType.FLOAT64, second.storages.get(0).type());
+    }
 
-        assertNotNull(first.parsed[0]);
-        assertNull(second.parsed[0], "after a fraction and a timestamp the column is text: nothing to keep");
+    @Test
+    void aChunkWhoseStorageChangesKeepsNothing() {
+        RowChunk numbers = chunkOf("1", "2");
+        RowChunk promoted = chunkOf("3", "4.5", "6");
+        classify(numbers, promoted);
+        RowChunk times = chunkOf("2024-01-01 00:00:00", "x");
+        RowChunk text = chunkOf("2024-01-02 00:00:00");
+        classify(times, text);
+
+        assertNull(numbers.parsed[0], "the first value set the column's type");
+        assertNull(promoted.parsed[0], "3 was parsed as an int64, 6 as a float64: the chunk is parsed again");
+        assertNull(times.parsed[0], "a timestamp, then text: the storage changed within the chunk");
+        assertNull(text.parsed[0], "a text column: nothing to keep");
+    }
+
+    @Test
+    void integersThenFloatsThenIntegersReadAsTheirText() {
+        List<String> texts = new ArrayList<>();
+        for (int i = 0; i < 9000; i++) {
+            texts.add(i < 5000 || i % 3 != 0 ? Integer.toString(i - 4000) : (i - 4000) + ".125");
+        }
+        assertSameValues(map(texts, Double::valueOf), read(texts).get("t"));
+    }
+
+    @Test
+    void integersTypedFloat64ReadAsFloats() {
+        List<String> texts = new ArrayList<>();
+        for (int i = 0; i < 3000; i++) {
+            texts.add(Integer.toString(i * 7 - 100));
+        }
+        CsvOptions options = CsvOptions.builder().typeOverrides(Map.of("t", CsvType.FLOAT64)).batchRows(700).build();
+        assertSameValues(map(texts, Double::valueOf), CsvTables.readAll(csv(texts), options, allocator).get("t"));
+    }
+
+    @Test
+    void decimalCommasAreReadByTheColumnsReading() {
+        List<String> texts = new ArrayList<>();
+        for (int i = 0; i < 3000; i++) {
+            texts.add(i % 2 == 0 ? i + ",5" : Integer.toString(i));
+        }
+        assertSameValues(map(texts, t -> Double.valueOf(t.replace(',', '.'))), read(texts).get("t"));
     }
 
     @Test
@@ -172,6 +212,14 @@ class ParsedValuesTest {
             csv.append(text.contains(",") ? '"' + text + '"' : text).append(',').append(i).append('\n');
         }
         return csv.toString();
+    }
+
+    /** Classifies the chunks of one column in order, as the classifying thread does. */
+    private static void classify(RowChunk... chunks) {
+        TypeSniffer sniffer = new TypeSniffer(List.of("x"), new int[] {0}, CsvOptions.defaults(), "test.csv");
+        for (RowChunk chunk : chunks) {
+            sniffer.observe(chunk);
+        }
     }
 
     private static List<Object> map(List<String> texts, java.util.function.Function<String, Object> read) {
