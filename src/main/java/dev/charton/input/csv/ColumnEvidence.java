@@ -70,8 +70,8 @@ final class ColumnEvidence {
 
     /**
      * Takes in cell {@code column} of row {@code row} of {@code chunk} (null when --ragged pad added
-     * it), its dictionary code into {@code codes[row]} when codes are kept, and the naive timestamp
-     * it was parsed as into {@code parsed[row]} when those are kept ({@link RowChunk#parsed}).
+     * it), its dictionary code into {@code codes[row]} when codes are kept, and the value it was
+     * parsed as into {@code parsed[row]} when those are kept ({@link RowChunk#parsed}).
      */
     void observe(RowChunk chunk, int row, int column, int[] codes, long[] parsed) {
         String raw = chunk.rows[row][column];
