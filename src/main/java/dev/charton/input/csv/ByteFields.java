@@ -6,9 +6,7 @@ import java.nio.charset.Charset;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 
 /**
  * Cuts records out of a block of a file's bytes that starts where a record starts, by the rules
@@ -24,7 +22,9 @@ final class ByteFields {
     private final byte quote;
     private final CharsetDecoder strict;
     private final boolean utf8;
-    private final List<String> fields = new ArrayList<>();
+    /** The fields of the record being cut, {@link #count} of them: copied out once it ends. */
+    private String[] fields = new String[16];
+    private int count;
     private byte[] unquoted = new byte[256];
 
     ByteFields(Dialect dialect, Charset charset) {
@@ -47,7 +47,7 @@ final class ByteFields {
         records:
         while (i < to) {
             long recordLine = breaks + 1;
-            fields.clear();
+            count = 0;
             while (true) {
                 int end;
                 String value;
@@ -101,14 +101,14 @@ final class ByteFields {
                     block.stop(ParsedBlock.Stop.MALFORMED, breaks + 1, e);
                     break records;
                 }
-                fields.add(value);
+                add(value);
                 if (end >= to) {
                     i = end;
                     if (!last) {
                         block.stop(ParsedBlock.Stop.ROW_TOO_LONG, recordLine, null);
                         break records;
                     }
-                    block.add(fields.toArray(new String[0]), breaks + 1);
+                    block.add(Arrays.copyOf(fields, count), breaks + 1);
                     break records;
                 }
                 byte b = bytes[end];
@@ -120,7 +120,7 @@ final class ByteFields {
                 if (b == '\r' && i < to && bytes[i] == '\n') {
                     i++;
                 }
-                block.add(fields.toArray(new String[0]), breaks);
+                block.add(Arrays.copyOf(fields, count), breaks);
                 continue records;
             }
         }
@@ -160,6 +160,13 @@ final class ByteFields {
             return Character.isWhitespace(c) ? 3 : 0;
         }
         return 0;
+    }
+
+    private void add(String value) {
+        if (count == fields.length) {
+            fields = Arrays.copyOf(fields, count * 2);
+        }
+        fields[count++] = value;
     }
 
     private int append(int n, byte b) {

@@ -30,7 +30,6 @@ enum ColumnCast {
     /** The stored values cannot give back the exact text: it is read again from the file. */
     TEXT;
 
-    private static final long MICROS_PER_DAY = 86_400_000_000L;
 
     static ColumnCast between(Storage stored, boolean hasValues, Storage target) {
         if (!hasValues) {
@@ -90,7 +89,7 @@ enum ColumnCast {
                 ((Float8Vector) to).setSafe(i, ((DecimalVector) from).getObject(i).doubleValue());
                 break;
             case DATE_TO_TIMESTAMP:
-                ((TimeStampVector) to).setSafe(i, ((DateDayVector) from).get(i) * MICROS_PER_DAY);
+                ((TimeStampVector) to).setSafe(i, ((DateDayVector) from).get(i) * TextValues.MICROS_PER_DAY);
                 break;
             case DECODE:
                 String text = dictionary.get(((IntVector) from).get(i));

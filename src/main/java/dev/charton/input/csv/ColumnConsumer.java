@@ -43,6 +43,16 @@ abstract class ColumnConsumer<V extends FieldVector> {
         return false;
     }
 
+    /** Whether the column stores the values classification parsed ({@link RowChunk#parsed}) as they are. */
+    boolean takesParsed() {
+        return false;
+    }
+
+    /** Stores a value classification parsed; only called when {@link #takesParsed}. */
+    void setParsed(int row, long value) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " takes no parsed values");
+    }
+
     /** Whether {@code NaN} is a null here (float columns, with the default null tokens). */
     boolean nanIsNull() {
         return false;
@@ -92,16 +102,26 @@ abstract class ColumnConsumer<V extends FieldVector> {
         for (int c = 0; c < consumers.size(); c++) {
             ColumnConsumer<?> consumer = consumers.get(c);
             int[] codes = rows.codes == null ? null : rows.codes[c];
-            consumer.convertColumn(rows, sources[c], codes, from, count, at, sourceName);
+            long[] parsed = rows.parsed == null || !consumer.takesParsed() ? null : rows.parsed[c];
+            consumer.convertColumn(rows, sources[c], codes, parsed, from, count, at, sourceName);
         }
     }
 
-    /** Converts one column of {@code count} rows; {@code codes} are the rows' dictionary codes, if known. */
-    void convertColumn(RowChunk rows, int source, int[] codes, int from, int count, int at, String sourceName) {
+    /**
+     * Converts one column of {@code count} rows; {@code codes} are the rows' dictionary codes, and
+     * {@code parsed} the values classification parsed, if known.
+     */
+    void convertColumn(RowChunk rows, int source, int[] codes, long[] parsed, int from, int count, int at,
+                       String sourceName) {
         int r = 0;
         try {
             for (; r < count; r++) {
-                consume(at + r, rows.rows[from + r][source]);
+                long value = parsed == null ? TextValues.NOT_A_VALUE : parsed[from + r];
+                if (value != TextValues.NOT_A_VALUE) {
+                    setParsed(at + r, value);
+                } else {
+                    consume(at + r, rows.rows[from + r][source]);
+                }
             }
         } catch (RuntimeException e) {
             throw new ChartonException(ExitCode.DATA, sourceName + ":" + rows.startLine(from + r) + ": column '"

@@ -43,6 +43,12 @@ final class ColumnEvidence {
     private boolean mixedZones;
     private String firstValue;
     private long firstLine;
+    /**
+     * What the last cell looked at was parsed as ({@link RowChunk#parsed}), as the column's type before
+     * it reads it: a float64's bits, an int64 of digits alone, or a naive timestamp; else
+     * {@link TextValues#NOT_A_VALUE}.
+     */
+    private long parsedValue;
 
     ColumnEvidence(String name, CsvType forced, NullTokens nulls, Layouts layouts, List<NumberReading> readings,
                    String sourceName) {
@@ -64,12 +70,16 @@ final class ColumnEvidence {
 
     /**
      * Takes in cell {@code column} of row {@code row} of {@code chunk} (null when --ragged pad added
-     * it), and its dictionary code into {@code codes[row]} when codes are kept.
+     * it), its dictionary code into {@code codes[row]} when codes are kept, and the value it was
+     * parsed as into {@code parsed[row]} when those are kept ({@link RowChunk#parsed}).
      */
-    void observe(RowChunk chunk, int row, int column, int[] codes) {
+    void observe(RowChunk chunk, int row, int column, int[] codes, long[] parsed) {
         String raw = chunk.rows[row][column];
         if (codes != null) {
             codes[row] = -1;
+        }
+        if (parsed != null) {
+            parsed[row] = TextValues.NOT_A_VALUE;
         }
         if (raw == null) {
             return;
@@ -94,8 +104,17 @@ final class ColumnEvidence {
         }
         if (viable != STRING) {
             CsvType before = CsvType.first(viableTypes());
-            narrow(typesOf(text), text, chunk, row, before);
+            parsedValue = TextValues.NOT_A_VALUE;
+            narrow(typesOf(text, forced != null ? forced : before), text, chunk, row, before);
+            if (parsed != null) {
+                parsed[row] = parsedValue;
+            }
         }
+    }
+
+    /** Whether the column can still be a number or a naive timestamp, so that its parsed values are worth keeping. */
+    boolean keepsParsed() {
+        return (viable & (NUMBERS | CsvType.TIMESTAMP.bit())) != 0;
     }
 
     /** Keeps the types that accept {@code text}; {@code before} is the type before it was looked at. */
@@ -112,8 +131,11 @@ final class ColumnEvidence {
         }
     }
 
-    /** The types, among those still viable, that accept {@code s} (STRING always does). */
-    private int typesOf(String s) {
+    /**
+     * The types, among those still viable, that accept {@code s} (STRING always does); {@code storedAs}:
+     * the column's type before {@code s}, as {@link #parsedValue} parses it.
+     */
+    private int typesOf(String s, CsvType storedAs) {
         if (s.isEmpty()) {
             return STRING;
         }
@@ -121,7 +143,7 @@ final class ColumnEvidence {
             return CsvType.BOOLEAN.bit() | STRING;
         }
         if ((viable & NUMBERS) != 0) {
-            int numbers = numberTypesOf(s);
+            int numbers = numberTypesOf(s, storedAs);
             if (numbers != 0) {
                 return numbers | STRING;
             }
@@ -133,7 +155,8 @@ final class ColumnEvidence {
      * The number types {@code s} fits under the readings still viable (see {@link NumberReading});
      * the readings that cannot read it drop out, unless none can (then it is no number at all).
      */
-    private int numberTypesOf(String s) {
+    private int numberTypesOf(String s, CsvType storedAs) {
+        boolean kept = true; // the first viable reading is the one the column keeps so far
         int fitting = 0;
         int types = 0;
         int asWritten = -1;
@@ -144,11 +167,21 @@ final class ColumnEvidence {
             String plain = readings.get(r).plain(s);
             int kinds;
             if (plain == s) {
-                asWritten = asWritten < 0 ? numberTypes(TextValues.numberKind(s)) : asWritten;
+                if (asWritten < 0) {
+                    int kind = TextValues.numberKind(s);
+                    asWritten = numberTypes(kind);
+                    // Parsed as the column's consumer parses the text its kept reading leaves unchanged.
+                    if (kept && storedAs == CsvType.FLOAT64 && kind != TextValues.NOT_A_NUMBER) {
+                        parsedValue = Double.doubleToRawLongBits(TextValues.parseDouble(s));
+                    } else if (kept && kind == TextValues.INT64) {
+                        parsedValue = Long.parseLong(s);
+                    }
+                }
                 kinds = asWritten;
             } else {
                 kinds = plain == null ? 0 : numberTypes(TextValues.numberKind(plain));
             }
+            kept = false;
             if (kinds != 0) {
                 fitting |= 1 << r;
                 readingTypes[r] &= kinds;
@@ -184,13 +217,22 @@ final class ColumnEvidence {
         return kept != 0 ? kept : viable;
     }
 
+    /** The time types that accept {@code s}; a naive timestamp (or ISO date) is kept in {@link #parsedValue}. */
     private int timeTypesOf(String s) {
-        if (s.length() == 10 && TextValues.isoDateToEpochDay(s) != TextValues.NOT_A_VALUE) {
-            return CsvType.DATE.bit() | CsvType.TIMESTAMP.bit();
+        if (s.length() == 10) {
+            long day = TextValues.isoDateToEpochDay(s);
+            if (day != TextValues.NOT_A_VALUE) {
+                parsedValue = day * TextValues.MICROS_PER_DAY;
+                return CsvType.DATE.bit() | CsvType.TIMESTAMP.bit();
+            }
         }
-        if ((viable & ANY_TIMESTAMP) != 0 && TextValues.parseTimestamp(s, false) != TextValues.NOT_A_VALUE) {
-            withoutOffset = true;
-            return ANY_TIMESTAMP; // in a column whose other values have offsets, read as UTC
+        if ((viable & ANY_TIMESTAMP) != 0) {
+            long micros = TextValues.parseTimestamp(s, false);
+            if (micros != TextValues.NOT_A_VALUE) {
+                parsedValue = micros;
+                withoutOffset = true;
+                return ANY_TIMESTAMP; // in a column whose other values have offsets, read as UTC
+            }
         }
         if ((viable & CsvType.TIMESTAMP_TZ.bit()) != 0 && TextValues.parseTimestamp(s, true) != TextValues.NOT_A_VALUE) {
             noteZone(TextValues.offsetId(s));

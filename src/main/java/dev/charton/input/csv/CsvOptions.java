@@ -38,8 +38,13 @@ public record CsvOptions(Character delimiter, Charset encoding, NullTokens nulls
                          int blockBytes) {
 
     public static final int DEFAULT_BATCH_ROWS = 65_536;
-    /** Big enough that cutting a block is far more work than handing it over, small enough that a few fit in memory. */
-    public static final int DEFAULT_BLOCK_BYTES = 1 << 20;
+    /**
+     * Big enough that cutting a block is far more work than handing it over. Small, because a block's
+     * cut records (about five objects a row) live until the block is classified and converted: with a
+     * few 1 MiB blocks in flight they outlived the young generation, and full collections took a
+     * quarter of the wall time (docs/benchmarks.md, "CSV convert at pyarrow's speed").
+     */
+    public static final int DEFAULT_BLOCK_BYTES = 1 << 16;
     /** The {@code comment} that turns comment detection off. */
     public static final char NO_COMMENT = '\0';
 

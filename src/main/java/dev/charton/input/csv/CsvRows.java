@@ -61,6 +61,11 @@ final class CsvRows implements ReadAhead.Source {
         return parser.dialect();
     }
 
+    /** See {@link RecordSource#cutAhead()}. */
+    boolean cutAhead() {
+        return parser.cutAhead();
+    }
+
     /** Up to {@link ReadAhead#CHUNK_ROWS} more rows, or null at the end. */
     @Override
     public RowChunk next() {
@@ -100,8 +105,10 @@ final class CsvRows implements ReadAhead.Source {
     /** The parser's next record, without the empty field after a delimiter that ends every row. */
     private String[] nextRecord() {
         String[] row = parser.next();
-        boolean trailing = row != null && row.length > 1 && row[row.length - 1].isEmpty();
-        return trailing && parser.dialect().trailingDelimiter() ? Arrays.copyOf(row, row.length - 1) : row;
+        // The dialect first: the last field is still in another core's cache, and seldom needed here.
+        boolean trailing = parser.dialect().trailingDelimiter() && row != null && row.length > 1
+                && row[row.length - 1].isEmpty();
+        return trailing ? Arrays.copyOf(row, row.length - 1) : row;
     }
 
     private static boolean isBlank(String[] row) {

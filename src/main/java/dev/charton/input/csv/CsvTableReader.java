@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Reads a CSV input into Arrow record batches whose column types hold for every row of the file,
@@ -86,16 +87,19 @@ public final class CsvTableReader implements TableReader {
     }
 
     /**
-     * Parses every row, classifies it and converts it, each on a thread of its own (the parsing of a
-     * file on every core, {@link ParallelRecords}); returns the spooled segments.
+     * Parses every row, classifies it and converts it, each on a thread of its own (a file is cut on
+     * every core by {@link ParallelRecords}, and then classified as its rows come); returns the spooled
+     * segments.
      */
     private List<Spool.Segment> readOnce(CsvRows rows, int[] selected, TypeSniffer sniffer, int batchRows,
                                          BufferAllocator allocator) {
         List<String> names = Arrays.stream(selected).mapToObj(rows.names()::get).toList();
+        // Records cut on threads of their own need no thread to parse ahead: one more hand-over of every row.
         try (Spool spool = new Spool(names, selected, sniffer.dictionaries(), batchRows, options.nulls(), allocator,
                 sourceName);
-             ReadAhead parsed = new ReadAhead(rows, "read");
-             ReadAhead classified = new ReadAhead(new Classifier(parsed, sniffer), "classify")) {
+             ReadAhead parsed = rows.cutAhead() ? null : new ReadAhead(rows, "read");
+             ReadAhead classified = new ReadAhead(new Classifier(parsed == null ? rows::next : parsed::next, sniffer),
+                     "classify")) {
             RowChunk chunk;
             while ((chunk = classified.next()) != null) {
                 spool.append(chunk);
@@ -104,16 +108,11 @@ public final class CsvTableReader implements TableReader {
         }
     }
 
-    /**
-     * A pass over the rows. The dialect is sniffed (or taken as {@code known}) from the text as Commons
-     * CSV reads it; a regular file whose dialect allows it is then cut from its bytes on every core
-     * ({@link ParallelRecords}), anything else (standard input, escapes, comments, UTF-16...) read on.
-     */
     /** The pipeline stage that classifies each parsed chunk: only its thread touches the sniffer. */
-    private record Classifier(ReadAhead parsed, TypeSniffer sniffer) implements ReadAhead.Source {
+    private record Classifier(Supplier<RowChunk> parsed, TypeSniffer sniffer) implements ReadAhead.Source {
         @Override
         public RowChunk next() {
-            RowChunk chunk = parsed.next();
+            RowChunk chunk = parsed.get();
             if (chunk != null) {
                 sniffer.observe(chunk);
             }
@@ -122,10 +121,15 @@ public final class CsvTableReader implements TableReader {
 
         @Override
         public void close() {
-            // The parsing stage is closed by its owner.
+            // The rows, or the stage parsing them, are closed by their owner.
         }
     }
 
+    /**
+     * A pass over the rows. The dialect is sniffed (or taken as {@code known}) from the text as Commons
+     * CSV reads it; a regular file whose dialect allows it is then cut from its bytes on every core
+     * ({@link ParallelRecords}), anything else (standard input, escapes, comments, UTF-16...) read on.
+     */
     private CsvRows openRows(Dialect known) {
         InputStream bytes;
         try {

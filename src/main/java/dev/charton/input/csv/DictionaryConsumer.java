@@ -18,9 +18,10 @@ final class DictionaryConsumer extends ColumnConsumer<IntVector> {
 
     /** With codes from classification, copies them: no text is looked up twice. */
     @Override
-    void convertColumn(RowChunk rows, int source, int[] codes, int from, int count, int at, String sourceName) {
+    void convertColumn(RowChunk rows, int source, int[] codes, long[] parsed, int from, int count, int at,
+                       String sourceName) {
         if (codes == null) {
-            super.convertColumn(rows, source, null, from, count, at, sourceName);
+            super.convertColumn(rows, source, null, parsed, from, count, at, sourceName);
             return;
         }
         for (int r = 0; r < count; r++) {

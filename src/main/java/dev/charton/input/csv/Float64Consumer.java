@@ -13,6 +13,17 @@ final class Float64Consumer extends ColumnConsumer<Float8Vector> {
         return true;
     }
 
+    /** Floats take the values classification parsed ({@link RowChunk#parsed}), as their bits. */
+    @Override
+    boolean takesParsed() {
+        return true;
+    }
+
+    @Override
+    void setParsed(int row, long bits) {
+        vector.setSafe(row, Double.longBitsToDouble(bits));
+    }
+
     @Override
     void set(int row, String text) {
         vector.setSafe(row, TextValues.parseDouble(text));

@@ -8,6 +8,17 @@ final class Int64Consumer extends ColumnConsumer<BigIntVector> {
         super(vector, nulls);
     }
 
+    /** Integers take the values classification parsed ({@link RowChunk#parsed}). */
+    @Override
+    boolean takesParsed() {
+        return true;
+    }
+
+    @Override
+    void setParsed(int row, long value) {
+        vector.setSafe(row, value);
+    }
+
     @Override
     void set(int row, String text) {
         vector.setSafe(row, Long.parseLong(text));

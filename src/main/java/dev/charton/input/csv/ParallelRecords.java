@@ -247,6 +247,11 @@ final class ParallelRecords implements RecordSource {
         return line;
     }
 
+    @Override
+    public boolean cutAhead() {
+        return true;
+    }
+
     /** The next block in file order, or null at the end (then again on every call). */
     private ParsedBlock take() {
         if (stopped) {

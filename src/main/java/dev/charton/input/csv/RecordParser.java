@@ -114,6 +114,11 @@ final class RecordParser implements RecordSource {
         return skippedLines + parser.getCurrentLineNumber();
     }
 
+    @Override
+    public boolean cutAhead() {
+        return false;
+    }
+
     /** Skips physical lines (LF, CRLF or CR), quotes or not; returns how many there were. */
     private int skipLines(int count) throws IOException {
         int skipped = 0;

@@ -15,6 +15,9 @@ interface RecordSource extends AutoCloseable {
     /** The line of the file on which the last record returned by {@link #next()} ended. */
     long line();
 
+    /** Whether the records are cut on threads of their own, so that a pass needs no thread to parse ahead. */
+    boolean cutAhead();
+
     @Override
     void close();
 }

@@ -14,6 +14,15 @@ final class RowChunk {
     List<Storage> storages;
     /** Per selected column, each row's dictionary code (-1: none), or null when not tracked. */
     int[][] codes;
+    /**
+     * Per selected column, each row's value as classification parsed it ({@link TextValues#NOT_A_VALUE}:
+     * not parsed), as the chunk's storage reads it: a float64's bits ({@link TextValues#parseDouble}),
+     * an int64 written as digits alone ({@link Long#parseLong}), or a naive timestamp in microseconds
+     * ({@link TextValues#naiveMicros}). Null when the column can no longer be a number or a naive
+     * timestamp, or its storage changed within the chunk. Conversion stores these instead of parsing
+     * the text again.
+     */
+    long[][] parsed;
 
     RowChunk(int capacity) {
         rows = new String[capacity][];

@@ -56,7 +56,7 @@ final class SpoolReplay implements AutoCloseable {
         for (int c = 0; c < casts.length; c++) {
             ColumnPlan plan = plans.get(c);
             if (casts[c] == ColumnCast.TEXT) {
-                out.consumers().get(c).convertColumn(texts, plan.source(), null, 0, rows, 0, sourceName);
+                out.consumers().get(c).convertColumn(texts, plan.source(), null, null, 0, rows, 0, sourceName);
             } else {
                 casts[c].apply(in.getVector(c), targets.get(c), rows, plan.dictionary());
             }

@@ -19,8 +19,21 @@ final class TextValues {
     static final int MAX_BIG_INTEGER_DIGITS = 38;
 
     private static final long MICROS_PER_SECOND = 1_000_000L;
+    static final long MICROS_PER_DAY = 86_400L * MICROS_PER_SECOND;
 
     private TextValues() {
+    }
+
+    /**
+     * A naive timestamp as microseconds since the epoch, as written (a 10-character ISO date is its
+     * midnight); {@link #NOT_A_VALUE} when {@code s} is neither.
+     */
+    static long naiveMicros(String s) {
+        if (s.length() == 10) {
+            long day = isoDateToEpochDay(s);
+            return day == NOT_A_VALUE ? day : day * MICROS_PER_DAY;
+        }
+        return parseTimestamp(s, false);
     }
 
     /**

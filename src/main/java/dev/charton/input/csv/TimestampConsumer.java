@@ -8,8 +8,6 @@ import org.apache.arrow.vector.TimeStampVector;
  * UTC. Naive ones not in ISO form are read by the column's layout.
  */
 final class TimestampConsumer extends ColumnConsumer<TimeStampVector> {
-    private static final long MICROS_PER_DAY = 86_400_000_000L;
-
     private final boolean withOffset;
     private final DatePattern pattern;
 
@@ -19,20 +17,30 @@ final class TimestampConsumer extends ColumnConsumer<TimeStampVector> {
         this.pattern = pattern;
     }
 
+    /** Naive timestamps take the microseconds classification parsed ({@link RowChunk#parsed}). */
+    @Override
+    boolean takesParsed() {
+        return !withOffset;
+    }
+
+    @Override
+    void setParsed(int row, long micros) {
+        vector.setSafe(row, micros);
+    }
+
     @Override
     void set(int row, String text) {
         long micros;
-        if (!withOffset && text.length() == 10) {
-            long day = TextValues.isoDateToEpochDay(text);
-            micros = day == TextValues.NOT_A_VALUE ? day : day * MICROS_PER_DAY;
+        if (!withOffset) {
+            micros = TextValues.naiveMicros(text);
         } else {
-            micros = TextValues.parseTimestamp(text, withOffset);
-            if (micros == TextValues.NOT_A_VALUE && withOffset) {
+            micros = TextValues.parseTimestamp(text, true);
+            if (micros == TextValues.NOT_A_VALUE) {
                 micros = TextValues.parseTimestamp(text, false);
             }
-            if (micros == TextValues.NOT_A_VALUE && pattern != null) {
-                micros = pattern.micros(text);
-            }
+        }
+        if (micros == TextValues.NOT_A_VALUE && pattern != null && (withOffset || text.length() != 10)) {
+            micros = pattern.micros(text);
         }
         if (micros == TextValues.NOT_A_VALUE) {
             throw notA("a timestamp", text);

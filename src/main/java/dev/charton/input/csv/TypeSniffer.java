@@ -31,14 +31,20 @@ final class TypeSniffer {
     /** Takes in every row of {@code chunk}, leaving in it how to store it and its dictionary codes. */
     void observe(RowChunk chunk) {
         chunk.codes = new int[columns.length][];
+        chunk.parsed = new long[columns.length][];
         for (int i = 0; i < columns.length; i++) {
             ColumnEvidence column = evidence[i];
             int source = columns[i];
             int[] codes = column.distinct().overflowed() ? null : new int[chunk.size];
+            long[] parsed = column.keepsParsed() ? new long[chunk.size] : null;
+            Storage before = parsed == null ? null : column.storage();
             for (int r = 0; r < chunk.size; r++) {
-                column.observe(chunk, r, source, codes);
+                column.observe(chunk, r, source, codes, parsed);
             }
             chunk.codes[i] = codes;
+            // A value is parsed as the column's storage before it reads it: those of a chunk in which the
+            // storage changed (a promotion) may be of another kind than the chunk's, so none is kept.
+            chunk.parsed[i] = parsed != null && before.equals(column.storage()) ? parsed : null;
         }
         chunk.storages = storages();
     }

@@ -149,13 +149,13 @@ public final class TypedTextColumns extends ForwardingTableReader {
             chunk.add(new String[]{value}, rowsBefore + row + 1); // a message's "line" is the row's number
         }
         for (int row = 0; row < rows; row++) {
-            conversion.evidence().observe(chunk, row, 0, null);
+            conversion.evidence().observe(chunk, row, 0, null, null);
         }
         FieldVector target = conversion.target();
         target.reset();
         ColumnConsumer<?> consumer = ColumnConsumer.create(conversion.evidence().storage(), null, target,
                 conversion.nulls());
-        consumer.convertColumn(chunk, 0, null, 0, rows, 0, sourceName);
+        consumer.convertColumn(chunk, 0, null, null, 0, rows, 0, sourceName);
         target.setValueCount(rows);
     }
 
