@@ -28,7 +28,9 @@ table_of() {  # CHART -> the table it is drawn from
 }
 for chart in "${charts[@]}"; do
   table="$(table_of "$chart")"
-  [ -f "$dir/$table-$rows.parquet" ] || "$python" "bench/plan/make_$table.py" "$rows" "$dir" >/dev/null
+  maker="bench/plan/make_$table.py"
+  [ "$table" = series ] && maker=bench/plan/make_table.py
+  [ -f "$dir/$table-$rows.parquet" ] || "$python" "$maker" "$rows" "$dir" >/dev/null
 done
 
 charton_args() {  # CHART -> charton plot options

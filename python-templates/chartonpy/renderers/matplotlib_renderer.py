@@ -66,9 +66,9 @@ def laid_out_once(fig):
     """savefig draws a figure that has a layout engine twice: once without rendering, which runs the
     layout (and every artist's drawing code), then once to render it with the layout fixed. At the
     figure's own dpi, on the raster canvas whose text metrics the layout needs, running the layout
-    alone is enough: it is run here and the engine set aside while savefig draws once (a sixth of a
-    small plot's drawing time: docs/benchmarks.md). The same pixels (test_renderers). Vector formats
-    measure text their own way and keep savefig's."""
+    alone is enough: it is run here and the engine set aside while savefig draws once (7% of a
+    small plot's drawing time in a worker that has drawn before: docs/benchmarks.md). The same
+    pixels (test_renderers). Vector formats measure text their own way and keep savefig's."""
     engine = fig.get_layout_engine()
     if engine is None or isinstance(engine, PlaceHolderLayoutEngine):
         yield
