@@ -125,6 +125,9 @@ final class ColumnEvidence {
         }
         viable &= accepted;
         CsvType after = CsvType.first(viableTypes());
+        if (after == CsvType.STRING && before != CsvType.STRING) {
+            hint.madeText(text);
+        }
         if (values > 1 && before != after && promotions.size() < 8) {
             promotions.add(before.displayName() + " until line " + chunk.startLine(row)
                     + " ('" + abbreviate(text) + "')");

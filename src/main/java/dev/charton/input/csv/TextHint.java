@@ -39,6 +39,17 @@ final class TextHint {
         }
     }
 
+    /**
+     * The value that made the column text, wherever it is: a word past the sample is still the cell
+     * that spoils numbers or times ({@code --null-value}), not a sign that they are written in two ways.
+     */
+    void madeText(String text) {
+        HeaderSniffer.Kind kind = HeaderSniffer.kind(text);
+        if (other == null && kind != HeaderSniffer.Kind.NUMBER && kind != HeaderSniffer.Kind.TEMPORAL) {
+            other = text;
+        }
+    }
+
     /** The hint for a text column, starting with "; ", or empty when it does not mostly look like anything. */
     String describe() {
         String mostly = mostly(HINTED_SHARE, false);
@@ -70,8 +81,8 @@ final class TextHint {
     }
 
     private String share(int count) {
-        return count == looked ? "all " + looked + " values" : count + " of " + (looked == SAMPLE ? "the first " : "")
-                + looked + " values";
+        String all = (looked == SAMPLE ? "the first " : "") + looked + " values";
+        return count == looked ? (looked == SAMPLE ? "all of " : "all ") + all : count + " of " + all;
     }
 
     private String remedy(String layouts) {

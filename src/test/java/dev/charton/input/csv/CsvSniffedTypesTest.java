@@ -189,6 +189,10 @@ class CsvSniffedTypesTest {
         assertTrue(dates.contains("2 of 3 values look like dates or times"), dates);
         String words = decision("w\nred\ngreen\n").reason();
         assertTrue(!words.contains("look like"), words);
+        // The word that spoils the numbers is past the sample of 10,000 values the hint counts.
+        String late = decision("v\n" + "1.5\n".repeat(TextHint.SAMPLE + 5) + "oops\n").reason();
+        assertTrue(late.contains("all of the first 10000 values look like numbers (not 'oops'; --null-value 'oops'"),
+                late);
     }
 
     @Test
