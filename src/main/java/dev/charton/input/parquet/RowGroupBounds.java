@@ -10,6 +10,7 @@ import org.apache.parquet.io.ParquetDecodingException;
 import org.apache.parquet.io.SeekableInputStream;
 import org.apache.parquet.schema.MessageType;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.HashSet;
 import java.util.List;
@@ -28,10 +29,17 @@ final class RowGroupBounds {
     }
 
     static void check(InputFile file, List<BlockMetaData> rowGroups, MessageType requested) throws IOException {
+        check(file, rowGroups, requested, PageHeaders.FIRST_READ);
+    }
+
+    /** As {@link #check(InputFile, List, MessageType)}, reading at first {@code firstRead} bytes of each page header. */
+    static void check(InputFile file, List<BlockMetaData> rowGroups, MessageType requested, int firstRead)
+            throws IOException {
         Set<ColumnPath> wanted = new HashSet<>();
         requested.getColumns().forEach(c -> wanted.add(ColumnPath.get(c.getPath())));
         long fileLength = file.getLength();
         try (SeekableInputStream in = file.newStream()) {
+            PageHeaders headers = new PageHeaders(in, fileLength, firstRead);
             for (int group = 0; group < rowGroups.size(); group++) {
                 long rows = rowGroups.get(group).getRowCount();
                 if (rows < 0) {
@@ -43,14 +51,14 @@ final class RowGroupBounds {
                 }
                 for (ColumnChunkMetaData chunk : rowGroups.get(group).getColumns()) {
                     if (wanted.contains(chunk.getPath())) {
-                        checkChunk(in, chunk, fileLength, group + 1);
+                        checkChunk(headers, chunk, fileLength, group + 1);
                     }
                 }
             }
         }
     }
 
-    private static void checkChunk(SeekableInputStream in, ColumnChunkMetaData chunk, long fileLength, int group)
+    private static void checkChunk(PageHeaders headers, ColumnChunkMetaData chunk, long fileLength, int group)
             throws IOException {
         long position = chunk.getStartingPos();
         long end = position + chunk.getTotalSize();
@@ -58,13 +66,53 @@ final class RowGroupBounds {
             if (position >= fileLength) {
                 throw pastTheEnd(chunk, group);
             }
-            in.seek(position);
-            PageHeader header = Util.readPageHeader(in);
-            long pageEnd = in.getPos() + header.getCompressed_page_size();
+            PageHeader header = headers.at(position);
+            long pageEnd = position + headers.lastLength() + header.getCompressed_page_size();
             if (header.getCompressed_page_size() < 0 || pageEnd > fileLength) {
                 throw pastTheEnd(chunk, group);
             }
             position = pageEnd;
+        }
+    }
+
+    /**
+     * Page headers read with one read each: Thrift takes a stream a byte at a time, which on a file
+     * is a system call a byte (81,000 of them to open a 10M-row file of four columns). A header
+     * longer than the first read (large statistics) is read from the stream as before.
+     */
+    private static final class PageHeaders {
+        private static final int FIRST_READ = 1 << 12;
+        private final SeekableInputStream in;
+        private final long fileLength;
+        private final byte[] buffer;
+        private long lastLength;
+
+        PageHeaders(SeekableInputStream in, long fileLength, int firstRead) {
+            this.in = in;
+            this.fileLength = fileLength;
+            this.buffer = new byte[firstRead];
+        }
+
+        PageHeader at(long position) throws IOException {
+            int length = (int) Math.min(buffer.length, fileLength - position);
+            in.seek(position);
+            in.readFully(buffer, 0, length);
+            ByteArrayInputStream bytes = new ByteArrayInputStream(buffer, 0, length);
+            try {
+                PageHeader header = Util.readPageHeader(bytes);
+                lastLength = length - bytes.available();
+                return header;
+            } catch (IOException cutShort) {
+                in.seek(position);
+                PageHeader header = Util.readPageHeader(in);
+                lastLength = in.getPos() - position;
+                return header;
+            }
+        }
+
+        /** The length in bytes of the header {@link #at} read last. */
+        long lastLength() {
+            return lastLength;
         }
     }
 

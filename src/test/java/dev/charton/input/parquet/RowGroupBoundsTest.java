@@ -5,9 +5,20 @@ import dev.charton.testing.Repo;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
 import org.junit.jupiter.api.AfterEach;
+import org.apache.parquet.example.data.Group;
+import org.apache.parquet.hadoop.ParquetFileReader;
+import org.apache.parquet.io.LocalInputFile;
+import org.apache.parquet.io.ParquetDecodingException;
+import org.apache.parquet.schema.MessageType;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -43,5 +54,33 @@ class RowGroupBoundsTest {
                 () -> ParquetFixtures.open(NEGATIVE_ROWS, null, allocator).close());
         assertEquals("row-group-negative-row-count: not a valid Parquet file: row group 1 declares -59 rows",
                 e.getMessage());
+    }
+
+    @Test
+    void pageHeadersLongerThanTheFirstReadAreReadFromTheStream(@TempDir Path dir) throws Exception {
+        String schema = "message m { required binary text (UTF8); required int64 id; }";
+        List<Consumer<Group>> rows = new ArrayList<>();
+        for (int i = 0; i < 3000; i++) {
+            int row = i;
+            rows.add(g -> g.append("text", "value " + row).append("id", (long) row));
+        }
+        Path file = ParquetFixtures.write(dir.resolve("p.parquet"), schema, ParquetFixtures.Layout.plain(), rows);
+        LocalInputFile input = new LocalInputFile(file);
+        try (ParquetFileReader reader = ParquetFileReader.open(input)) {
+            MessageType all = reader.getFooter().getFileMetaData().getSchema();
+            // Every header is longer than 4 bytes: each is read again from the stream, and the walk still
+            // lands on every page's start (a wrong header length would make the next header garbage).
+            RowGroupBounds.check(input, reader.getRowGroups(), all, 4);
+            RowGroupBounds.check(input, reader.getRowGroups(), all);
+            // Cut the file's last page short: both ways see it.
+            Path cut = dir.resolve("cut.parquet");
+            byte[] bytes = Files.readAllBytes(file);
+            Files.write(cut, Arrays.copyOf(bytes, (int) (reader.getRowGroups().get(0).getColumns().get(1).getStartingPos() + 100)));
+            LocalInputFile cutInput = new LocalInputFile(cut);
+            for (int firstRead : new int[] {4, 1 << 12}) {
+                assertThrows(ParquetDecodingException.class,
+                        () -> RowGroupBounds.check(cutInput, reader.getRowGroups(), all, firstRead));
+            }
+        }
     }
 }
