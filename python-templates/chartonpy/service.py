@@ -5,6 +5,8 @@ own worker. It detaches (a session of its own, no terminal, working directory /)
 renderer's libraries once, and listens on a Unix-domain socket in an owner-only directory. Each
 connection from a process of the same user gets a serving process forked from it: already warm,
 it speaks the worker protocol on the socket (chartonpy/serving.py) and ends with the connection.
+One such process, the spare, is forked ahead of the next connection and draws a throwaway figure
+first, so the copy-on-write faults of a fork's first figure are not paid while a client waits.
 The service itself never reads a request, so it holds no one's data and its memory stays what
 the imports took.
 
@@ -56,6 +58,7 @@ class Service:
         self.last_active = self.started_at
         self.served = 0
         self.children = {}  # pid -> (pidfd, connection)
+        self.spare = None  # (pid, pidfd, channel): the serving process forked ahead, waiting for a connection
         self.missing = {name: renderers.missing_packages(name) for name in (
             *renderers.BUILTIN, renderers.SCRIPT, renderers.CATALOG, *plugins.discover())}
         self.preloaded_renderers = [args.preload, *self._other_renderers_to_preload()]
@@ -97,6 +100,7 @@ class Service:
     def serve(self):
         signal.signal(signal.SIGTERM, _raise_stop)
         self.last_active = time.time()  # idle from now: the imports may have taken seconds
+        self._make_spare()
         self._write_status()
         try:
             while not self._should_leave():
@@ -105,6 +109,7 @@ class Service:
                         self._accept()
                     else:
                         self._reap(key.data)
+                self._retire_idle_spare()
         except _Stop:
             pass
         finally:
@@ -117,40 +122,109 @@ class Service:
         if uid != os.getuid() or len(self.children) >= self.args.max_busy:
             connection.close()  # another user, or too busy: charton starts a worker of its own
             return
-        pid = os.fork()
-        if pid == 0:
-            self._become_serving_process(connection)
-        pidfd = os.pidfd_open(pid)
-        self.selector.register(pidfd, selectors.EVENT_READ, pid)
+        pid, pidfd = self._hand_to_spare(connection) or self._fork_for(connection)
         self.children[pid] = (pidfd, connection)
         self.served += 1
         self._write_status()
 
-    def _become_serving_process(self, connection):
+    def _fork_for(self, connection):
+        pid = os.fork()
+        if pid == 0:
+            self._become_serving_process(lambda: connection)
+        return pid, self._watch(pid)
+
+    def _hand_to_spare(self, connection):
+        """Passes the connection to the spare; None when there is none, or it is gone."""
+        if self.spare is None:
+            return None
+        pid, pidfd, channel = self.spare
+        self.spare = None
+        try:
+            socket.send_fds(channel, [b"c"], [connection.fileno()])
+            return pid, pidfd
+        except OSError:
+            _kill_group(pid)  # its end is closed: it died; _reap collects it
+            self.children[pid] = (pidfd, None)
+            return None
+        finally:
+            channel.close()
+
+    def _make_spare(self):
+        """Forks the spare, unless one waits: after a request, while its client writes the figure, not
+        while a client starts (a warm-up costs about 0.1 s of CPU, docs/benchmarks.md)."""
+        if self.spare is not None:
+            return
+        ours, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_STREAM)
+        pid = os.fork()
+        if pid == 0:
+            ours.close()
+            self._become_serving_process(lambda: _warm_up_then_wait(self.args.preload, theirs))
+        theirs.close()
+        self.spare = (pid, self._watch(pid), ours)
+
+    def _retire_idle_spare(self):
+        """Lets the spare go after --spare-idle seconds without requests: its own memory (some 25 MB)
+        goes back, and the next command's process is forked for it as when there is no spare."""
+        if self.spare is None or time.time() - self.last_active < self.args.spare_idle:
+            return
+        pid, pidfd, channel = self.spare
+        self.spare = None
+        channel.close()
+        _kill_group(pid)
+        self.children[pid] = (pidfd, None)  # collected by _reap like a served process
+        self._write_status()
+
+    def _watch(self, pid):
+        pidfd = os.pidfd_open(pid)
+        self.selector.register(pidfd, selectors.EVENT_READ, pid)
+        return pidfd
+
+    def _become_serving_process(self, connection_to_serve):
+        """In a forked child: lets go of what is the service's, then serves the connection
+        ``connection_to_serve()`` returns (none: it ends without serving)."""
         status = 70
         try:
             self.selector.close()
             self.listener.close()
             os.close(self.lock)
             for _, other in self.children.values():
-                other.close()
+                if other is not None:
+                    other.close()
+            if self.spare is not None:
+                self.spare[2].close()
             signal.signal(signal.SIGTERM, signal.SIG_DFL)
-            status = serving.serve(connection, self.directory, self.missing, self.preloaded)
+            connection = connection_to_serve()
+            status = 0 if connection is None else serving.serve(connection, self.directory, self.missing,
+                                                                 self.preloaded)
         finally:
             os._exit(status)
 
     def _reap(self, pid):
-        """A serving process ended: its client learns how (if it still listens), its slot is free."""
+        """A serving process ended: its client learns how (if it still listens), its slot is free.
+        The spare ending before any client came is forgotten; the next request's end makes another."""
+        if self.spare is not None and self.spare[0] == pid:
+            _, pidfd, channel = self.spare
+            self.spare = None
+            channel.close()
+            self._unwatch(pid, pidfd)
+            self._write_status()
+            return
         pidfd, connection = self.children.pop(pid)
+        code = self._unwatch(pid, pidfd)
+        if connection is not None:
+            serving.report_exit(connection, 128 - code if code < 0 else code)
+            connection.close()
+        serving.forget_crash_log(self.directory, pid, keep_a_dump=code != 0)
+        self.last_active = time.time()
+        self._make_spare()
+        self._write_status()
+
+    def _unwatch(self, pid, pidfd):
+        """Collects an ended child; returns its exit code."""
         self.selector.unregister(pidfd)
         os.close(pidfd)
         _, status = os.waitpid(pid, 0)
-        code = os.waitstatus_to_exitcode(status)
-        serving.report_exit(connection, 128 - code if code < 0 else code)
-        connection.close()
-        serving.forget_crash_log(self.directory, pid, keep_a_dump=code != 0)
-        self.last_active = time.time()
-        self._write_status()
+        return os.waitstatus_to_exitcode(status)
 
     def _should_leave(self):
         if not self.children and self.args.idle > 0 and time.time() - self.last_active >= self.args.idle:
@@ -176,9 +250,12 @@ class Service:
         return False
 
     def _leave(self):
+        if self.spare is not None:
+            _kill_group(self.spare[0])
         for pid, (_, connection) in self.children.items():
             _kill_group(pid)
-            connection.close()
+            if connection is not None:
+                connection.close()
         try:
             if os.stat(self.args.socket).st_ino == self.inode:
                 os.unlink(self.args.socket)
@@ -200,6 +277,7 @@ class Service:
             "started_at": self.started_at,
             "last_active_at": self.last_active,
             "busy": len(self.children),
+            "spare_pid": self.spare[0] if self.spare is not None else None,
             "served": self.served,
             "idle_limit_s": self.args.idle,
             "preloaded": self.preloaded_renderers,
@@ -226,6 +304,19 @@ def _draw_once(renderer):
         pass  # the first real request draws it, at the usual cost
     finally:
         isolation.reset_libraries()
+
+
+def _warm_up_then_wait(renderer, channel):
+    """The spare's part: draws a throwaway figure (its first touches of the service's memory are
+    copy-on-write faults: 8,000 of them, a fifth of a small figure's time), then waits for the
+    connection the service passes it. None when the service let go of it first."""
+    _draw_once(renderer)
+    try:
+        _, fds, _, _ = socket.recv_fds(channel, 1, 1)
+    except OSError:
+        fds = []
+    channel.close()
+    return socket.socket(fileno=fds[0]) if fds else None
 
 
 def _give_memory_back():
@@ -291,6 +382,8 @@ def _parse_args(argv):
     parser.add_argument("--serve", dest="socket", required=True, help="the Unix-domain socket to listen on")
     parser.add_argument("--status", required=True, help="the JSON file charton daemon status reads")
     parser.add_argument("--idle", type=float, default=600, help="seconds without requests before leaving; 0: never")
+    parser.add_argument("--spare-idle", type=float, default=60,
+                        help="seconds without requests before the spare serving process leaves")
     parser.add_argument("--max-busy", type=int, default=8, help="requests served at once; more are refused")
     parser.add_argument("--preload", default="matplotlib", help="renderer whose libraries to import at start")
     return parser.parse_args(argv)

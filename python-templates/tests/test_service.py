@@ -58,10 +58,10 @@ class ServiceTest(unittest.TestCase):
         self.start("none")
         self.addCleanup(self.stop)
 
-    def start(self, preload):
+    def start(self, preload, *options):
         env = dict(os.environ, CHARTON_TEMPLATES=bridge_support.FAULT_RENDERERS, MPLBACKEND="Agg")
         subprocess.run([sys.executable, WORKER, "--serve", self.socket, "--status", self.status, "--idle", "60",
-                        "--preload", preload], env=env, check=True, stdin=subprocess.DEVNULL)
+                        "--preload", preload, *options], env=env, check=True, stdin=subprocess.DEVNULL)
         deadline = time.time() + 120
         while not os.path.exists(self.status) and time.time() < deadline:
             time.sleep(0.1)
@@ -156,6 +156,58 @@ class ServiceTest(unittest.TestCase):
         client, frames, _ = self.connect()
         self.request(client, "print_stdout")
         self.assertEqual(protocol.RESPONSE, self.frames_until_the_answer(frames)[-1][0], "and it serves")
+
+    def test_a_spare_forked_ahead_serves_the_next_connection_and_another_is_forked_after_it(self):
+        spare = self.wait_for_status(lambda status: status["spare_pid"])["spare_pid"]
+        self.assertTrue(_alive(spare))
+        client, frames, hello = self.connect()
+        self.assertEqual(spare, hello["pid"], "the spare serves the connection")
+        self.request(client, "print_stdout")
+        self.assertEqual(protocol.RESPONSE, self.frames_until_the_answer(frames)[-1][0])
+        frames.close()
+        client.close()
+        status = self.wait_for_status(lambda status: status["spare_pid"] not in (None, spare))
+        self.assertTrue(_alive(status["spare_pid"]), "a new spare once the request has ended")
+        self.assertEqual(0, status["busy"])
+
+    def test_a_spare_that_died_is_not_waited_for(self):
+        spare = self.wait_for_status(lambda status: status["spare_pid"])["spare_pid"]
+        os.kill(spare, signal.SIGKILL)
+        self.wait_for_status(lambda status: status["spare_pid"] is None)
+        client, frames, hello = self.connect()
+        self.assertNotEqual(spare, hello["pid"])
+        self.request(client, "print_stdout")
+        self.assertEqual(protocol.RESPONSE, self.frames_until_the_answer(frames)[-1][0], "a process forked for it serves")
+
+    def test_the_spare_leaves_with_the_service(self):
+        spare = self.wait_for_status(lambda status: status["spare_pid"])["spare_pid"]
+        self.stop()
+        deadline = time.time() + 10
+        while _alive(spare) and time.time() < deadline:
+            time.sleep(0.05)
+        self.assertFalse(_alive(spare))
+
+    def test_the_spare_leaves_when_the_service_is_idle_and_the_next_request_is_served_all_the_same(self):
+        self.stop()
+        self.start("none", "--spare-idle", "1")
+        spare = self.wait_for_status(lambda status: status["spare_pid"])["spare_pid"]
+        self.wait_for_status(lambda status: status["spare_pid"] is None)
+        deadline = time.time() + 10
+        while _alive(spare) and time.time() < deadline:
+            time.sleep(0.05)
+        self.assertFalse(_alive(spare))
+        client, frames, hello = self.connect()
+        self.request(client, "print_stdout")
+        self.assertEqual(protocol.RESPONSE, self.frames_until_the_answer(frames)[-1][0])
+
+    def wait_for_status(self, condition):
+        deadline = time.time() + 30
+        status = self.read_status()
+        while not condition(status):
+            self.assertLess(time.time(), deadline, "the status never met the condition: %s" % status)
+            time.sleep(0.05)
+            status = self.read_status()
+        return status
 
     def test_sigterm_removes_the_socket_and_the_status_file(self):
         self.stop()

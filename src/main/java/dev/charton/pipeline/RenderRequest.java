@@ -23,7 +23,13 @@ public record RenderRequest(String renderer, OutputFormat format, ChartSpec spec
     /** The renderer that runs a user's script instead of drawing the grammar. */
     public static final String SCRIPT_RENDERER = "script";
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /**
+     * Jackson's mapper, made when the first header is: the options read the names above while another
+     * thread may be setting Jackson up (startup.SlowStatics), and should not wait for it.
+     */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper();
+    }
 
     /**
      * The format of a figure file whose name does not tell one: one {@code renderer} writes with
@@ -70,16 +76,16 @@ public record RenderRequest(String renderer, OutputFormat format, ChartSpec spec
 
     /** The request header of the bridge protocol (docs/protocol.md). */
     public ObjectNode toHeader(long id) {
-        ObjectNode header = JSON.createObjectNode();
+        ObjectNode header = Json.MAPPER.createObjectNode();
         header.put("id", id);
         header.put("renderer", renderer);
         header.put("format", format.optionName());
-        ObjectNode specNode = JSON.valueToTree(spec);
+        ObjectNode specNode = Json.MAPPER.valueToTree(spec);
         // The worker hands only the spec to the renderer, so the user's code travels inside it.
         if (code.script() != null) {
             specNode.put("script", code.script().toString());
         }
-        specNode.set("params", JSON.valueToTree(code.params()));
+        specNode.set("params", Json.MAPPER.valueToTree(code.params()));
         if (scriptsFromCdn) {
             specNode.put("html_scripts", "cdn");
         }
