@@ -20,6 +20,8 @@ import java.util.Arrays;
 final class ByteFields {
     private final byte delimiter;
     private final byte quote;
+    private final long delimiters;
+    private final long quotes;
     private final CharsetDecoder strict;
     private final boolean utf8;
     /** The fields of the record being cut, {@link #count} of them: copied out once it ends. */
@@ -30,6 +32,8 @@ final class ByteFields {
     ByteFields(Dialect dialect, Charset charset) {
         this.delimiter = (byte) dialect.delimiter();
         this.quote = (byte) dialect.quote();
+        this.delimiters = ByteWords.repeated(delimiter);
+        this.quotes = ByteWords.repeated(quote);
         this.strict = charset.equals(StandardCharsets.ISO_8859_1) ? null : charset.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
@@ -57,7 +61,11 @@ final class ByteFields {
                         int n = 0;
                         boolean high = false;
                         int k = i + 1;
-                        while (true) {
+                        // Most quoted texts hold no quote, line end or byte beyond ASCII: taken as they are.
+                        int close = ByteWords.nextOfOrHigh(bytes, k, to, quotes, ByteWords.LFS, ByteWords.CRS);
+                        boolean plain = close < to && bytes[close] == quote
+                                && (close + 1 >= to || bytes[close + 1] != quote);
+                        while (!plain) {
                             if (k >= to) {
                                 block.stop(last ? ParsedBlock.Stop.UNCLOSED_QUOTE : ParsedBlock.Stop.ROW_TOO_LONG,
                                         last ? quoteLine : recordLine, null);
@@ -80,7 +88,12 @@ final class ByteFields {
                             n = append(n, b);
                             k++;
                         }
-                        value = text(unquoted, 0, n, high);
+                        if (plain) {
+                            value = new String(bytes, k, close - k, StandardCharsets.ISO_8859_1);
+                            k = close + 1;
+                        } else {
+                            value = text(unquoted, 0, n, high);
+                        }
                         end = afterClosingQuote(bytes, k, to);
                         if (end < 0) {
                             block.stop(ParsedBlock.Stop.TEXT_AFTER_QUOTE, breaks + 1, null);
@@ -88,7 +101,7 @@ final class ByteFields {
                         }
                     } else {
                         boolean high = false;
-                        int k = i;
+                        int k = ByteWords.nextOfOrHigh(bytes, i, to, delimiters, ByteWords.LFS, ByteWords.CRS);
                         byte b;
                         while (k < to && (b = bytes[k]) != delimiter && b != '\n' && b != '\r') {
                             high |= b < 0;

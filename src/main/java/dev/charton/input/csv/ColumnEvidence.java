@@ -163,15 +163,20 @@ final class ColumnEvidence {
         int fitting = 0;
         int types = 0;
         int asWritten = -1;
+        int writtenKind = TextValues.NOT_A_NUMBER;
         for (int r = 0; r < readings.size(); r++) {
             if ((viableReadings & (1 << r)) == 0) {
                 continue;
             }
-            String plain = readings.get(r).plain(s);
+            NumberReading reading = readings.get(r);
+            // A number as written holds none of most readings' marks: no need to look for them in it.
+            boolean unchanged = writtenKind != TextValues.NOT_A_NUMBER && reading.leavesAsWritten(writtenKind);
+            String plain = unchanged ? s : reading.plain(s);
             int kinds;
             if (plain == s) {
                 if (asWritten < 0) {
                     int kind = TextValues.numberKind(s);
+                    writtenKind = kind;
                     asWritten = numberTypes(kind);
                     // Parsed as the column's consumer parses the text its kept reading leaves unchanged.
                     if (kept && storedAs == CsvType.FLOAT64 && kind != TextValues.NOT_A_NUMBER) {

@@ -42,6 +42,21 @@ record NumberReading(char group, char decimal) {
         return group == 0 && decimal == '.';
     }
 
+    /**
+     * Whether {@link #plain} returns every text whose {@link TextValues#numberKind} is {@code kind} (not
+     * {@link TextValues#NOT_A_NUMBER}) as it is, without looking at the text: this reading's marks cannot
+     * occur in it. An integer is digits after an optional sign; a float also has a point, an exponent or
+     * the letters of inf, infinity or nan.
+     */
+    boolean leavesAsWritten(int kind) {
+        return isPlain() || !canOccur(group, kind) && (decimal == '.' || !canOccur(decimal, kind));
+    }
+
+    private static boolean canOccur(char c, int kind) {
+        return TextValues.isDigit(c) || c == '-' || c == '+'
+                || kind == TextValues.FLOAT && (c == '.' || Character.isLetter(c));
+    }
+
     /** The text as a plain number (no separators, a decimal point), or null when it is not written this way. */
     String plain(String s) {
         if (isPlain() || s.indexOf(group) < 0 && (decimal == '.' || s.indexOf(decimal) < 0)) {

@@ -1,8 +1,10 @@
 package dev.charton.input.csv;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
+import static dev.charton.input.csv.ByteWords.CRS;
+import static dev.charton.input.csv.ByteWords.LFS;
+import static dev.charton.input.csv.ByteWords.firstMarked;
+import static dev.charton.input.csv.ByteWords.matches;
+import static dev.charton.input.csv.ByteWords.word;
 
 /**
  * Finds where records end in a run of bytes that starts where a record starts, with the quoting
@@ -11,12 +13,6 @@ import java.nio.ByteOrder;
  * a quote inside them), so the bytes between are skipped a word at a time.
  */
 final class RecordBoundary {
-    private static final VarHandle WORDS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final long ONES = 0x0101010101010101L;
-    private static final long HIGHS = 0x8080808080808080L;
-    private static final long LFS = '\n' * ONES;
-    private static final long CRS = '\r' * ONES;
-
     private final byte delimiter;
     private final byte quote;
     private final long quotes;
@@ -24,7 +20,7 @@ final class RecordBoundary {
     RecordBoundary(Dialect dialect) {
         this.delimiter = (byte) dialect.delimiter();
         this.quote = (byte) dialect.quote();
-        this.quotes = (quote & 0xFFL) * ONES;
+        this.quotes = ByteWords.repeated(quote);
     }
 
     /**
@@ -79,10 +75,10 @@ final class RecordBoundary {
     /** The first quote, LF or CR in {@code bytes[i, to)}, or {@code to}. */
     private int nextMark(byte[] bytes, int i, int to) {
         for (; i + Long.BYTES <= to; i += Long.BYTES) {
-            long word = (long) WORDS.get(bytes, i);
+            long word = word(bytes, i);
             long marks = matches(word, quotes) | matches(word, LFS) | matches(word, CRS);
             if (marks != 0) {
-                return i + (Long.numberOfTrailingZeros(marks) >>> 3);
+                return i + firstMarked(marks);
             }
         }
         for (; i < to; i++) {
@@ -97,9 +93,9 @@ final class RecordBoundary {
     /** The first quote in {@code bytes[i, to)}, or {@code to}. */
     private int nextQuote(byte[] bytes, int i, int to) {
         for (; i + Long.BYTES <= to; i += Long.BYTES) {
-            long marks = matches((long) WORDS.get(bytes, i), quotes);
+            long marks = matches(word(bytes, i), quotes);
             if (marks != 0) {
-                return i + (Long.numberOfTrailingZeros(marks) >>> 3);
+                return i + firstMarked(marks);
             }
         }
         for (; i < to; i++) {
@@ -108,15 +104,6 @@ final class RecordBoundary {
             }
         }
         return to;
-    }
-
-    /**
-     * The high bit of each byte of {@code word} equal to the byte repeated in {@code pattern}. A
-     * borrow can also mark a byte above a true match, never below one, so the lowest mark is exact.
-     */
-    private static long matches(long word, long pattern) {
-        long x = word ^ pattern;
-        return (x - ONES) & ~x & HIGHS;
     }
 
     private boolean opensField(byte before) {

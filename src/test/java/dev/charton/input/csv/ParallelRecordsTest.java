@@ -81,6 +81,39 @@ class ParallelRecordsTest {
         }
     }
 
+    /**
+     * Fields are skipped eight bytes at a time ({@link ByteWords}): long fields, quoted or not, with a
+     * quote, doubled quote, line end, delimiter or character beyond ASCII at every position of a word.
+     */
+    @Test
+    void longFieldsWithAMarkAtEveryPositionInAWordGiveCommonsCsvRecords() throws IOException {
+        String[] marks = {"\"", "\"\"", "\n", "\r\n", ",", "é", "€", " "};
+        Random random = new Random(2);
+        Path file = dir.resolve("long.csv");
+        for (int round = 0; round < 1500; round++) {
+            StringBuilder text = new StringBuilder();
+            for (int record = random.nextInt(4); record >= 0; record--) {
+                for (int field = random.nextInt(4); field >= 0; field--) {
+                    boolean quoted = random.nextInt(3) > 0;
+                    String body = "x".repeat(random.nextInt(30));
+                    if (random.nextBoolean()) {
+                        int at = random.nextInt(body.length() + 1);
+                        String mark = marks[random.nextInt(marks.length)];
+                        body = body.substring(0, at) + (quoted && mark.equals("\"") ? "\"\"" : mark) + body.substring(at);
+                    }
+                    text.append(quoted ? "\"" + body + "\"" : body).append(field > 0 ? "," : "");
+                }
+                text.append(random.nextInt(4) == 0 ? "\r\n" : "\n");
+            }
+            Files.writeString(file, text, StandardCharsets.UTF_8);
+            Dialect dialect = dialect(',', 0);
+            List<String> expected = commons(file, dialect, CsvOptions.defaults());
+            int block = random.nextBoolean() ? 4096 : 9 + random.nextInt(40);
+            assertEquals(expected, parallel(file, dialect, StandardCharsets.UTF_8, 0, block),
+                    "blocks of " + block + " bytes, of: " + text.toString().replace("\r", "\\r").replace("\n", "\\n"));
+        }
+    }
+
     @Test
     void bytesThatAreNoUtf8AreLocatedAsCommonsCsvLocatesThem() throws IOException {
         Path file = dir.resolve("bad.csv");

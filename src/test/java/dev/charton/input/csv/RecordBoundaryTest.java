@@ -54,14 +54,9 @@ class RecordBoundaryTest {
         byte[] alphabet = "a,\"\n\r ;".getBytes(StandardCharsets.US_ASCII);
         RecordBoundary boundary = new RecordBoundary(COMMA);
         for (int run = 0; run < 200_000; run++) {
-            byte[] bytes = new byte[random.nextInt(40)];
-            for (int i = 0; i < bytes.length; i++) {
-                bytes[i] = random.nextInt(3) == 0 ? alphabet[random.nextInt(alphabet.length)] : (byte) 'a';
-            }
-            int from = bytes.length == 0 ? 0 : random.nextInt(bytes.length);
-            int to = from + random.nextInt(bytes.length - from + 1);
-            assertEquals(byteByByte(bytes, from, to), boundary.last(bytes, from, to),
-                    "'" + new String(bytes, StandardCharsets.US_ASCII) + "' from " + from + " to " + to);
+            RandomBytes r = RandomBytes.next(random, alphabet, (byte) 'a', 3);
+            assertEquals(byteByByte(r.bytes(), r.from(), r.to()), boundary.last(r.bytes(), r.from(), r.to()),
+                    "'" + new String(r.bytes(), StandardCharsets.US_ASCII) + "' from " + r.from() + " to " + r.to());
         }
     }
 
