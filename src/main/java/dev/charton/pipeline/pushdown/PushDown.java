@@ -16,6 +16,7 @@ import org.apache.arrow.vector.types.pojo.Schema;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -59,6 +60,14 @@ public final class PushDown {
                                        Consumer<String> notPushed, Consumer<String> engineFailed) {
         if (request.logX() || request.logY() || limits) {
             notPushed.accept("values outside a log axis or --xlim/--ylim are counted in Java");
+            return Optional.empty();
+        }
+        List<String> chartColumns = new ArrayList<>(request.y());
+        chartColumns.addAll(Arrays.asList(request.x(), request.color(), request.facet()));
+        Optional<String> clash = SqlColumns.clashingName(chartColumns);
+        if (clash.isPresent()) {
+            notPushed.accept("the column '" + clash.get() + "' is named as charton's own SQL names ("
+                    + SqlColumns.OWN_PREFIX + "...): reduced in Java");
             return Optional.empty();
         }
         SqlColumns columns = new SqlColumns(dialect, query.text(), schema);

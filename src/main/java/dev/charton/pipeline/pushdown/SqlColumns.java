@@ -7,6 +7,7 @@ import org.apache.arrow.vector.types.pojo.Schema;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -14,6 +15,8 @@ import java.util.stream.Collectors;
  * reading of them: a value is a number that is not null and, for a float, not NaN (NumberView).
  */
 final class SqlColumns {
+    /** What every name charton's compiled SQL gives its own tables and columns begins with. */
+    static final String OWN_PREFIX = "charton_";
     /** The CTE of the user's rows (the chart's columns). */
     static final String ROWS = "charton_rows";
     /**
@@ -32,6 +35,17 @@ final class SqlColumns {
         this.dialect = dialect;
         this.query = query;
         this.schema = schema;
+    }
+
+    /**
+     * The first of {@code chartColumns} named as charton's compiled SQL names its own (engines compare
+     * names without regard to case): around such a column the SQL would be ambiguous, or worse, read
+     * charton's column where the user's was meant.
+     */
+    static Optional<String> clashingName(List<String> chartColumns) {
+        return chartColumns.stream()
+                .filter(name -> name != null && name.regionMatches(true, 0, OWN_PREFIX, 0, OWN_PREFIX.length()))
+                .findFirst();
     }
 
     SqlDialect dialect() {

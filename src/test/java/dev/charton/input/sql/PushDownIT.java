@@ -90,6 +90,31 @@ class PushDownIT {
         assertEquals(0, differingPixels(engineImage, everyRow), chart + ": pixels differ");
     }
 
+    /**
+     * Columns named as charton's compiled SQL names its own: pushed down, a line's colour column
+     * {@code charton_px} was read as charton's pixel column, and the line came out as a few rows
+     * drawn wrong with exit 0. Such a chart is reduced in Java, saying why, and is the line of every
+     * row (within ReducedFiguresIT's tolerance for M4 lines: 2% of the pixels by more than 16 levels).
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("engines")
+    void columnsNamedAsChartonsOwnAreReducedInJava(String engineName) throws Exception {
+        SqlEngine engine = PushDownEngines.engine(engineName);
+        String query = "SELECT id AS charton_row, q AS \"CHARTON_FIRST\", side AS charton_px FROM " + PushDownEngines.TABLE;
+        String chart = "--kind line --x charton_row --y CHARTON_FIRST --color charton_px";
+        Charton.Result reduced = draw(engine, query, chart, "auto");
+        draw(engine, query, chart, "none");
+        JsonNode timings = ReducedFiguresIT.timings(reduced).path("java");
+        assertEquals("the column 'CHARTON_FIRST' is named as charton's own SQL names (charton_...): reduced in Java",
+                timings.path("push_down").asText(), timings.toString());
+        double share = Png.differingShare(Png.decode(tmp.resolve("auto.png")), Png.decode(tmp.resolve("none.png")), 16);
+        assertTrue(share <= 0.02, share + " of the pixels differ by more than 16 levels");
+    }
+
+    static Stream<String> engines() {
+        return PushDownEngines.NAMES.stream();
+    }
+
     private Charton.Result draw(SqlEngine engine, String query, String chart, String reduce) {
         List<String> args = new ArrayList<>(List.of("plot", "--db", engine.url(), "--sql", query));
         args.addAll(List.of(chart.split(" ")));
