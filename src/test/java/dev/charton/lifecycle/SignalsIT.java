@@ -108,6 +108,7 @@ class SignalsIT {
         Charton.Started charton = Charton.run(stage.args().toArray(String[]::new)).in(dirs.in())
                 .env("TMPDIR", dirs.temp().toString()).env(Leftovers.MARKER, marker)
                 .env("CHARTON_TEST_STARTED", dirs.in().resolve("started").toString()).start();
+        Charton.Result r;
         try (OutputStream stdin = charton.stdin()) {
             stdin.write(input);
             stdin.flush();
@@ -123,8 +124,10 @@ class SignalsIT {
             assertOwnerOnly(dirs.temp());
             assertOwnerOnly(dirs.out());
             charton.signal(signal);
+            // Input kept open until charton has ended: an end of input right after the signal would
+            // race it (under load the reader could report a truncated stream before the signal is handled).
+            r = charton.await(60);
         }
-        Charton.Result r = charton.await(60);
         assertEquals(EXIT_CODES.get(signal), r.exitCode(), r::toString);
         assertFalse(r.stderr().contains("\tat "), () -> "no Java stack trace: " + r);
         Leftovers.assertNoProcessMarked(marker);
