@@ -33,7 +33,6 @@ final class DrawableValues {
     private final long[] nonNull;
     private final Map<String, Long> skipped = new LinkedHashMap<>();
     private long values;
-    private double[] xs = new double[0];
     private double[] ys = new double[0];
 
     private DrawableValues(ChartPlan plan, ChartSpec spec, String source) {
@@ -58,35 +57,41 @@ final class DrawableValues {
         String[] xReasons = xReasons(batch, count);
         YCheck yCheck = yCheck();
         String nullValue = plan.kind() == ChartKind.HIST ? "a null value" : "a null y";
-        if (ys.length < count) {
-            ys = new double[count];
-        }
         for (int column = 0; column < plan.y().size(); column++) {
             NumberView y = view(batch, plan.y().get(column));
             if (y == null) {
                 continue;
             }
-            y.values(ys, count);
             values += count;
             long nulls = 0;
             long drawnHere = 0;
-            for (int row = 0; row < count; row++) {
-                double value = ys[row];
-                if (value != value) {
-                    // Keeps the reasons in the order of their first row, as the warning lists them.
-                    if (nulls++ == 0) {
-                        skipped.putIfAbsent(nullValue, 0L);
+            if (xReasons == null && yCheck == null) {
+                // Every value that is not null is drawn: only the nulls need counting, not a look at each row.
+                nulls = y.nullCount(count);
+                drawnHere = count - nulls;
+            } else {
+                if (ys.length < count) {
+                    ys = new double[count];
+                }
+                y.values(ys, count);
+                for (int row = 0; row < count; row++) {
+                    double value = ys[row];
+                    if (value != value) {
+                        // Keeps the reasons in the order of their first row, as the warning lists them.
+                        if (nulls++ == 0) {
+                            skipped.putIfAbsent(nullValue, 0L);
+                        }
+                        continue;
                     }
-                    continue;
-                }
-                String reason = xReasons == null ? null : xReasons[row];
-                if (reason == null && yCheck != null) {
-                    reason = yCheck.reason(value);
-                }
-                if (reason == null) {
-                    drawnHere++;
-                } else {
-                    skipped.merge(reason, 1L, Long::sum);
+                    String reason = xReasons == null ? null : xReasons[row];
+                    if (reason == null && yCheck != null) {
+                        reason = yCheck.reason(value);
+                    }
+                    if (reason == null) {
+                        drawnHere++;
+                    } else {
+                        skipped.merge(reason, 1L, Long::sum);
+                    }
                 }
             }
             nonNull[column] += count - nulls;
@@ -105,7 +110,7 @@ final class DrawableValues {
         }
         double[] range = spec.xlim() == null ? null
                 : spec.xlim().inUnitsOf(batch.getVector(plan.x()).getField().getType());
-        if (range == null && !spec.logX() && !anyNull(x, count)) {
+        if (range == null && !spec.logX() && x.nullCount(count) == 0) {
             return null;
         }
         String[] reasons = new String[count];
@@ -113,19 +118,6 @@ final class DrawableValues {
             reasons[row] = xReason(x, row, range);
         }
         return reasons;
-    }
-
-    private boolean anyNull(NumberView x, int count) {
-        if (xs.length < count) {
-            xs = new double[count];
-        }
-        x.values(xs, count);
-        for (int row = 0; row < count; row++) {
-            if (xs[row] != xs[row]) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** Why a y value that is not null is not drawn. */

@@ -43,6 +43,25 @@ class UndrawableValuesIT {
         assertEquals("", quiet.stderr());
     }
 
+    @ParameterizedTest(name = "--reduce {0}")
+    @ValueSource(strings = {"auto", "none"})
+    void nullsAreCountedOnAxesWithoutLimits(String reduce) throws IOException {
+        // Float and integer y, each with one null; then an x with a null too.
+        Files.writeString(tmp.resolve("t.csv"), "x,y,n\n1,5.5,5\n2,,6\n3,7.5,\n4,8.5,9\n");
+        Charton.Result r = Charton.run("plot", "t.csv", "--x", "x", "--y", "y", "--y", "n", "--kind", "line",
+                "--reduce", reduce, "-o", "t.png").in(tmp).go();
+        assertEquals(0, r.exitCode(), r.toString());
+        assertEquals(List.of("charton: warning: t.csv: 2 of 8 values not drawn: 2 with a null y"),
+                r.stderr().lines().toList());
+
+        Files.writeString(tmp.resolve("u.csv"), "x,y\n1,5.5\n,6.5\n3,\n4,8.5\n");
+        Charton.Result u = Charton.run("plot", "u.csv", "--x", "x", "--y", "y", "--kind", "line",
+                "--reduce", reduce, "-o", "u.png").in(tmp).go();
+        assertEquals(0, u.exitCode(), u.toString());
+        assertEquals(List.of("charton: warning: u.csv: 2 of 4 values not drawn: 1 with a null x, 1 with a null y"),
+                u.stderr().lines().toList());
+    }
+
     @Test
     void valuesOutsideTheAxisLimitsAreCounted() throws IOException {
         Files.writeString(tmp.resolve("t.csv"), "d,y\n2025-01-01,5\n2025-02-01,50\n2025-03-01,7\n2025-04-01,8\n");

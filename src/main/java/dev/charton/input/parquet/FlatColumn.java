@@ -31,6 +31,8 @@ final class FlatColumn {
     private PageValues page;
     private int pageRows;
     private int pageNext;
+    /** Whether no row of the current page is null, so its values go to consecutive rows without a look at levels. */
+    private boolean pageFull;
 
     FlatColumn(ColumnDescriptor column, PageReader pages, FieldVector vector, PrimitiveSink sink, String createdBy) {
         this.column = column;
@@ -49,7 +51,7 @@ final class FlatColumn {
                 nextPage();
             }
             int rows = Math.min(end - row, pageRows - pageNext);
-            if (maxDefinition == 0) {
+            if (pageFull) {
                 page.write(row, rows);
             } else {
                 writeRunsOfValues(row, rows);
@@ -82,6 +84,7 @@ final class FlatColumn {
         }
         pageRows = data.getValueCount();
         pageNext = 0;
+        pageFull = maxDefinition == 0;
         if (maxDefinition > 0 && levels.length < pageRows) {
             levels = new int[pageRows];
         }
@@ -91,7 +94,7 @@ final class FlatColumn {
                 if (maxDefinition > 0 && v1.getDlEncoding() == Encoding.RLE) {
                     // In a v1 page the levels' byte length comes first.
                     int length = BytesUtils.readIntLittleEndian(in);
-                    new HybridInts(levelWidth(), in.slice(length)).read(levels, 0, pageRows);
+                    readLevels(new HybridInts(levelWidth(), in.slice(length)));
                 } else if (maxDefinition > 0) {
                     ValuesReader definitions = v1.getDlEncoding().getValuesReader(column, ValuesType.DEFINITION_LEVEL);
                     definitions.initFromPage(pageRows, in);
@@ -103,14 +106,24 @@ final class FlatColumn {
             } else {
                 DataPageV2 v2 = (DataPageV2) data;
                 if (maxDefinition > 0) {
-                    new HybridInts(levelWidth(), v2.getDefinitionLevels().toByteBuffer()).read(levels, 0, pageRows);
+                    readLevels(new HybridInts(levelWidth(), v2.getDefinitionLevels().toByteBuffer()));
                 }
                 page = values.forPage(v2.getDataEncoding(), pageRows, v2.getData().toInputStream());
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        checkLevels();
+        if (!pageFull) {
+            checkLevels();
+        }
+    }
+
+    /** The page's definition levels: none read when one run says every row is present. */
+    private void readLevels(HybridInts definitions) {
+        pageFull = definitions.skipRepeats(pageRows, maxDefinition);
+        if (!pageFull) {
+            definitions.read(levels, 0, pageRows);
+        }
     }
 
     private int levelWidth() {

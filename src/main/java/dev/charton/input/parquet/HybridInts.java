@@ -53,6 +53,25 @@ final class HybridInts {
         }
     }
 
+    /**
+     * Skips the next {@code count} values if the run they start in repeats {@code expected} at least
+     * that often (a page's definition levels when no row is null); otherwise reads none of them, so
+     * {@link #read} still returns them all.
+     */
+    boolean skipRepeats(int count, int expected) {
+        if (count == 0) {
+            return true;
+        }
+        if (left == 0) {
+            nextRun();
+        }
+        if (!repeated || value != expected || left < count) {
+            return false;
+        }
+        left -= count;
+        return true;
+    }
+
     private void nextRun() {
         int header = unsignedVarInt();
         int runs = header >>> 1;

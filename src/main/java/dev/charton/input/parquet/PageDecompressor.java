@@ -18,12 +18,27 @@ abstract class PageDecompressor implements BytesInputDecompressor {
     @Override
     public BytesInput decompress(BytesInput bytes, int decompressedSize) throws IOException {
         checkSize(decompressedSize);
-        byte[] in = bytes.toByteArray();
+        byte[] in = heapBytes(bytes);
         byte[] out = new byte[decompressedSize];
         if (in.length > 0 || decompressedSize > 0) {
             decode(in, out);
         }
         return BytesInput.from(out);
+    }
+
+    /**
+     * The page's bytes in an array, only read. A page in a column chunk read off the heap is copied in
+     * one go: {@link BytesInput#toByteArray} would copy it twice, through a stream's buffer.
+     */
+    private static byte[] heapBytes(BytesInput bytes) throws IOException {
+        ByteBuffer buffer = bytes.toByteBuffer();
+        if (buffer.hasArray() && buffer.arrayOffset() == 0 && buffer.position() == 0
+                && buffer.remaining() == buffer.array().length) {
+            return buffer.array();
+        }
+        byte[] copy = new byte[buffer.remaining()];
+        buffer.duplicate().get(copy);
+        return copy;
     }
 
     @Override

@@ -66,16 +66,16 @@ final class AxisRange {
         return clamped((position - low) / (high - low) * cells, cells);
     }
 
-    /** The {@link #cell} of each of {@code values[0, length)} into {@code out}, in one loop without calls per value. */
-    void cells(double[] values, int[] out, int length, int cells) {
+    /** The {@link #cell} of each of {@code values[from, to)} into {@code out[from, to)}, in one loop without calls. */
+    void cells(double[] values, int[] out, int from, int to, int cells) {
         if (log || !(high > low)) {
-            for (int i = 0; i < length; i++) {
+            for (int i = from; i < to; i++) {
                 out[i] = cell(values[i], cells);
             }
             return;
         }
         double span = high - low;
-        for (int i = 0; i < length; i++) {
+        for (int i = from; i < to; i++) {
             out[i] = clamped((values[i] - low) / span * cells, cells);
         }
     }

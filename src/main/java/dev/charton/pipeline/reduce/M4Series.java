@@ -10,7 +10,7 @@ import java.util.List;
  * spill, or numbered ({@link PointRows}) in any order of shares, whose partial results
  * {@link #merge} into the one table order gives.
  */
-final class M4Series implements RowSpill.BlockConsumer, PointRows.Sink {
+final class M4Series implements RowSpill.BlockConsumer, PointRows.RunSink {
     private final List<M4Columns> kept = new ArrayList<>();
     private final XColumn x;
     private final AxisRange range;
@@ -43,9 +43,21 @@ final class M4Series implements RowSpill.BlockConsumer, PointRows.Sink {
         offer(keys, ys, ids, numbers, length);
     }
 
+    /** A run of one series straight from the batch's arrays: its points' pixel columns, then its M4 in one call. */
+    @Override
+    public void acceptRun(long[] keys, double[] ys, int id, long firstNumber, int from, int to) {
+        fit(to);
+        for (int i = from; i < to; i++) {
+            numbers[i] = firstNumber + i;
+        }
+        x.valuesOfKeys(keys, xs, from, to);
+        range.cells(xs, columns, from, to, cells);
+        columnsOf(id).offer(columns, keys, numbers, ys, from, to);
+    }
+
     private void offer(long[] keys, double[] ys, int[] ids, long[] numbers, int length) {
-        x.valuesOfKeys(keys, xs, length);
-        range.cells(xs, columns, length, cells);
+        x.valuesOfKeys(keys, xs, 0, length);
+        range.cells(xs, columns, 0, length, cells);
         // Runs of one series (a whole batch of a single line) go to its M4 in one call.
         int start = 0;
         while (start < length) {

@@ -4,6 +4,7 @@ import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.vector.BaseFixedWidthVector;
 import org.apache.arrow.vector.BaseIntVector;
 import org.apache.arrow.vector.BitVector;
+import org.apache.arrow.vector.BitVectorHelper;
 import org.apache.arrow.vector.Decimal256Vector;
 import org.apache.arrow.vector.DecimalVector;
 import org.apache.arrow.vector.FieldVector;
@@ -44,6 +45,17 @@ public interface NumberView {
         for (int row = 0; row < count; row++) {
             out[row] = isNull(row) ? Double.NaN : get(row);
         }
+    }
+
+    /** How many of rows {@code [0, count)} are null (a float NaN included). */
+    default long nullCount(int count) {
+        long nulls = 0;
+        for (int row = 0; row < count; row++) {
+            if (isNull(row)) {
+                nulls++;
+            }
+        }
+        return nulls;
     }
 
     /** The {@link #key}s of rows {@code [0, count)} into {@code out}; a null row's is unspecified. */
@@ -111,6 +123,8 @@ public interface NumberView {
 
     /** A float64 column, read from its buffers. */
     final class Doubles implements NumberView {
+        /** The values {@link #nullCount} reads at a time: a few pages, so the block stays in the cache. */
+        private static final int BLOCK = 4096;
         private final Float8Vector vector;
         private final ArrowBuf data;
         private final boolean noNulls;
@@ -141,6 +155,33 @@ public interface NumberView {
             }
         }
 
+        /** Counts NaN (nulls read as NaN) a block at a time through a small array: C1 compiles no faster loop. */
+        @Override
+        public long nullCount(int count) {
+            double[] block = new double[Math.min(count, BLOCK)];
+            long nulls = 0;
+            for (int start = 0; start < count; start += block.length) {
+                int length = Math.min(block.length, count - start);
+                data.nioBuffer((long) start * Double.BYTES, length * Double.BYTES).order(ByteOrder.LITTLE_ENDIAN)
+                        .asDoubleBuffer().get(block, 0, length);
+                for (int i = 0; i < length; i++) {
+                    double value = block[i];
+                    if (value != value) {
+                        nulls++;
+                    }
+                }
+            }
+            // A null slot's bytes may be any number, so nulls not already counted as NaN are counted apart.
+            if (!noNulls) {
+                for (int row = 0; row < count; row++) {
+                    if (vector.isNull(row) && !Double.isNaN(get(row))) {
+                        nulls++;
+                    }
+                }
+            }
+            return nulls;
+        }
+
         @Override
         public void keys(long[] out, int count) {
             DoubleBuffer values = data.nioBuffer(0, count * Double.BYTES).order(ByteOrder.LITTLE_ENDIAN).asDoubleBuffer();
@@ -166,6 +207,11 @@ public interface NumberView {
 
         public boolean isNull(int row) {
             return !noNulls && vector.isNull(row);
+        }
+
+        @Override
+        public long nullCount(int count) {
+            return noNulls ? 0 : BitVectorHelper.getNullCount(vector.getValidityBuffer(), count);
         }
 
         public double get(int row) {

@@ -26,6 +26,15 @@ final class PointRows {
         void accept(long[] keys, double[] ys, int[] ids, long[] numbers, int length) throws IOException;
     }
 
+    /**
+     * A sink that also takes the points of one series as a run of the batch's rows, without copying
+     * them into points first (a line of one --y column without --color or --facet).
+     */
+    interface RunSink extends Sink {
+        /** Rows {@code [from, to)} of {@code keys} and {@code ys}, all of series {@code id}, row i numbered {@code firstNumber + i}. */
+        void acceptRun(long[] keys, double[] ys, int id, long firstNumber, int from, int to) throws IOException;
+    }
+
     private final XColumn x;
     private final SeriesColumns series;
     private final List<String> yNames;
@@ -177,6 +186,10 @@ final class PointRows {
             // A line's points: x counts (times, integers) without nulls and every y kept need no checks.
             boolean everyX = x.keysAreCounts() && !xHasNulls;
             boolean everyY = keepGaps && keepInfinite;
+            if (everyX && everyY && columns == 1 && !keyed && sink instanceof RunSink run) {
+                addRun(run, from, to);
+                return;
+            }
             int points = 0;
             for (int row = from; row < to; row++) {
                 if (!everyX && !xDrawn(row)) {
@@ -212,6 +225,28 @@ final class PointRows {
                 }
             }
             sink.accept(keys, ys, ids, numbers, points);
+        }
+
+        /** Every row a point of the one series: the extents here, the points to the sink as they lie in the batch. */
+        private void addRun(RunSink run, int from, int to) throws IOException {
+            double[] values = yValues[0];
+            for (int row = from; row < to; row++) {
+                double y = values[row];
+                if (y == y) {
+                    if (yRange.placeable(y)) {
+                        yLow = y < yLow ? y : yLow;
+                        yHigh = y > yHigh ? y : yHigh;
+                    }
+                    double xValue = x.valueOfKey(xKeys[row]);
+                    if (xRange.placeable(xValue)) {
+                        xLow = xValue < xLow ? xValue : xLow;
+                        xHigh = xValue > xHigh ? xValue : xHigh;
+                    }
+                }
+            }
+            if (from < to) {
+                run.acceptRun(xKeys, values, columnIds[0], firstRow, from, to);
+            }
         }
 
         private void fit(int points) {

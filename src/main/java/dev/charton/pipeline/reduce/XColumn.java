@@ -93,14 +93,14 @@ final class XColumn {
         return keyIsBits ? NumberView.fromOrderedBits(key) : key;
     }
 
-    /** The x values of {@code keys[0, length)} into {@code out}, as {@link #valueOfKey}. */
-    void valuesOfKeys(long[] keys, double[] out, int length) {
+    /** The x values of {@code keys[from, to)} into {@code out[from, to)}, as {@link #valueOfKey}. */
+    void valuesOfKeys(long[] keys, double[] out, int from, int to) {
         if (keyIsBits) {
-            for (int i = 0; i < length; i++) {
+            for (int i = from; i < to; i++) {
                 out[i] = NumberView.fromOrderedBits(keys[i]);
             }
         } else {
-            for (int i = 0; i < length; i++) {
+            for (int i = from; i < to; i++) {
                 out[i] = keys[i];
             }
         }

@@ -63,15 +63,15 @@ class SplitReductionTest {
             } else {
                 flow.setSafe(i, random.nextInt(9) - 4);
             }
-            least = Math.min(least, Math.min(rounded, -4));
-            greatest = Math.max(greatest, Math.max(rounded, 4));
+            least = Math.min(least, rounded);
+            greatest = Math.max(greatest, rounded);
             color.setSafe(i, COLORS[random.nextInt(COLORS.length)].getBytes(StandardCharsets.UTF_8));
             site.setSafe(i, SITES[(i / 1000) % SITES.length].getBytes(StandardCharsets.UTF_8));
         }
         root = TestTables.root(ROWS, t, level, flow, color, site);
         // What a Parquet footer would record: the extents, and (so a one-pass read is tried) no nulls.
-        ColumnRange ys = new ColumnRange(least, greatest, false);
-        ranges = Map.of("t", new ColumnRange(0, ROWS / 3 - 1, false), "level", ys, "flow", ys);
+        ranges = Map.of("t", new ColumnRange(0, ROWS / 3 - 1, false), "level", new ColumnRange(least, greatest, false),
+                "flow", new ColumnRange(-4, 4, false));
     }
 
     @AfterEach
@@ -106,6 +106,22 @@ class SplitReductionTest {
         List<String> oneLane = reduce(new M4Points(line, 1), recorded());
         assertEquals(oneLane, reduce(new M4Points(line, 4), recorded()));
         assertEquals(oneLane, reduce(new M4Points(line, 1), TestTables.source(root, BATCH_ROWS)));
+    }
+
+    /** One --y column without --color: each lane's share goes to the M4 as a run of the batch's rows. */
+    @Test
+    void aSingleLineTakenAsRunsOfRowsKeepsWhatTheSpillKeeps() throws Exception {
+        for (String y : new String[] {"flow", "level"}) {
+            ReduceRequest line = TestTables.request(ChartKind.LINE, "t", List.of(y), null, null, null, null, 300, 200);
+            RecordedSource serial = recorded();
+            List<String> oneLane = reduce(new M4Points(line, 1), serial);
+            assertEquals(1, serial.scans(), "read in one pass");
+            for (int lanes : new int[] {2, 3, 5}) {
+                assertEquals(oneLane, reduce(new M4Points(line, lanes), recorded()), lanes + " lanes of " + y);
+            }
+            assertEquals(oneLane, reduce(new M4Points(line, 1), TestTables.source(root, BATCH_ROWS)), "the spill");
+            assertTrue(oneLane.size() > 500, "a real reduction: " + oneLane.size() + " rows");
+        }
     }
 
     /** Counted on as many lanes as the machine has cores, against the counts of the spill. */
