@@ -48,7 +48,7 @@ final class DirectValues {
     static byte[][] bytes(Dictionary dictionary) {
         byte[][] bytes = new byte[dictionary.getMaxId() + 1][];
         for (int id = 0; id < bytes.length; id++) {
-            bytes[id] = dictionary.decodeToBinary(id).getBytes();
+            bytes[id] = BinaryBytes.of(dictionary.decodeToBinary(id));
         }
         return bytes;
     }

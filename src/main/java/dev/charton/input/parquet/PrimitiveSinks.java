@@ -307,7 +307,7 @@ final class PrimitiveSinks {
 
         @Override
         public void addBinary(Binary value) {
-            vector.setBigEndianSafe(index, TwosComplement.fit(value.getBytes(), 16));
+            vector.setBigEndianSafe(index, TwosComplement.fit(BinaryBytes.of(value), 16));
         }
     }
 
@@ -321,7 +321,7 @@ final class PrimitiveSinks {
 
         @Override
         public void addBinary(Binary value) {
-            vector.setBigEndianSafe(index, TwosComplement.fit(value.getBytes(), 32));
+            vector.setBigEndianSafe(index, TwosComplement.fit(BinaryBytes.of(value), 32));
         }
     }
 
@@ -349,7 +349,7 @@ final class PrimitiveSinks {
         public void setDictionary(Dictionary parquetDictionary) {
             dictionary = new byte[parquetDictionary.getMaxId() + 1][];
             for (int id = 0; id < dictionary.length; id++) {
-                dictionary[id] = parquetDictionary.decodeToBinary(id).getBytes();
+                dictionary[id] = BinaryBytes.of(parquetDictionary.decodeToBinary(id));
             }
         }
 
@@ -368,7 +368,7 @@ final class PrimitiveSinks {
 
         @Override
         public void addBinary(Binary value) {
-            vector.setSafe(index, value.getBytes());
+            vector.setSafe(index, BinaryBytes.of(value));
         }
     }
 }
