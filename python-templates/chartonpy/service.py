@@ -143,8 +143,7 @@ class Service:
             socket.send_fds(channel, [b"c"], [connection.fileno()])
             return pid, pidfd
         except OSError:
-            _kill_group(pid)  # its end is closed: it died; _reap collects it
-            self.children[pid] = (pidfd, None)
+            self._end_as_served(pid, pidfd)  # its end is closed: it died
             return None
         finally:
             channel.close()
@@ -170,9 +169,13 @@ class Service:
         pid, pidfd, channel = self.spare
         self.spare = None
         channel.close()
-        _kill_group(pid)
-        self.children[pid] = (pidfd, None)  # collected by _reap like a served process
+        self._end_as_served(pid, pidfd)
         self._write_status()
+
+    def _end_as_served(self, pid, pidfd):
+        """Kills a spare let go of; _reap collects it like a served process (no client to tell)."""
+        _kill_group(pid)
+        self.children[pid] = (pidfd, None)
 
     def _watch(self, pid):
         pidfd = os.pidfd_open(pid)
