@@ -34,6 +34,9 @@ public final class Main {
             // name b"x in --y, which charton then reads whole: right, so not worth a word to the user.
             CommandLine.tracer().setLevel(CommandLine.TraceLevel.OFF);
         }
+        // charton's commands are no Groovy closures; looking for Groovy's class would have the class
+        // loader open the jar (and parse its 26,000-entry directory) just to find it absent.
+        System.setProperty("picocli.disable.closures", "true");
         CommandLine cli = commandLine(commandNamed(args));
         return cli.execute(args);
     }

@@ -4,12 +4,16 @@ import dev.charton.pipeline.ChartSpec;
 import dev.charton.pipeline.OutputFormat;
 import dev.charton.pipeline.RenderRequest;
 import dev.charton.pipeline.UserCode;
+import org.apache.arrow.memory.RootAllocator;
 import org.apache.arrow.vector.types.pojo.Schema;
+
+import java.util.List;
 
 /**
  * Sets up, on a thread of its own, the static state a figure needs that takes longest to build
- * while the main thread parses the options: Arrow's {@link Schema} builds a Jackson ObjectMapper and
- * its reader for Schema's JSON form, and a request header is Jackson's tree of the chart spec. On
+ * while the main thread parses the options: Arrow's allocators read their configuration and set up
+ * their logging (SLF4J), Arrow's {@link Schema} builds a Jackson ObjectMapper and its reader for
+ * Schema's JSON form, and a request header is Jackson's tree of the chart spec. On
  * the main thread they cost about a fifth of a warm plot's CPU time (docs/benchmarks.md, "With the
  * worker service"). Whichever thread comes first does the work; the other waits for it (the JVM
  * initialises a class once), so nothing is done twice or out of order.
@@ -27,7 +31,10 @@ public final class SlowStatics {
 
     private static void setUp() {
         try {
-            Class.forName(Schema.class.getName(), true, SlowStatics.class.getClassLoader());
+            // The allocator first: the main thread needs it as soon as it opens the input.
+            for (Class<?> slow : List.of(RootAllocator.class, Schema.class)) {
+                Class.forName(slow.getName(), true, SlowStatics.class.getClassLoader());
+            }
             new RenderRequest(RenderRequest.DEFAULT_RENDERER, OutputFormat.PNG, ChartSpec.defaults(), UserCode.NONE)
                     .toHeader(0);
         } catch (ClassNotFoundException | RuntimeException | LinkageError e) {

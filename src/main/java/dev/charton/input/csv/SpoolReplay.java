@@ -5,6 +5,7 @@ import dev.charton.error.ExitCode;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
+import org.apache.arrow.vector.compression.NoCompressionCodec;
 import org.apache.arrow.vector.ipc.ArrowStreamReader;
 
 import java.io.IOException;
@@ -75,7 +76,9 @@ final class SpoolReplay implements AutoCloseable {
             needsText |= casts[c] == ColumnCast.TEXT;
         }
         try {
-            reader = new ArrowStreamReader(FileChannel.open(next.file().path(), StandardOpenOption.READ), allocator);
+            // Spooled uncompressed: the default codec factory would search the class path for codecs.
+            reader = new ArrowStreamReader(FileChannel.open(next.file().path(), StandardOpenOption.READ), allocator,
+                    NoCompressionCodec.Factory.INSTANCE);
         } catch (IOException e) {
             throw spoolFailure(e);
         }

@@ -81,6 +81,11 @@ public final class WorkerService {
         return Optional.of(worker);
     }
 
+    /** Where this service listens, or would. */
+    Path socket() {
+        return address.socket();
+    }
+
     /**
      * Starts this service once the command is done ({@link #startWaiting}), if {@link #connect}
      * found none running: the command's own worker has shown the interpreter can run the renderer.

@@ -309,6 +309,24 @@ class ServiceIT {
         Leftovers.assertNoProcessMarked(marker);
     }
 
+    /**
+     * The start-up archive is trained on a warm command's way (startup.StartupTraining, against a
+     * stand-in service): a class of charton's or its libraries parsed from the jar instead means the
+     * training has drifted from what warm commands do, and each costs them start-up time.
+     */
+    @Test
+    void aWarmCommandFindsEveryClassInTheStartUpArchive() throws Exception {
+        JsonNode service = warmService();
+        Charton.Result warm = plot(tmp.resolve("warm.png")).env("CHARTON_JAVA_OPTS", "-Xlog:class+load=info:stderr").go();
+        assertEquals(0, warm.exitCode(), warm.stderr());
+        assertEquals(1, awaitIdle(service).path("served").asInt(), "the service served the warm command");
+        List<String> loaded = warm.stderr().lines().filter(line -> line.contains(" source: ")).toList();
+        assertTrue(loaded.stream().anyMatch(line -> line.contains("dev.charton.cli.Main source: shared objects file")),
+                "the archive is in use: " + loaded.stream().limit(5).toList());
+        List<String> fromTheJar = loaded.stream().filter(line -> line.contains("source: file:")).toList();
+        assertEquals(List.of(), fromTheJar, "classes a warm command parsed from the jar");
+    }
+
     @Test
     void offUnderCiAndWithZero() throws Exception {
         assertEquals(0, plot(tmp.resolve("a.png")).env(ServiceSettings.VARIABLE, "")
