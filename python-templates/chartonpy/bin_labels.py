@@ -51,13 +51,14 @@ _FRACTION_DIGITS = ((10 ** 6, 3), (10 ** 3, 6), (1, 9))
 def calendar_labels(edges, calendar):
     """Labels of the intervals [edge, next edge) of a time axis binned on calendar steps
     (calendar_bins): edges in units of ``calendar["nanos_per_unit"]`` nanoseconds since the epoch,
-    shown in UTC."""
+    shown in UTC; times of day (``calendar["time_of_day"]``) without the date."""
     unit, multiple = calendar["unit"], int(calendar["multiple"])
     nanos = [int(edge) * int(calendar["nanos_per_unit"]) for edge in edges]
-    return [_calendar_label(low, high, unit, multiple) for low, high in zip(nanos[:-1], nanos[1:])]
+    dated = not calendar.get("time_of_day")
+    return [_calendar_label(low, high, unit, multiple, dated) for low, high in zip(nanos[:-1], nanos[1:])]
 
 
-def _calendar_label(low, high, unit, multiple):
+def _calendar_label(low, high, unit, multiple, dated=True):
     start = _utc(low)
     if unit == "year":
         return str(start.year) if multiple == 1 else "%d to %d" % (start.year, start.year + multiple - 1)
@@ -73,7 +74,7 @@ def _calendar_label(low, high, unit, multiple):
         single = multiple == 10 ** (9 - digits)
     else:
         single = multiple == 1
-    first = "%s %s" % (start.date(), _clock(low, pattern, digits))
+    first = "%s %s" % (start.date(), _clock(low, pattern, digits)) if dated else _clock(low, pattern, digits)
     if single:
         return first
     end = _clock(high, pattern, digits)
