@@ -67,6 +67,13 @@ class ChartPlannerTest {
         ChartonException hist = assertThrows(ChartonException.class,
                 () -> new ChartPlanner(spec("hist", "clock", "")).plan(times, "t.csv", NO_VALUES));
         assertEquals(ExitCode.USAGE, hist.exitCode());
+        ChartSpec clockLimits = limits(spec(null, "clock", "temp"), "--xlim", "08:00,18:00");
+        assertEquals(ChartKind.LINE, new ChartPlanner(clockLimits).plan(times, "t.csv", NO_VALUES).kind());
+        ChartonException dates = assertThrows(ChartonException.class, () -> new ChartPlanner(
+                limits(spec(null, "clock", "temp"), "--xlim", "2025-01-01,2025-01-02")).plan(times, "t.csv", NO_VALUES));
+        assertEquals("--xlim gives dates, but the x axis is times of day (give --xlim 08:00,18:00)", dates.getMessage());
+        assertUsage("--xlim gives times of day, but the x axis is dates or timestamps",
+                limits(spec(null, "date", "temp"), "--xlim", "08:00,18:00"));
     }
 
     @Test
