@@ -56,6 +56,19 @@ class TimeOfDayIT {
     }
 
     @Test
+    void aDuckDbTimetzIsDrawnAtItsUtcTime() throws IOException {
+        // 12:00 at UTC+2 is 10:00 UTC; 23:30 at UTC-2 is 01:30 UTC (the next day's, on the same clock).
+        String sql = "SELECT * FROM (VALUES (TIMETZ '12:00:00+02', 1), (TIMETZ '23:30:00-02', 2)) AS t(x, y)";
+        Path out = tmp.resolve("tz.json");
+        Charton.Result r = Charton.run("plot", "--sql", sql, "--x", "x", "--y", "y", "--kind", "scatter",
+                "--renderer", "plotly", "-o", out.toString()).go();
+        assertEquals(0, r.exitCode(), r.toString());
+        List<String> values = new ArrayList<>();
+        JSON.readTree(out.toFile()).path("data").get(0).path("x").forEach(v -> values.add(v.asText()));
+        assertEquals(List.of(90L, 600L), minutesSinceMidnight(values).stream().sorted().toList());
+    }
+
+    @Test
     void altairEncodesATemporalXWithTheTimes() throws IOException {
         Files.writeString(tmp.resolve("t.csv"), UNEVEN);
         Charton.Result r = Charton.run("plot", "t.csv", "--x", "x", "--y", "y", "--renderer", "altair",
