@@ -48,6 +48,31 @@ class TimeOfDayIT {
     }
 
     @Test
+    void barsStandAtTheirTimes() throws IOException {
+        Files.writeString(tmp.resolve("t.csv"), UNEVEN);
+        Charton.Result r = Charton.run("plot", "t.csv", "--x", "x", "--y", "y", "--kind", "bar", "-o", "bar.png")
+                .in(tmp).go();
+        assertEquals(0, r.exitCode(), r.toString());
+        BufferedImage image = Png.decode(tmp.resolve("bar.png"));
+        List<Integer> columns = new ArrayList<>();
+        for (int column = 0; column < image.getWidth(); column++) {
+            for (int row = 0; row < image.getHeight(); row++) {
+                int rgb = image.getRGB(column, row);
+                if ((rgb & 0xff) - (rgb >> 16 & 0xff) > 80) {
+                    columns.add(column);
+                    break;
+                }
+            }
+        }
+        int left = columns.get(0);
+        int right = columns.get(columns.size() - 1);
+        assertTrue(right - left > 400, "the bars span the plot: " + left + " to " + right);
+        // Three bars within 00:00-00:02 at the left, one at 12:00 at the right, nothing between.
+        long between = columns.stream().filter(c -> c > left + (right - left) / 50 && c < right - (right - left) / 50).count();
+        assertEquals(0, between, "bar pixels between 00:02 and 12:00: " + columns);
+    }
+
+    @Test
     void aDuckDbTimeColumnIsSpacedByTime() {
         Path out = tmp.resolve("sql.png");
         Charton.Result r = Charton.run("plot", "--sql", UNEVEN_SQL, "--x", "x", "--y", "y", "-o", out.toString()).go();
