@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.charton.testing.Charton;
 import dev.charton.testing.Png;
+import dev.charton.testing.TestPython;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -43,6 +44,24 @@ class TimeOfDayIT {
         Files.writeString(tmp.resolve("t.csv"), UNEVEN);
         Charton.Result r = Charton.run("plot", "t.csv", "--x", "x", "--y", "y", "--renderer", renderer,
                 "--reduce", reduce, "-o", "t.png").in(tmp).go();
+        assertEquals(0, r.exitCode(), r.toString());
+        assertSpacedByTime(Png.decode(tmp.resolve("t.png")));
+    }
+
+    @ParameterizedTest(name = "{0} in {1}")
+    @CsvSource({"time32('s'), 1, parquet", "time32('ms'), 1000, parquet", "time64('us'), 1000000, parquet",
+            "time64('ns'), 1000000000, parquet", "time32('s'), 1, arrow", "time64('ns'), 1000000000, arrow"})
+    void parquetAndArrowTimesAreSpacedByTime(String type, long perSecond, String format) throws Exception {
+        Path file = tmp.resolve("t." + format);
+        String writer = format.equals("parquet") ? "import pyarrow.parquet as out; out.write_table(t, sys.argv[1])"
+                : "import pyarrow.feather as out; out.write_feather(t, sys.argv[1])";
+        Process write = new ProcessBuilder(TestPython.interpreter().toString(), "-c",
+                "import sys, pyarrow as pa; t = pa.table({'x': pa.array([s * " + perSecond + " for s in (0, 60, 120, 43200)],"
+                        + " pa." + type + "), 'y': [0, 1, 2, 3]}); " + writer,
+                file.toString()).inheritIO().start();
+        assertEquals(0, write.waitFor(), "pyarrow wrote the file");
+        Charton.Result r = Charton.run("plot", file.toString(), "--x", "x", "--y", "y", "-o", tmp.resolve("t.png").toString())
+                .go();
         assertEquals(0, r.exitCode(), r.toString());
         assertSpacedByTime(Png.decode(tmp.resolve("t.png")));
     }
