@@ -9,6 +9,8 @@ steps, calendar_bins): each interval in its step's own form: ``2012``, ``2010 to
 import datetime
 import math
 
+from .clock import clock_of
+
 # Edges at least this large are written with thousands separators (years such as 2020 are not).
 _GROUPED_FROM = 10_000
 
@@ -74,10 +76,10 @@ def _calendar_label(low, high, unit, multiple, dated=True):
         single = multiple == 10 ** (9 - digits)
     else:
         single = multiple == 1
-    first = "%s %s" % (start.date(), _clock(low, pattern, digits)) if dated else _clock(low, pattern, digits)
+    first = "%s %s" % (start.date(), clock_of(low, pattern, digits)) if dated else clock_of(low, pattern, digits)
     if single:
         return first
-    end = _clock(high, pattern, digits)
+    end = clock_of(high, pattern, digits)
     if _utc(high).date() != start.date():
         end = "24" + end[2:]  # the interval ends at the next midnight
     return "%s-%s" % (first, end)
@@ -91,13 +93,6 @@ def _months(start, multiple):
     if multiple == 6:
         return "H%d %d" % ((start.month - 1) // 6 + 1, start.year)
     return "%s to %s %d" % (_MONTHS[start.month - 1], _MONTHS[start.month + multiple - 2], start.year)
-
-
-def _clock(nanos, pattern, digits):
-    text = _utc(nanos).strftime(pattern)
-    if digits:
-        text += ".%0*d" % (digits, nanos % 10 ** 9 // 10 ** (9 - digits))
-    return text
 
 
 def _utc(nanos):

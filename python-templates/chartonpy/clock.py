@@ -56,12 +56,15 @@ def pattern(nanos):
 def text(nanos, layout):
     """The clock time ``nanos`` nanoseconds after midnight in ``layout`` (from ``pattern``); 24:00 at
     the next midnight."""
-    form, digits = layout
-    nanos = int(nanos)
+    label = clock_of(int(nanos), *layout)
+    return "24" + label[2:] if int(nanos) == NANOS_PER_DAY else label
+
+
+def clock_of(nanos, form, digits):
+    """The clock time of ``nanos`` nanoseconds since the epoch (UTC) in the strftime ``form``, with
+    ``digits`` digits of the second's fraction."""
     whole = datetime.datetime(1970, 1, 1) + datetime.timedelta(seconds=nanos // 10 ** 9)
     label = whole.strftime(form)
-    if nanos == NANOS_PER_DAY:
-        label = "24" + label[2:]
     if digits:
         label += ".%0*d" % (digits, nanos % 10 ** 9 // 10 ** (9 - digits))
     return label
