@@ -39,7 +39,7 @@ complete -c charton -n '__fish_seen_subcommand_from plot' -l log-y -d 'Logarithm
 complete -c charton -n '__fish_seen_subcommand_from plot' -l bins -x -d 'Number of histogram bins (default: automatic)'
 complete -c charton -n '__fish_seen_subcommand_from plot' -l agg -x -d 'Aggregate y over rows sharing an x: sum, mean, count, min or max'
 complete -c charton -n '__fish_seen_subcommand_from plot' -l reduce -x -d 'auto: reduce the rows to what the picture needs before they reach Python (M4 for lines, bins, aggregates); none: send every row (default: auto)'
-complete -c charton -n '__fish_seen_subcommand_from plot' -l xlim -x -d 'The x axis\' range: two numbers or two dates (2024-01-01,2024-06-30); values outside are not drawn'
+complete -c charton -n '__fish_seen_subcommand_from plot' -l xlim -x -d 'The x axis\' range: two numbers, two dates (2024-01-01,2024-06-30) or two times of day (08:00,18:00); values outside are not drawn'
 complete -c charton -n '__fish_seen_subcommand_from plot' -l ylim -x -d 'The y axis\' range: two numbers or two dates'
 complete -c charton -n '__fish_seen_subcommand_from plot' -l script -r -F -d 'Run this Python file to make the figure, with df, table and params in scope'
 complete -c charton -n '__fish_seen_subcommand_from plot' -l param -x -d 'A parameter for --script or a template renderer (a string in params); repeatable'

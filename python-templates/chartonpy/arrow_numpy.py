@@ -2,7 +2,8 @@
 
 pyarrow's own to_numpy() imports pandas on first use, which costs a matplotlib render of a reduced
 plan more than the render itself; the few types a statistic's columns have are read here instead.
-Nulls become NaN (numbers, integers then as floats), NaT (times) or None (anything else).
+Nulls become NaN (numbers, integers then as floats), NaT (times) or None (anything else). Times of
+day become datetime64 on 1970-01-01, their unit since midnight (chartonpy.clock).
 """
 import numpy as np
 import pyarrow as pa
@@ -50,6 +51,8 @@ def _layout(kind):
         return _FLOATS[str(kind)], None
     if pa.types.is_timestamp(kind):
         return "int64", "datetime64[%s]" % kind.unit
+    if pa.types.is_time(kind):  # a time of day: its unit since midnight, drawn on the epoch's day (chartonpy.clock)
+        return "int%d" % kind.bit_width, "datetime64[%s]" % kind.unit
     return _DATES.get(str(kind), (None, None))
 
 

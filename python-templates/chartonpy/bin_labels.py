@@ -9,6 +9,8 @@ steps, calendar_bins): each interval in its step's own form: ``2012``, ``2010 to
 import datetime
 import math
 
+from .clock import clock_of
+
 # Edges at least this large are written with thousands separators (years such as 2020 are not).
 _GROUPED_FROM = 10_000
 
@@ -51,13 +53,14 @@ _FRACTION_DIGITS = ((10 ** 6, 3), (10 ** 3, 6), (1, 9))
 def calendar_labels(edges, calendar):
     """Labels of the intervals [edge, next edge) of a time axis binned on calendar steps
     (calendar_bins): edges in units of ``calendar["nanos_per_unit"]`` nanoseconds since the epoch,
-    shown in UTC."""
+    shown in UTC; times of day (``calendar["time_of_day"]``) without the date."""
     unit, multiple = calendar["unit"], int(calendar["multiple"])
     nanos = [int(edge) * int(calendar["nanos_per_unit"]) for edge in edges]
-    return [_calendar_label(low, high, unit, multiple) for low, high in zip(nanos[:-1], nanos[1:])]
+    dated = not calendar.get("time_of_day")
+    return [_calendar_label(low, high, unit, multiple, dated) for low, high in zip(nanos[:-1], nanos[1:])]
 
 
-def _calendar_label(low, high, unit, multiple):
+def _calendar_label(low, high, unit, multiple, dated=True):
     start = _utc(low)
     if unit == "year":
         return str(start.year) if multiple == 1 else "%d to %d" % (start.year, start.year + multiple - 1)
@@ -73,10 +76,10 @@ def _calendar_label(low, high, unit, multiple):
         single = multiple == 10 ** (9 - digits)
     else:
         single = multiple == 1
-    first = "%s %s" % (start.date(), _clock(low, pattern, digits))
+    first = "%s %s" % (start.date(), clock_of(low, pattern, digits)) if dated else clock_of(low, pattern, digits)
     if single:
         return first
-    end = _clock(high, pattern, digits)
+    end = clock_of(high, pattern, digits)
     if _utc(high).date() != start.date():
         end = "24" + end[2:]  # the interval ends at the next midnight
     return "%s-%s" % (first, end)
@@ -90,13 +93,6 @@ def _months(start, multiple):
     if multiple == 6:
         return "H%d %d" % ((start.month - 1) // 6 + 1, start.year)
     return "%s to %s %d" % (_MONTHS[start.month - 1], _MONTHS[start.month + multiple - 2], start.year)
-
-
-def _clock(nanos, pattern, digits):
-    text = _utc(nanos).strftime(pattern)
-    if digits:
-        text += ".%0*d" % (digits, nanos % 10 ** 9 // 10 ** (9 - digits))
-    return text
 
 
 def _utc(nanos):

@@ -82,13 +82,16 @@ def calendar_edges(least, greatest, nanos_per_unit, count):
             return {"unit": unit, "multiple": multiple, "nanos_per_unit": nanos_per_unit}, edges
 
 
-def cut(values, count):
-    """(each row's interval index, NaN for none; the intervals' labels) of a pandas time Series."""
+def cut(values, count, time_of_day=False):
+    """(each row's interval index, NaN for none; the intervals' labels) of a pandas time Series
+    (``time_of_day``: times of day on 1970-01-01, labelled without the date)."""
     nanos_per_unit = _UNIT_NANOS[values.dt.unit]
     valid = values.notna().to_numpy()
     stamps = values.array.asi8
     present = stamps[valid]
     calendar, edges = calendar_edges(int(present.min()), int(present.max()), nanos_per_unit, count)
+    if time_of_day:
+        calendar["time_of_day"] = True
     index = np.full(len(stamps), np.nan)
     index[valid] = np.searchsorted(np.asarray(edges, dtype=np.int64), present, side="right") - 1
     return index, calendar_labels(edges, calendar)

@@ -14,7 +14,7 @@ import math
 import numpy as np
 import pandas as pd
 
-from . import boxstats, calendar_bins
+from . import boxstats, calendar_bins, clock
 from .bin_labels import interval_labels
 from .columns import require
 from .errors import DataError, UsageError
@@ -69,6 +69,8 @@ class _Columns:
                 values = values.astype(float)
             elif isinstance(first, (datetime.date, datetime.datetime)):
                 values = pd.to_datetime(values)
+            elif isinstance(first, datetime.time):
+                values = clock.from_objects(values)
             self._values[name] = values
         return self._values[name]
 
@@ -140,6 +142,9 @@ def _xy_chart(kind):
     def build(columns, spec):
         x_values = columns.values(columns.x) if columns.x is not None else pd.Series(np.arange(len(columns.frame)))
         x_type = column_type(x_values)
+        time_of_day = clock.is_time_of_day(x_values)
+        if time_of_day:
+            x_values = clock.as_datetime64(x_values)
         counting = kind == "bar" and not columns.y and (spec.agg in (None, "count"))
         names = [] if counting else columns.value_names(kind)
         x_order = None
@@ -153,7 +158,7 @@ def _xy_chart(kind):
         if agg is not None:
             data = _aggregate(data, agg, _keys(data, X))
         return xy_plan(kind, _rows(data), spec, x_type, x_order, series, facets, names, agg,
-                       x_label(columns.x, x_values), zone(x_values), len(data))
+                       x_label(columns.x, x_values), zone(x_values), len(data), time_of_day)
 
     return build
 
@@ -232,6 +237,8 @@ def _cells(values, bins):
         edges = _round_edges(values.min(), values.max(), int(bins or DEFAULT_HEATMAP_BINS))
         index = pd.cut(values, edges, right=False, labels=False)
         return binned(np.asarray(index, dtype=float), interval_labels(edges))
+    if clock.is_time_of_day(values):
+        return binned(*calendar_bins.cut(clock.as_datetime64(values), int(bins or HEATMAP_CELLS), time_of_day=True))
     return binned(*calendar_bins.cut(values, int(bins or HEATMAP_CELLS)))
 
 

@@ -9,6 +9,7 @@ import datetime
 
 import numpy as np
 
+from . import clock
 from .arrow_numpy import to_numpy
 from .errors import UsageError
 
@@ -17,13 +18,14 @@ NULL_LABEL = "null"
 
 
 def column_type(values):
-    """TEMPORAL, NUMERIC or CATEGORICAL: of a pyarrow array, or of a pandas Series."""
+    """TEMPORAL, NUMERIC or CATEGORICAL: of a pyarrow array, or of a pandas Series. Times of day are
+    TEMPORAL (chartonpy.clock)."""
     import pyarrow as pa
 
     kind = values.type if isinstance(values, (pa.Array, pa.ChunkedArray)) else _arrow_type(values.dtype)
     if pa.types.is_dictionary(kind):
         return CATEGORICAL
-    if pa.types.is_timestamp(kind) or pa.types.is_date(kind):
+    if pa.types.is_timestamp(kind) or pa.types.is_date(kind) or pa.types.is_time(kind):
         return TEMPORAL
     if pa.types.is_integer(kind) or pa.types.is_floating(kind) or pa.types.is_decimal(kind):
         return NUMERIC
@@ -33,6 +35,8 @@ def column_type(values):
 def _arrow_type(dtype):
     import pyarrow as pa
 
+    if getattr(dtype, "pyarrow_dtype", None) is not None:
+        return dtype.pyarrow_dtype
     name = str(dtype)
     if name == "category":
         return pa.dictionary(pa.int32(), pa.string())
@@ -100,6 +104,8 @@ def _python_values(array):
 
     if pa.types.is_timestamp(array.type) and array.type.unit == "ns":
         array = array.cast(pa.timestamp("us", array.type.tz), safe=False)
+    if pa.types.is_time(array.type) and array.type.unit == "ns":
+        array = array.cast(pa.time64("us"), safe=False)
     if pa.types.is_floating(array.type):
         return [None if v != v else v for v in to_numpy(array).tolist()]
     return array.to_pylist()
@@ -108,6 +114,8 @@ def _python_values(array):
 def _formatter(values, temporal):
     """{value: label}: times as coarsely as they all are (years, months, dates, else to the minute)."""
     values = [v for v in values if v is not None]
+    if temporal and values and isinstance(values[0], datetime.time):
+        return clock.labels(values)
     if temporal:
         pattern = _time_pattern(values)
         return {v: v.strftime(pattern) for v in values}

@@ -46,6 +46,7 @@ class Plan:
     legend_title: str = None
     value_label: str = None  # what a heatmap's colour means
     timezone: str = None  # zone of a tz-aware temporal x, shown in that zone
+    time_of_day: bool = False  # a temporal x of times of day, on 1970-01-01 (chartonpy.clock)
     bar_layout: str = None  # "group" or "stack" when bars of several series share an x
     edges: np.ndarray = None  # a histogram's bin edges, the same for every series and panel
     point_count: int = None  # the rows a scatter stands for (rows read, whatever was sent)
@@ -145,14 +146,16 @@ def wall_clock(values):
     return values
 
 
-def xy_plan(kind, data, spec, x_type, x_order, series, facets, names, agg, xlabel, timezone, point_count):
+def xy_plan(kind, data, spec, x_type, x_order, series, facets, names, agg, xlabel, timezone, point_count,
+            time_of_day=False):
     """The Plan of a line, scatter, bar or area chart, from its long-form rows (either path)."""
     data = data.take(drawable(missing(data[X]), missing(data[Y]), kind))
     if kind in ("line", "area"):
         data = _sort_by_x(data, x_order)
     result = Plan(kind, data, spec, x_type=x_type, x_order=x_order, series=series,
                   facets=facets, xlabel=xlabel, ylabel=value_label(names or ["rows"], agg),
-                  legend_title=legend_title(spec), timezone=timezone, point_count=point_count)
+                  legend_title=legend_title(spec), timezone=timezone, point_count=point_count,
+                  time_of_day=time_of_day)
     if kind == "bar" and series:
         result.bar_layout = "group" if x_type == CATEGORICAL else "stack"
     return result

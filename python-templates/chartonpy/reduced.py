@@ -4,7 +4,7 @@ chartonpy.labels, as for every row, so the chart is the same whichever path made
 """
 import numpy as np
 
-from . import boxstats, plans
+from . import boxstats, clock, plans
 from .arrow_numpy import to_numpy
 from .bin_labels import calendar_labels, interval_labels
 from .errors import ChartonError
@@ -81,7 +81,7 @@ def _xy(arrow, spec):
     column = arrow.column(X)
     return plans.xy_plan(spec.kind, keys.rows(**{X: x_values, Y: _values(arrow, Y)}), spec, x_type, x_order,
                          keys.series, keys.facets, names, spec.reduced.get("agg"), x_label(spec.x, column),
-                         zone(column), rows_read * max(1, len(names)))
+                         zone(column), rows_read * max(1, len(names)), clock.is_time_of_day(column))
 
 
 def _hist(arrow, spec):

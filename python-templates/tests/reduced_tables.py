@@ -148,8 +148,10 @@ def hour_bins(hours):
         first, last = stamps[valid].min() // step, stamps[valid].max() // step
         edges = [int(i) * step for i in range(first, last + 2)]
         index = stamps // step - first
-        return np.where(valid, index, None).tolist(), {
-            "edges": edges, "calendar": {"unit": "hour", "multiple": hours, "nanos_per_unit": nanos_per_unit}}
+        calendar = {"unit": "hour", "multiple": hours, "nanos_per_unit": nanos_per_unit}
+        if pa.types.is_time(column.type):
+            calendar["time_of_day"] = True
+        return np.where(valid, index, None).tolist(), {"edges": edges, "calendar": calendar}
     return binning
 
 
@@ -186,6 +188,8 @@ def grid(frame, spec, pixels):
 def _numbers(values):
     if hasattr(values.dtype, "tz") or str(values.dtype).startswith("datetime"):
         return values.astype("int64").to_numpy(dtype=float)
+    if values.dtype == object:  # times of day: their microseconds since midnight
+        return pc.cast(pa.array(values, pa.time64("us")), pa.int64()).to_numpy(zero_copy_only=False).astype(float)
     return values.to_numpy(dtype=float)
 
 

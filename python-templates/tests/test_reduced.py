@@ -41,6 +41,14 @@ def random_frame(rows=ROWS, seed=7):
     })
 
 
+def with_times_of_day(frame):
+    """``frame`` with a column "clock": the times of day of its "t" in UTC, as datetime.time objects
+    (Arrow's time64[us] once read), null where "t" is."""
+    utc = frame["t"].dt.tz_convert("UTC")
+    times = [None if pd.isna(t) else t.time() for t in utc]
+    return frame.assign(clock=pd.Series(times, dtype=object))
+
+
 class ReducedDrawsTheSameChart(unittest.TestCase):
     frame = random_frame()
 
@@ -131,6 +139,21 @@ class ReducedDrawsTheSameChart(unittest.TestCase):
                 arrow, reduced_spec, rows = stats.m4(self.frame, options, 100)
                 self.assertLess(len(rows), len(self.frame))
                 self.compare(options, arrow, reduced_spec, full=rows)
+
+    def test_m4_lines_over_times_of_day(self):
+        frame = with_times_of_day(self.frame)
+        options = {"kind": "line", "x": "clock", "y": ["v"], "color": "group"}
+        arrow, reduced_spec, rows = stats.m4(frame, options, 100)
+        self.assertEqual(pa.time64("us"), arrow.column("x").type)
+        plan = self.compare(options, arrow, reduced_spec, full=rows)
+        self.assertTrue(plan.time_of_day)
+
+    def test_heatmap_with_binned_times_of_day(self):
+        options = {"kind": "heatmap", "x": "clock", "y": ["level"], "bins": 24}  # at most 24 intervals: hours
+        frame = with_times_of_day(self.frame)
+        plan = self.compare(options, *stats.cells(frame, options, x_bins=stats.hour_bins(1)), full=frame)
+        self.assertEqual(["00:00", "01:00", "02:00"], plan.x_order[:3])  # a one-hour bin is named by its hour
+        self.assertEqual("23:00", plan.x_order[23])
 
     def test_scatter_on_a_pixel_grid(self):
         options = {"kind": "scatter", "x": "i", "y": ["w"], "color": "group", "facet": "panel"}

@@ -20,6 +20,12 @@ alt.data_transformers.disable_max_rows()
 
 THEME_ALIASES = {"light": "default"}
 FIELD_TYPES = {TEMPORAL: "temporal", NUMERIC: "quantitative", CATEGORICAL: "nominal"}
+# A time-of-day axis (chartonpy.clock): each tick as a clock time, with seconds or milliseconds only
+# where the tick has them (Vega's multi-format: the key is the finest unit the tick is not a whole
+# one of); the epoch's day, month and year never show.
+CLOCK_FORMAT = {"milliseconds": "%H:%M:%S.%L", "seconds": "%H:%M:%S", "minutes": "%H:%M", "hours": "%H:%M",
+                "date": "%H:%M", "week": "%H:%M", "month": "%H:%M", "quarter": "%H:%M",
+                "year": "%H:%M"}
 FACET_MARGIN = 70  # pixels of axes and labels around each facet panel
 RANK = "rank"  # a series' position in the legend, which orders stacks
 STACKING = ("bar", "area")
@@ -99,7 +105,8 @@ def _x(plan, field=X):
         options["sort"] = plan.x_order
         options["axis"] = _category_axis(plan.x_order, _plot_size(plan)[0], across=True)
     elif plan.x_type == TEMPORAL:
-        options["axis"] = alt.Axis(tickCount=label_fit.time_ticks(_plot_size(plan)[0], LABEL_FONT, TIME_LABELS))
+        ticks = label_fit.time_ticks(_plot_size(plan)[0], LABEL_FONT, TIME_LABELS)
+        options["axis"] = alt.Axis(tickCount=ticks, format=CLOCK_FORMAT) if plan.time_of_day else alt.Axis(tickCount=ticks)
     return alt.X(field, type=FIELD_TYPES[plan.x_type], **options)
 
 

@@ -16,8 +16,9 @@ import numpy as np  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
 from matplotlib.lines import Line2D  # noqa: E402
 from matplotlib.patches import Patch  # noqa: E402
+from matplotlib.ticker import Formatter  # noqa: E402
 
-from .. import palette  # noqa: E402
+from .. import clock, palette  # noqa: E402
 from . import tick_fit  # noqa: E402
 from ..plans import CATEGORICAL, TEMPORAL, X  # noqa: E402
 
@@ -117,7 +118,10 @@ def _finish(fig, axes, plan, colours, mappable):
 
 
 def _x_axis(ax, plan):
-    if plan.x_type == TEMPORAL:
+    if plan.x_type == TEMPORAL and plan.time_of_day:
+        ax.xaxis.set_major_locator(mdates.AutoDateLocator())
+        ax.xaxis.set_major_formatter(_ClockFormatter())
+    elif plan.x_type == TEMPORAL:
         locator = mdates.AutoDateLocator(tz=plan.timezone)
         ax.xaxis.set_major_locator(locator)
         ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator, tz=plan.timezone))
@@ -125,6 +129,19 @@ def _x_axis(ax, plan):
         ax.set_xticks(np.arange(len(plan.x_order)), plan.x_order)  # slanted by tick_fit only when they collide
     elif plan.kind == "box" and not plan.x_order:
         ax.set_xticks([])
+
+
+class _ClockFormatter(Formatter):
+    """Ticks of a time-of-day axis (date numbers on 1970-01-01) as clock times, all in the pattern
+    that writes each tick exactly (chartonpy.clock)."""
+
+    def __call__(self, x, pos=None):
+        return self.format_ticks([x])[0]
+
+    def format_ticks(self, values):
+        nanos = [round(float(v) * 86_400 * 10 ** 6) * 1000 for v in values]
+        layout = clock.pattern(nanos)
+        return [clock.text(n, layout) for n in nanos]
 
 
 def _date_number(wall_clock, zone):

@@ -27,6 +27,12 @@ ELEMENT_ID = "charton-figure"
 _DASHES = {"solid": "solid", "dashed": "dash", "dotted": "dot"}
 _SYMBOLS = {"circle": "circle", "square": "square", "triangle": "triangle-up"}
 
+# A time-of-day axis (chartonpy.clock): ticks as clock times, with seconds or milliseconds only when
+# the ticks are that close (by the spacing of ticks, in milliseconds); never the epoch's date.
+CLOCK_FORMATS = [{"dtickrange": [None, 1000], "value": "%H:%M:%S.%L"},
+                 {"dtickrange": [1000, 60_000], "value": "%H:%M:%S"},
+                 {"dtickrange": [60_000, None], "value": "%H:%M"}]
+
 
 def themes():
     return sorted(THEME_ALIASES) + sorted(pio.templates)
@@ -74,6 +80,8 @@ def draw(plan):
         fig.update_xaxes(range=_axis_range(spec.xlim, spec.log_x))
     if spec.ylim:
         fig.update_yaxes(range=_axis_range(spec.ylim, spec.log_y))
+    if plan.time_of_day:
+        fig.update_xaxes(tickformatstops=CLOCK_FORMATS)
     plotly_ticks.fit(fig, x_labels=_x_categories(plan), y_labels=plan.y_order if plan.kind == "heatmap" else None,
                      x_time=plan.x_type == TEMPORAL and plan.kind != "heatmap")
     return fig

@@ -72,7 +72,8 @@ public final class ChartOptions {
     String reduce;
 
     @Option(names = "--xlim", paramLabel = "MIN,MAX",
-            description = "The x axis' range: two numbers or two dates (2024-01-01,2024-06-30); values outside are not drawn.")
+            description = "The x axis' range: two numbers, two dates (2024-01-01,2024-06-30) or two times of day"
+                    + " (08:00,18:00); values outside are not drawn.")
     String xlim;
 
     @Option(names = "--ylim", paramLabel = "MIN,MAX", description = "The y axis' range: two numbers or two dates.")

@@ -8,16 +8,19 @@ import org.apache.arrow.vector.types.pojo.ArrowType;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 
 /**
- * The range of an axis as {@code --xlim MIN,MAX} or {@code --ylim MIN,MAX} give it: two numbers, or
- * two ISO dates or date-times (wall-clock times of the column's zone). Reaches Python as a JSON pair.
+ * The range of an axis as {@code --xlim MIN,MAX} or {@code --ylim MIN,MAX} give it: two numbers, two
+ * ISO dates or date-times (wall-clock times of the column's zone), or two times of day ({@code 08:00},
+ * {@code 23:59:30.5}, {@code 24:00}: {@code timeOfDay}). Reaches Python as a JSON pair.
  */
-public record AxisLimits(String option, String low, String high, boolean temporal) {
+public record AxisLimits(String option, String low, String high, boolean temporal, boolean timeOfDay) {
+    private static final long NANOS_PER_DAY = 86_400_000_000_000L;
 
     /** The limits {@code text} gives, or null for none; exit 64 when they are not two numbers or two times in order. */
     public static AxisLimits parse(String option, String text) {
@@ -36,23 +39,42 @@ public record AxisLimits(String option, String low, String high, boolean tempora
             if (!(lowNumber < highNumber)) {
                 throw usage(option, text, "MIN must be less than MAX");
             }
-            return new AxisLimits(option, low, high, false);
+            return new AxisLimits(option, low, high, false, false);
+        }
+        Long lowClock = nanosOfDay(low);
+        Long highClock = nanosOfDay(high);
+        if (lowClock != null && highClock != null) {
+            if (lowClock >= highClock) {
+                throw usage(option, text, "MIN must be before MAX");
+            }
+            return new AxisLimits(option, low, high, true, true);
         }
         LocalDateTime lowTime = time(low);
         LocalDateTime highTime = time(high);
         if (lowTime == null || highTime == null) {
-            throw usage(option, text, "expected two numbers or two dates (2024-01-31 or 2024-01-31T12:00)");
+            throw usage(option, text, "expected two numbers, two dates (2024-01-31 or 2024-01-31T12:00)"
+                    + " or two times of day (08:00 or 23:59:30)");
         }
         if (!lowTime.isBefore(highTime)) {
             throw usage(option, text, "MIN must be before MAX");
         }
-        return new AxisLimits(option, low, high, true);
+        return new AxisLimits(option, low, high, true, false);
     }
 
-    /** The pair as Python reads it: numbers, or ISO texts. */
+    /**
+     * The pair as Python reads it: numbers, or ISO texts; times of day as date-times on 1970-01-01,
+     * the day Python draws them on (chartonpy/clock.py).
+     */
     @JsonValue
     public List<Object> pair() {
+        if (timeOfDay) {
+            return List.of(onEpochDay(low), onEpochDay(high));
+        }
         return temporal ? List.of(low, high) : List.of(Double.parseDouble(low), Double.parseDouble(high));
+    }
+
+    private static String onEpochDay(String clock) {
+        return LocalDateTime.ofEpochSecond(0, 0, ZoneOffset.UTC).plusNanos(nanosOfDay(clock)).toString();
     }
 
     /**
@@ -62,6 +84,18 @@ public record AxisLimits(String option, String low, String high, boolean tempora
     double[] inUnitsOf(ArrowType type) {
         if (!temporal) {
             return new double[] {Double.parseDouble(low), Double.parseDouble(high)};
+        }
+        if (timeOfDay != type instanceof ArrowType.Time) {
+            return null;
+        }
+        if (type instanceof ArrowType.Time time) {
+            double perNano = switch (time.getUnit()) {
+                case SECOND -> 1e-9;
+                case MILLISECOND -> 1e-6;
+                case MICROSECOND -> 1e-3;
+                case NANOSECOND -> 1;
+            };
+            return new double[] {nanosOfDay(low) * perNano, nanosOfDay(high) * perNano};
         }
         double perSecond;
         String zone = null;
@@ -91,6 +125,18 @@ public record AxisLimits(String option, String low, String high, boolean tempora
             double value = Double.parseDouble(text);
             return Double.isFinite(value) ? value : null;
         } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    /** Nanoseconds since midnight of a time of day ({@code 24:00} is the day's end), or null for other text. */
+    private static Long nanosOfDay(String text) {
+        if (text.equals("24:00") || text.equals("24:00:00")) {
+            return NANOS_PER_DAY;
+        }
+        try {
+            return LocalTime.parse(text).toNanoOfDay();
+        } catch (DateTimeParseException e) {
             return null;
         }
     }

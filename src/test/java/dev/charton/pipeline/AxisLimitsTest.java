@@ -38,12 +38,24 @@ class AxisLimitsTest {
         assertNull(limits.inUnitsOf(ArrowType.Utf8.INSTANCE));
     }
 
+    @Test
+    void timesOfDayAreOnTheEpochsDayForPythonAndTheirUnitSinceMidnightForJava() throws Exception {
+        AxisLimits limits = AxisLimits.parse("--xlim", "08:00:30.5,24:00");
+        assertEquals("[\"1970-01-01T08:00:30.500\",\"1970-01-02T00:00\"]", new ObjectMapper().writeValueAsString(limits));
+        assertArrayEquals(new double[] {28_830.5, 86_400}, limits.inUnitsOf(new ArrowType.Time(TimeUnit.SECOND, 32)));
+        assertArrayEquals(new double[] {28_830_500e6, 86_400e9}, limits.inUnitsOf(new ArrowType.Time(TimeUnit.NANOSECOND, 64)));
+        assertNull(limits.inUnitsOf(new ArrowType.Timestamp(TimeUnit.MICROSECOND, null)));
+        assertNull(AxisLimits.parse("--xlim", "2025-01-01,2025-01-02").inUnitsOf(new ArrowType.Time(TimeUnit.MICROSECOND, 64)));
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
             "5          | --xlim '5': expected MIN,MAX",
             "1,2,3      | --xlim '1,2,3': expected MIN,MAX",
             "3,1        | --xlim '3,1': MIN must be less than MAX",
-            "1,soon     | --xlim '1,soon': expected two numbers or two dates (2024-01-31 or 2024-01-31T12:00)",
+            "1,soon     | --xlim '1,soon': expected two numbers, two dates (2024-01-31 or 2024-01-31T12:00) or two times of day (08:00 or 23:59:30)",
+            "12:00,08:00 | --xlim '12:00,08:00': MIN must be before MAX",
+            "08:00,24:01 | --xlim '08:00,24:01': expected two numbers, two dates (2024-01-31 or 2024-01-31T12:00) or two times of day (08:00 or 23:59:30)",
             "2025-02-01,2025-01-01 | --xlim '2025-02-01,2025-01-01': MIN must be before MAX"})
     void badLimitsAreAUsageError(String text, String message) {
         ChartonException e = assertThrows(ChartonException.class, () -> AxisLimits.parse("--xlim", text));

@@ -7,7 +7,11 @@ import org.apache.arrow.vector.ipc.ArrowReader;
 import org.duckdb.DuckDBResultSet;
 
 import java.io.IOException;
+import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * A DuckDB result as DuckDB's own Arrow batches, handed over through Arrow's C data interface: no
@@ -34,6 +38,30 @@ final class DuckDbTableReader implements QueryResult {
             throw execution.failure(e);
         }
         this.reader = opened;
+    }
+
+    /**
+     * {@code query}, with each TIMETZ column of this result (a time of day with a UTC offset) turned
+     * into its UTC time: DuckDB's Arrow batches would keep its wall-clock time and drop the offset.
+     * {@code query} itself when the result has none.
+     */
+    String zonedTimesInUtc(String query) {
+        List<String> replaced = new ArrayList<>();
+        try {
+            ResultSetMetaData columns = execution.result().getMetaData();
+            for (int i = 1; i <= columns.getColumnCount(); i++) {
+                if (columns.getColumnType(i) == Types.TIME_WITH_TIMEZONE) {
+                    String quoted = SqlDialect.DUCKDB.quote(columns.getColumnName(i));
+                    replaced.add("timezone('UTC', " + quoted + ") AS " + quoted);
+                }
+            }
+        } catch (SQLException e) {
+            throw execution.failure(e);
+        }
+        if (replaced.isEmpty()) {
+            return query;
+        }
+        return "SELECT * REPLACE (" + String.join(", ", replaced) + ") FROM (" + query + "\n) AS " + SqlQuery.QUERY_ALIAS;
     }
 
     @Override

@@ -43,17 +43,22 @@ public record SqlQuery(String text, DatabaseUrl db, Path driverJar, Path baseDir
     @Override
     public TableReader open(List<String> columns, BufferAllocator allocator) {
         Schema schema;
+        String source = text;
         // The user's first line on the statement's first line: the engine's error then names their line numbers.
         try (TableReader probe = run("SELECT * FROM (" + text + "\n) AS " + QUERY_ALIAS + " LIMIT 0", allocator)) {
             schema = probe.root().getSchema();
+            if (probe instanceof DuckDbTableReader duckDb) {
+                source = duckDb.zonedTimesInUtc(text);
+            }
         }
         if (columns == null) {
-            return new DeferredQueryReader(schema, allocator, () -> run(text, allocator));
+            String all = source;
+            return new DeferredQueryReader(schema, allocator, () -> run(all, allocator));
         }
         List<String> available = schema.getFields().stream().map(Field::getName).toList();
         List<Field> kept = ColumnSelection.resolve(available, columns, displayName()).stream()
                 .map(schema.getFields()::get).toList();
-        String sql = projection(columns);
+        String sql = projection(source, columns);
         return new DeferredQueryReader(new Schema(kept, schema.getCustomMetadata()), allocator, () -> run(sql, allocator));
     }
 
@@ -82,11 +87,11 @@ public record SqlQuery(String text, DatabaseUrl db, Path driverJar, Path baseDir
         return false;
     }
 
-    /** The user's query keeping only {@code columns}, selected by the engine. */
-    String projection(List<String> columns) {
+    /** The query {@code source} keeping only {@code columns}, selected by the engine. */
+    private String projection(String source, List<String> columns) {
         SqlDialect dialect = db.dialect();
         return "SELECT " + columns.stream().map(dialect::quote).collect(Collectors.joining(", "))
-                + " FROM (\n" + text + "\n) AS " + QUERY_ALIAS;
+                + " FROM (\n" + source + "\n) AS " + QUERY_ALIAS;
     }
 
     /** DuckDB gives timestamps with a zone in the session's zone: UTC, as every other engine's arrive. */

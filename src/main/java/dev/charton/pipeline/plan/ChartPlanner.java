@@ -7,13 +7,16 @@ import dev.charton.input.StructPaths;
 import dev.charton.input.UnknownColumnException;
 import dev.charton.pipeline.AxisLimits;
 import dev.charton.pipeline.ChartSpec;
+import org.apache.arrow.vector.types.pojo.ArrowType;
 import org.apache.arrow.vector.types.pojo.Field;
 import org.apache.arrow.vector.types.pojo.Schema;
 
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Decides a figure's {@link ChartPlan} from the chart options: first which columns to read (before
@@ -68,7 +71,13 @@ public final class ChartPlanner {
         }
         namedColumns.refuseNested(fields, sourceName);
         namedColumns.refuseTextReadingAsValues(fields, askedKind, sourceName, values);
-        return new Decision(types).decide();
+        Set<String> timesOfDay = new HashSet<>();
+        fields.forEach((name, field) -> {
+            if (field.getType() instanceof ArrowType.Time) {
+                timesOfDay.add(name);
+            }
+        });
+        return new Decision(types, timesOfDay).decide();
     }
 
     /**
@@ -120,11 +129,14 @@ public final class ChartPlanner {
     /** The decisions that need the column types. */
     private final class Decision {
         private final Map<String, ColumnType> types;
+        /** The temporal columns that are times of day, not dates or timestamps. */
+        private final Set<String> timesOfDay;
         private String x = spec.x();
         private List<String> y = spec.y();
 
-        Decision(Map<String, ColumnType> types) {
+        Decision(Map<String, ColumnType> types, Set<String> timesOfDay) {
             this.types = types;
+            this.timesOfDay = timesOfDay;
         }
 
         ChartPlan decide() {
@@ -247,6 +259,11 @@ public final class ChartPlanner {
                 throw usage("--log-x needs a numeric x axis, but this one is " + word(xType));
             }
             checkLimits(spec.xlim(), "x", xType);
+            boolean clockAxis = xType == ColumnType.TEMPORAL && timesOfDay.contains(x);
+            if (spec.xlim() != null && xType == ColumnType.TEMPORAL && spec.xlim().timeOfDay() != clockAxis) {
+                throw usage("--xlim gives " + (clockAxis ? "dates" : "times of day") + ", but the x axis is "
+                        + (clockAxis ? "times of day (give --xlim 08:00,18:00)" : "dates or timestamps"));
+            }
             checkLimits(spec.ylim(), "y", kind == ChartKind.HEATMAP ? ColumnType.CATEGORICAL : ColumnType.NUMERIC);
         }
 

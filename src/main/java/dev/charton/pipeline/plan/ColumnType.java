@@ -5,9 +5,9 @@ import org.apache.arrow.vector.types.pojo.Field;
 
 /**
  * How the chart grammar treats a column: as times, as numbers, or as categories. Decided from the
- * Arrow type alone, the way Python's grammar sees the same column once pandas holds it (dates and
- * timestamps are times; integers, floats and decimals are numbers; everything else, booleans,
- * text, dictionary-encoded categories, times of day and durations included, is categories).
+ * Arrow type alone, the way Python's grammar sees the same column (dates, timestamps and times of
+ * day are times; integers, floats and decimals are numbers; everything else, booleans, text,
+ * dictionary-encoded categories and durations included, is categories).
  */
 public enum ColumnType {
     TEMPORAL, NUMERIC, CATEGORICAL;
@@ -17,7 +17,7 @@ public enum ColumnType {
             return CATEGORICAL;
         }
         ArrowType type = field.getType();
-        if (type instanceof ArrowType.Timestamp || type instanceof ArrowType.Date) {
+        if (type instanceof ArrowType.Timestamp || type instanceof ArrowType.Date || type instanceof ArrowType.Time) {
             return TEMPORAL;
         }
         if (type instanceof ArrowType.Int || type instanceof ArrowType.FloatingPoint || type instanceof ArrowType.Decimal) {

@@ -10,6 +10,7 @@ import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.IntVector;
 import org.apache.arrow.vector.dictionary.DictionaryProvider;
 import org.apache.arrow.vector.types.DateUnit;
+import org.apache.arrow.vector.types.TimeUnit;
 import org.apache.arrow.vector.types.pojo.ArrowType;
 import org.apache.arrow.vector.types.pojo.Field;
 
@@ -76,15 +77,14 @@ final class HeatmapAxis implements AutoCloseable {
 
     /** Nanoseconds per unit of the values as pandas holds them (dates: milliseconds). */
     private static long nanosecondsPerUnit(ArrowType type) {
-        if (type instanceof ArrowType.Timestamp stamp) {
-            return switch (stamp.getUnit()) {
-                case SECOND -> 1_000_000_000L;
-                case MILLISECOND -> 1_000_000L;
-                case MICROSECOND -> 1_000L;
-                case NANOSECOND -> 1L;
-            };
-        }
-        return 1_000_000L;
+        TimeUnit unit = type instanceof ArrowType.Timestamp stamp ? stamp.getUnit()
+                : type instanceof ArrowType.Time time ? time.getUnit() : TimeUnit.MILLISECOND;
+        return switch (unit) {
+            case SECOND -> 1_000_000_000L;
+            case MILLISECOND -> 1_000_000L;
+            case MICROSECOND -> 1_000L;
+            case NANOSECOND -> 1L;
+        };
     }
 
     /** First scan: counts distinct values (up to the limit) and their range. */
@@ -177,8 +177,9 @@ final class HeatmapAxis implements AutoCloseable {
 
     /**
      * Adds the interval edges to {@code reduced} as {@code <axis>_edges}; for times, whole numbers of
-     * the values' unit since the epoch, with the step as {@code <axis>_calendar} (unit, multiple and
-     * the unit's nanoseconds), from which chartonpy labels them.
+     * the values' unit since the epoch (times of day: since midnight), with the step as
+     * {@code <axis>_calendar} (unit, multiple, the unit's nanoseconds and whether the values are times
+     * of day), from which chartonpy labels them.
      */
     void putEdges(ObjectNode reduced, String axis) {
         if (numericCells != null) {
@@ -195,6 +196,9 @@ final class HeatmapAxis implements AutoCloseable {
             calendar.put("unit", temporalCells.step().unit().label());
             calendar.put("multiple", temporalCells.step().multiple());
             calendar.put("nanos_per_unit", nanosecondsPerUnit);
+            if (type instanceof ArrowType.Time) {
+                calendar.put("time_of_day", true);
+            }
         }
     }
 

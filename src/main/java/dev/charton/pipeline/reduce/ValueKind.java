@@ -4,8 +4,8 @@ import org.apache.arrow.vector.types.pojo.ArrowType;
 import org.apache.arrow.vector.types.pojo.Field;
 
 /**
- * How grammar.py sees a column once pandas has it: numbers (decimals too), times (dates and
- * timestamps), or categories (strings, booleans, times of day, durations, dictionary-encoded
+ * How grammar.py sees a column: numbers (decimals too), times (dates, timestamps and times of day,
+ * each a count of its unit), or categories (strings, booleans, durations, dictionary-encoded
  * columns).
  */
 enum ValueKind {
@@ -19,7 +19,7 @@ enum ValueKind {
         if (type instanceof ArrowType.Int || type instanceof ArrowType.FloatingPoint || type instanceof ArrowType.Decimal) {
             return NUMERIC;
         }
-        if (type instanceof ArrowType.Date || type instanceof ArrowType.Timestamp) {
+        if (type instanceof ArrowType.Date || type instanceof ArrowType.Timestamp || type instanceof ArrowType.Time) {
             return TEMPORAL;
         }
         return CATEGORICAL;

@@ -99,6 +99,21 @@ class PostgresIT {
         }
     }
 
+    @Test
+    void timesOfDayArriveAsTimesAndATimetzAsItsUtcTime() {
+        String sql = "SELECT TIME '12:00:01.5' AS t, TIMETZ '12:00:00+02' AS tz";
+        try (BufferAllocator allocator = new RootAllocator();
+             TableReader reader = query(sql).open(null, allocator)) {
+            List<Field> fields = reader.root().getSchema().getFields();
+            assertTrue(fields.get(0).getType() instanceof ArrowType.Time, fields.toString());
+            assertTrue(fields.get(1).getType() instanceof ArrowType.Time, fields.toString());
+            assertTrue(reader.loadNextBatch());
+            // time32[ms]: the JDBC driver gives milliseconds; the vector shows them on the epoch's day.
+            assertEquals("1970-01-01T12:00:01.500", String.valueOf(reader.root().getVector("t").getObject(0)));
+            assertEquals("1970-01-01T10:00", String.valueOf(reader.root().getVector("tz").getObject(0)));
+        }
+    }
+
     /** Streamed with a fetch size: the first batch arrives before the engine reaches a failing row further on. */
     @Test
     void resultsAreStreamedInBatches() {

@@ -55,6 +55,27 @@ class ChartPlannerTest {
         assertEquals(kind, plan.kind().optionName());
     }
 
+    @ParameterizedTest(name = "a {0} x with a numeric y is a line")
+    @CsvSource({"SECOND, 32", "MILLISECOND, 32", "MICROSECOND, 64", "NANOSECOND, 64"})
+    void aTimeOfDayIsATemporalAxis(TimeUnit unit, int bitWidth) {
+        Schema times = new Schema(List.of(field("clock", new ArrowType.Time(unit, bitWidth)), WEATHER.findField("temp")));
+        ChartPlan line = new ChartPlanner(spec(null, "clock", "temp")).plan(times, "t.csv", NO_VALUES);
+        assertEquals(ChartKind.LINE, line.kind());
+        ChartPlan chosen = new ChartPlanner(spec(null, "", "")).plan(times, "t.csv", NO_VALUES);
+        assertEquals(ChartKind.LINE, chosen.kind());
+        assertEquals("clock", chosen.x());
+        ChartonException hist = assertThrows(ChartonException.class,
+                () -> new ChartPlanner(spec("hist", "clock", "")).plan(times, "t.csv", NO_VALUES));
+        assertEquals(ExitCode.USAGE, hist.exitCode());
+        ChartSpec clockLimits = limits(spec(null, "clock", "temp"), "--xlim", "08:00,18:00");
+        assertEquals(ChartKind.LINE, new ChartPlanner(clockLimits).plan(times, "t.csv", NO_VALUES).kind());
+        ChartonException dates = assertThrows(ChartonException.class, () -> new ChartPlanner(
+                limits(spec(null, "clock", "temp"), "--xlim", "2025-01-01,2025-01-02")).plan(times, "t.csv", NO_VALUES));
+        assertEquals("--xlim gives dates, but the x axis is times of day (give --xlim 08:00,18:00)", dates.getMessage());
+        assertUsage("--xlim gives times of day, but the x axis is dates or timestamps",
+                limits(spec(null, "date", "temp"), "--xlim", "08:00,18:00"));
+    }
+
     @Test
     void withoutColumnsATimeSeriesOrAHistogramIsChosen() {
         ChartPlan series = plan(spec(null, "", ""));

@@ -3,13 +3,16 @@ package dev.charton.pipeline.reduce;
 import dev.charton.pipeline.plan.ChartKind;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
+import org.apache.arrow.vector.TimeMicroVector;
 import org.apache.arrow.vector.TimeStampMilliTZVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.stream.IntStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -81,6 +84,22 @@ class CellsTest {
             assertEquals(1_735_516_800_000L, table.reduced().get("x_edges").get(0).asLong(), "Monday 2024-12-30, UTC");
             assertEquals(10, table.reduced().get("x_edges").size());
             assertFalse(table.reduced().has("y_calendar"), "a categorical axis is not binned");
+        }
+    }
+
+    @Test
+    void binnedTimesOfDayGoInTheirOwnUnitSinceMidnight() throws Exception {
+        TimeMicroVector clock = new TimeMicroVector("a", allocator);
+        IntStream.range(0, 60).forEach(i -> clock.setSafe(i, (8 * 3_600 + i * 600) * 1_000_000L)); // 08:00 to 17:50
+        clock.setValueCount(60);
+        String[] oneLabel = Collections.nCopies(60, "u").toArray(String[]::new);
+        try (VectorSchemaRoot root = TestTables.root(60, clock, TestTables.text(allocator, "b", oneLabel));
+             ReducedTable table = Reductions.of(heatmap(null, null)).reduce(TestTables.source(root, 7), allocator)) {
+            // Ten hours into at most 50 intervals: 15 minutes each, microseconds (not milliseconds) per unit.
+            assertEquals("{\"unit\":\"minute\",\"multiple\":15,\"nanos_per_unit\":1000,\"time_of_day\":true}",
+                    table.reduced().get("x_calendar").toString());
+            assertEquals(8 * 3_600 * 1_000_000L, table.reduced().get("x_edges").get(0).asLong(), "08:00");
+            assertEquals(41, table.reduced().get("x_edges").size());
         }
     }
 }

@@ -6,6 +6,7 @@ import org.apache.arrow.memory.RootAllocator;
 import org.apache.arrow.vector.BigIntVector;
 import org.apache.arrow.vector.Float8Vector;
 import org.apache.arrow.vector.IntVector;
+import org.apache.arrow.vector.TimeMicroVector;
 import org.apache.arrow.vector.TimeStampMicroTZVector;
 import org.apache.arrow.vector.VarCharVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
@@ -56,6 +57,25 @@ class M4PointsTest {
                     "x=4.0, y=2.0", "x=5.0, y=null", "x=6.0, y=8.0", "x=7.0, y=3.0"), TestTables.rows(table));
             assertEquals("{\"stat\":\"points\",\"rows_read\":10,\"method\":\"m4\",\"pixels\":2}",
                     table.reduced().toString());
+        }
+    }
+
+    @Test
+    void aTimeOfDayIsPlacedByItsTimeNotItsRank() throws Exception {
+        // 00:00, 00:01, 00:02 and 12:00 over two pixel columns: the first three share the left one.
+        TimeMicroVector clock = new TimeMicroVector("clock", allocator);
+        Float8Vector y = new Float8Vector("y", allocator);
+        long[] minutes = {0, 1, 2, 720};
+        for (int i = 0; i < minutes.length; i++) {
+            clock.setSafe(i, minutes[i] * 60_000_000L);
+            y.setSafe(i, i);
+        }
+        try (VectorSchemaRoot root = TestTables.root(minutes.length, clock, y);
+             ReducedTable table = Reductions.of(line("clock", List.of("y"), null, null, 2))
+                     .reduce(TestTables.source(root, 4), allocator)) {
+            // Microseconds since midnight. Were the times ranks (0..3), 00:02 would open the right column and stay.
+            assertEquals(List.of("x=0, y=0.0", "x=120000000, y=2.0", "x=43200000000, y=3.0"), TestTables.rows(table));
+            assertEquals(clock.getField().getType(), table.root().getVector("x").getField().getType());
         }
     }
 
