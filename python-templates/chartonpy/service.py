@@ -214,9 +214,12 @@ class Service:
             return
         pidfd, connection = self.children.pop(pid)
         code = self._unwatch(pid, pidfd)
-        if connection is not None:
-            serving.report_exit(connection, 128 - code if code < 0 else code)
-            connection.close()
+        if connection is None:  # a spare let go of (_end_as_served): no request ended, the service stays idle
+            serving.forget_crash_log(self.directory, pid, keep_a_dump=False)
+            self._write_status()
+            return
+        serving.report_exit(connection, 128 - code if code < 0 else code)
+        connection.close()
         serving.forget_crash_log(self.directory, pid, keep_a_dump=code != 0)
         self.last_active = time.time()
         self._make_spare()

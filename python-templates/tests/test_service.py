@@ -200,6 +200,18 @@ class ServiceTest(unittest.TestCase):
         self.request(client, "print_stdout")
         self.assertEqual(protocol.RESPONSE, self.frames_until_the_answer(frames)[-1][0])
 
+    def test_a_service_whose_spare_left_still_leaves_when_idle(self):
+        self.stop()
+        self.start("none", "--spare-idle", "1", "--idle", "4")
+        spare = self.wait_for_status(lambda status: status["spare_pid"])["spare_pid"]
+        deadline = time.time() + 20
+        while _alive(self.pid) and time.time() < deadline:
+            time.sleep(0.1)
+        self.assertFalse(_alive(self.pid), "the service outlived its 4 s idle limit (a spare let go of "
+                                           "must not count as a request, nor be replaced)")
+        self.assertFalse(_alive(spare))
+        self.assertFalse(os.path.exists(self.socket))
+
     def wait_for_status(self, condition):
         deadline = time.time() + 30
         status = self.read_status()
