@@ -6,6 +6,7 @@ import dev.charton.input.ReadOptions;
 import dev.charton.input.TableReader;
 import dev.charton.input.TableReaders;
 import dev.charton.lifecycle.Deadline;
+import dev.charton.lifecycle.DirectoryTrees;
 import dev.charton.output.FigureOutput;
 import dev.charton.pipeline.ChartSpec;
 import dev.charton.pipeline.FigureJob;
@@ -35,13 +36,11 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
-import java.util.stream.Stream;
 
 /**
  * The workload the launcher's AppCDS archive is recorded from at build time (see the pom's
@@ -149,7 +148,7 @@ public final class StartupTraining {
             System.err.println("charton startup-training: a warm command was not rehearsed (" + e + "): its"
                     + " classes stay out of the start-up archive");
         } finally {
-            deleteQuietly(scratch);
+            DirectoryTrees.deleteQuietly(scratch);
         }
     }
 
@@ -157,17 +156,6 @@ public final class StartupTraining {
     private static ChartSpec chart(String kind, String x, List<String> y) {
         return new ChartSpec(kind, x, y, null, null, null, null, null, ChartSpec.DEFAULT_WIDTH, ChartSpec.DEFAULT_HEIGHT,
                 ChartSpec.DEFAULT_DPI, null, false, false, null, null, ChartSpec.REDUCE_AUTO);
-    }
-
-    private static void deleteQuietly(Path dir) {
-        if (dir == null) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            // A temporary directory: the system clears it in the end.
-        }
     }
 
     private static void usage(CommandLine cli, PrintWriter out) {

@@ -2,6 +2,7 @@ package dev.charton.python.setup;
 
 import dev.charton.error.ChartonException;
 import dev.charton.error.ExitCode;
+import dev.charton.lifecycle.DirectoryTrees;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -71,17 +72,10 @@ public final class PythonTemplates {
                 Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
             } catch (FileAlreadyExistsException | AtomicMoveNotSupportedException | java.nio.file.DirectoryNotEmptyException e) {
                 // Another charton extracted the same content first: use theirs.
-                deleteQuietly(staging);
+                DirectoryTrees.deleteQuietly(staging);
             }
             return target;
         }
     }
 
-    private static void deleteQuietly(Path dir) {
-        try (var paths = Files.walk(dir)) {
-            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException ignored) {
-            // A leftover staging directory in the cache is harmless.
-        }
-    }
 }
