@@ -107,18 +107,13 @@ class TimeOfDayIT {
         Charton.Result r = Charton.run("plot", "--sql", sql, "--x", "x", "--y", "y", "--kind", "scatter",
                 "--renderer", "plotly", "-o", out.toString()).go();
         assertEquals(0, r.exitCode(), r.toString());
-        List<String> values = new ArrayList<>();
-        JSON.readTree(out.toFile()).path("data").get(0).path("x").forEach(v -> values.add(v.asText()));
-        assertEquals(List.of(90L, 600L), minutesSinceMidnight(values).stream().sorted().toList());
+        JsonNode x = JSON.readTree(out.toFile()).path("data").get(0).path("x");
+        assertEquals(List.of(90L, 600L), minutesSinceMidnight(x).stream().sorted().toList());
     }
 
     @Test
     void altairEncodesATemporalXWithTheTimes() throws IOException {
-        Files.writeString(tmp.resolve("t.csv"), UNEVEN);
-        Charton.Result r = Charton.run("plot", "t.csv", "--x", "x", "--y", "y", "--renderer", "altair",
-                "-o", "t.json").in(tmp).go();
-        assertEquals(0, r.exitCode(), r.toString());
-        JsonNode chart = JSON.readTree(tmp.resolve("t.json").toFile());
+        JsonNode chart = unevenTimesAsJson("altair");
         JsonNode x = chart.path("encoding").path("x");
         assertEquals("temporal", x.path("type").asText(), x.toString());
         assertTrue(x.path("sort").isMissingNode(), "no category order: " + x);
@@ -129,14 +124,8 @@ class TimeOfDayIT {
 
     @Test
     void plotlyGetsTheTimesOnADateAxis() throws IOException {
-        Files.writeString(tmp.resolve("t.csv"), UNEVEN);
-        Charton.Result r = Charton.run("plot", "t.csv", "--x", "x", "--y", "y", "--renderer", "plotly",
-                "-o", "t.json").in(tmp).go();
-        assertEquals(0, r.exitCode(), r.toString());
-        JsonNode figure = JSON.readTree(tmp.resolve("t.json").toFile());
-        List<String> values = new ArrayList<>();
-        figure.path("data").get(0).path("x").forEach(v -> values.add(v.asText()));
-        assertEquals(List.of(0L, 1L, 2L, 720L), minutesSinceMidnight(values));
+        JsonNode figure = unevenTimesAsJson("plotly");
+        assertEquals(List.of(0L, 1L, 2L, 720L), minutesSinceMidnight(figure.path("data").get(0).path("x")));
         JsonNode axis = figure.path("layout").path("xaxis");
         assertTrue(!axis.path("type").asText().equals("category"), axis.toString());
         assertEquals("%H:%M", axis.path("tickformatstops").get(2).path("value").asText());
@@ -193,6 +182,21 @@ class TimeOfDayIT {
         double halfWay = top[(left + right) / 2];
         double levelHalfWay = (yZero - halfWay) / (yZero - yThree) * 3;
         assertTrue(levelHalfWay > 2.4 && levelHalfWay < 2.6, "y half way (06:01): " + levelHalfWay);
+    }
+
+    /** The uneven times of {@link #UNEVEN} drawn by {@code renderer} as its JSON, once charton exited 0. */
+    private JsonNode unevenTimesAsJson(String renderer) throws IOException {
+        Files.writeString(tmp.resolve("t.csv"), UNEVEN);
+        Charton.Result r = Charton.run("plot", "t.csv", "--x", "x", "--y", "y", "--renderer", renderer,
+                "-o", "t.json").in(tmp).go();
+        assertEquals(0, r.exitCode(), r.toString());
+        return JSON.readTree(tmp.resolve("t.json").toFile());
+    }
+
+    private static List<Long> minutesSinceMidnight(JsonNode isoTimes) {
+        List<String> texts = new ArrayList<>();
+        isoTimes.forEach(v -> texts.add(v.asText()));
+        return minutesSinceMidnight(texts);
     }
 
     private static List<Long> minutesSinceMidnight(List<String> isoTimes) {
