@@ -26,6 +26,11 @@ public enum ColumnType {
         return CATEGORICAL;
     }
 
+    /** Whether values have positions on an axis (a pixel column, a bin). */
+    public boolean continuous() {
+        return this != CATEGORICAL;
+    }
+
     /** The word the grammar's messages use. */
     public String word() {
         return name().toLowerCase(java.util.Locale.ROOT);

@@ -2,6 +2,7 @@ package dev.charton.pipeline.reduce;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.charton.pipeline.plan.ChartKind;
+import dev.charton.pipeline.plan.ColumnType;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.Float8Vector;
@@ -37,7 +38,7 @@ final class Aggregate implements Reduction {
 
     /** Along x as grammar.py sorts a line: by value, a categorical x in its label order. */
     private static Comparator<XGroup> alongX(Field xField, KeyColumn x, long[] xKeys) {
-        if (ValueKind.of(xField).continuous()) {
+        if (ColumnType.of(xField).continuous()) {
             return Comparator.comparingLong(g -> xKeys[g.x()]);
         }
         Comparator<Integer> labels = x.labelOrder();
@@ -49,7 +50,7 @@ final class Aggregate implements Reduction {
         Schema schema = source.schema();
         Field xField = schema.findField(request.x());
         boolean counting = request.kind() == ChartKind.BAR && request.y().isEmpty();
-        boolean keepNullX = ValueKind.of(xField) == ValueKind.CATEGORICAL;
+        boolean keepNullX = ColumnType.of(xField) == ColumnType.CATEGORICAL;
         boolean keepNullY = request.kind() == ChartKind.LINE;
         long[][] xKeys = {new long[16]};  // by x id (ids are dense, in order of first appearance)
         int[] xKeysKnown = {0};

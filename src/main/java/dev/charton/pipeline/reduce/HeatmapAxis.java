@@ -2,6 +2,7 @@ package dev.charton.pipeline.reduce;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.charton.pipeline.plan.ColumnType;
 import dev.charton.pipeline.stats.CalendarCells;
 import dev.charton.pipeline.stats.DistinctCount;
 import dev.charton.pipeline.stats.NumericCells;
@@ -28,7 +29,7 @@ final class HeatmapAxis implements AutoCloseable {
     private final Integer bins;
     private final KeyColumn values;
     private final DistinctCount distinct = new DistinctCount(DistinctCount.HEATMAP_CELLS);
-    private final ValueKind kind;
+    private final ColumnType kind;
     private final long nanosecondsPerUnit;
     private final long unitsPerValue;
     private double low = Double.POSITIVE_INFINITY;
@@ -43,7 +44,7 @@ final class HeatmapAxis implements AutoCloseable {
         this.type = field.getType();
         this.bins = bins;
         this.values = new KeyColumn(field, allocator);
-        this.kind = ValueKind.of(field);
+        this.kind = ColumnType.of(field);
         this.nanosecondsPerUnit = nanosecondsPerUnit(field.getType());
         this.unitsPerValue = unitsPerValue(field.getType());
     }
@@ -97,7 +98,7 @@ final class HeatmapAxis implements AutoCloseable {
             if (numbers.isNull(row)) {
                 continue;
             }
-            if (kind == ValueKind.TEMPORAL) {
+            if (kind == ColumnType.TEMPORAL) {
                 long value = numbers.key(row) * unitsPerValue;
                 distinct.add(value);
                 least = Math.min(least, value);
@@ -116,7 +117,7 @@ final class HeatmapAxis implements AutoCloseable {
         if (!kind.continuous() || !distinct.exceedsLimit()) {
             return;
         }
-        if (kind == ValueKind.TEMPORAL) {
+        if (kind == ColumnType.TEMPORAL) {
             temporalCells = CalendarCells.of(least, greatest, nanosecondsPerUnit, timeIntervals(bins));
         } else {
             numericCells = NumericCells.of(low, high, intervals(bins));
@@ -131,7 +132,7 @@ final class HeatmapAxis implements AutoCloseable {
         if (!kind.continuous() || !counts.many()) {
             return;
         }
-        if (kind == ValueKind.TEMPORAL) {
+        if (kind == ColumnType.TEMPORAL) {
             temporalCells = calendar(type, counts.least(), counts.greatest(), bins);
         } else {
             numericCells = NumericCells.of(counts.low(), counts.high(), intervals(bins));

@@ -1,5 +1,6 @@
 package dev.charton.pipeline.reduce;
 
+import dev.charton.pipeline.plan.ColumnType;
 import org.apache.arrow.vector.BaseFixedWidthVector;
 import org.apache.arrow.vector.BaseIntVector;
 import org.apache.arrow.vector.BitVectorHelper;
@@ -42,7 +43,7 @@ final class XColumn {
 
     /** Whether {@code name} can be an x read as positions: none (the row number), a number or a time. */
     static boolean continuous(String name, Schema schema) {
-        return name == null || ValueKind.of(schema.findField(name)).continuous();
+        return name == null || ColumnType.of(schema.findField(name)).continuous();
     }
 
     /** Reads the next batch, whose first row is the {@code firstRow}-th of the table. */
