@@ -87,13 +87,28 @@ class LauncherIT {
         assertEquals(4, tieredStopAtLevel(big));
     }
 
+    /** Asked for only where the kernel offers them: elsewhere the JVM would warn about the flag on standard output. */
+    @Test
+    void theHeapIsInHugePagesWhereTheKernelOffersThem(@TempDir Path dir) throws IOException {
+        Path thp = Path.of("/sys/kernel/mm/transparent_hugepage/enabled");
+        String offered = Files.isReadable(thp) ? Files.readString(thp) : "";
+        boolean expected = offered.contains("[always]") || offered.contains("[madvise]");
+        Path small = Files.writeString(dir.resolve("small.csv"), "a,b\n1,2\n");
+        assertEquals(expected ? "true" : "false", finalFlag(small, "UseTransparentHugePages", "\\w+"), offered);
+    }
+
     private static int tieredStopAtLevel(Path input) {
+        return Integer.parseInt(finalFlag(input, "TieredStopAtLevel", "\\d"));
+    }
+
+    /** The value the launcher's JVM gives {@code flag} for a plot of {@code input}. */
+    private static String finalFlag(Path input, String flag, String valuePattern) {
         Charton.Result result = Charton.run("plot", input.toString(), "--help").env("CHARTON_NO_SETUP", "1")
                 .env("CHARTON_JAVA_OPTS", "-XX:+PrintFlagsFinal").go();
         assertEquals(0, result.exitCode(), result.toString());
-        Matcher m = Pattern.compile("TieredStopAtLevel\\s+=\\s+(\\d)").matcher(result.stdoutText());
+        Matcher m = Pattern.compile("\\b" + flag + "\\s+=\\s+(" + valuePattern + ")").matcher(result.stdoutText());
         assertTrue(m.find(), result.stdoutText());
-        return Integer.parseInt(m.group(1));
+        return m.group(1);
     }
 
     private static void assertQuietVersion(Path launcher, String situation) {

@@ -3,6 +3,7 @@ package dev.charton.input.parquet;
 import org.apache.parquet.bytes.ByteBufferAllocator;
 import org.apache.parquet.bytes.DirectByteBufferAllocator;
 import org.apache.parquet.bytes.HeapByteBufferAllocator;
+import org.apache.parquet.io.ParquetDecodingException;
 
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
@@ -19,7 +20,8 @@ import java.util.List;
  * <p>Off the heap, the buffers of a row group whose rows are decoded are kept for the next one: a
  * new direct buffer is zeroed and its pages faulted in, a fifth of the reading thread's time on a
  * 10M-row file of row groups of a million rows. parquet-java reads a buffer up to its limit, so a
- * kept buffer larger than asked serves with its limit lowered.
+ * kept buffer larger than asked serves with its limit lowered. The decompressed data pages come from
+ * here too, and go back with their row group.
  */
 final class ChunkBuffers implements ByteBufferAllocator, AutoCloseable {
     private static final ByteBufferAllocator HEAP = new HeapByteBufferAllocator();
@@ -39,6 +41,11 @@ final class ChunkBuffers implements ByteBufferAllocator, AutoCloseable {
     public synchronized ByteBuffer allocate(int size) {
         if (!direct) {
             return HEAP.allocate(size);
+        }
+        // Off the heap, a decompressed page's buffer comes from here, sized by its header.
+        String refusal = PageDecompressor.sizeRefusal(size);
+        if (refusal != null) {
+            throw new ParquetDecodingException(refusal);
         }
         int best = -1;
         for (int i = 0; i < kept.size(); i++) {

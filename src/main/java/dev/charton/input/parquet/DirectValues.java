@@ -54,25 +54,47 @@ final class DirectValues {
     }
 
     /** The dictionary ids of a page: their bit width in one byte, then the RLE/bit-packed hybrid. */
-    static DictionaryIds ids(ByteBufferInputStream in) throws IOException {
+    static DictionaryIds ids(ByteBufferInputStream in, Scratch scratch) throws IOException {
         int bitWidth = in.read();
-        return new DictionaryIds(new HybridInts(bitWidth, in.slice(in.available())));
+        return new DictionaryIds(new HybridInts(bitWidth, in.slice(in.available())), scratch);
+    }
+
+    /**
+     * Arrays the pages of one column share: a page's values are all written before the column reads
+     * its next page, so one set serves them all instead of new arrays for every page.
+     */
+    static final class Scratch {
+        private int[] ids = new int[0];
+        private long[] values = new long[0];
+
+        int[] ids(int count) {
+            if (ids.length < count) {
+                ids = new int[count];
+            }
+            return ids;
+        }
+
+        long[] values(int count) {
+            if (values.length < count) {
+                values = new long[count];
+            }
+            return values;
+        }
     }
 
     /** The ids of a page, handed out a run of rows at a time. */
     static final class DictionaryIds {
         private final HybridInts ids;
-        private int[] run = new int[0];
+        private final Scratch scratch;
 
-        DictionaryIds(HybridInts ids) {
+        DictionaryIds(HybridInts ids, Scratch scratch) {
             this.ids = ids;
+            this.scratch = scratch;
         }
 
         /** The next {@code count} ids, at the start of an array that may be longer. */
         int[] next(int count) {
-            if (run.length < count) {
-                run = new int[count];
-            }
+            int[] run = scratch.ids(count);
             ids.read(run, 0, count);
             return run;
         }
@@ -124,14 +146,14 @@ final class DirectValues {
         private final BaseFixedWidthVector vector;
         private final long[] dictionary;
         private final DictionaryIds ids;
+        private final Scratch scratch;
 
-        FixedWidthFromDictionary(BaseFixedWidthVector vector, long[] dictionary, DictionaryIds ids) {
+        FixedWidthFromDictionary(BaseFixedWidthVector vector, long[] dictionary, DictionaryIds ids, Scratch scratch) {
             this.vector = vector;
             this.dictionary = dictionary;
             this.ids = ids;
+            this.scratch = scratch;
         }
-
-        private long[] values = new long[0];
 
         @Override
         public void write(int row, int count) {
@@ -139,9 +161,7 @@ final class DirectValues {
             int[] run = ids.next(count);
             if (vector.getTypeWidth() == Long.BYTES) {
                 // Looked up into an array, then one copy: a checked write per value costs C1 code twice as much.
-                if (values.length < count) {
-                    values = new long[count];
-                }
+                long[] values = scratch.values(count);
                 for (int i = 0; i < count; i++) {
                     values[i] = dictionary[run[i]];
                 }

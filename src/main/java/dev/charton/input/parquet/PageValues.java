@@ -38,6 +38,7 @@ interface PageValues {
         private final Dictionary dictionary;
         private final long[] dictionaryBits;
         private final byte[][] dictionaryBytes;
+        private final DirectValues.Scratch scratch = new DirectValues.Scratch();
         private ValuesReader previousReader;
 
         Factory(ColumnDescriptor column, FieldVector vector, PrimitiveSink sink, DictionaryPage dictionaryPage,
@@ -66,10 +67,12 @@ interface PageValues {
                             + " has no dictionary page before it");
                 }
                 if (dictionaryBits != null) {
-                    return new DirectValues.FixedWidthFromDictionary(fixedWidth, dictionaryBits, DirectValues.ids(in));
+                    return new DirectValues.FixedWidthFromDictionary(fixedWidth, dictionaryBits, DirectValues.ids(in, scratch),
+                            scratch);
                 }
                 if (dictionaryBytes != null) {
-                    return new DirectValues.VariableWidthFromDictionary(variableWidth, dictionaryBytes, DirectValues.ids(in));
+                    return new DirectValues.VariableWidthFromDictionary(variableWidth, dictionaryBytes,
+                            DirectValues.ids(in, scratch));
                 }
                 return converted(new DictionaryValuesReader(dictionary), valueCount, in);
             }

@@ -4,7 +4,6 @@ import com.github.luben.zstd.Zstd;
 import net.jpountz.lz4.LZ4Exception;
 import net.jpountz.lz4.LZ4SafeDecompressor;
 import net.jpountz.lz4.LZ4Factory;
-import net.jpountz.lz4.LZ4SafeDecompressor;
 import org.apache.parquet.bytes.BytesInput;
 import org.apache.parquet.compression.CompressionCodecFactory;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
@@ -14,6 +13,7 @@ import org.xerial.snappy.Snappy;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
 import java.util.zip.GZIPInputStream;
 
 /**
@@ -78,6 +78,14 @@ final class ParquetCodecs implements CompressionCodecFactory {
             }
             System.arraycopy(in, 0, out, 0, in.length);
         }
+
+        @Override
+        void decodeDirect(ByteBuffer in, ByteBuffer out) throws IOException {
+            if (in.remaining() != out.remaining()) {
+                throw sizeMismatch("uncompressed", in.remaining(), out.remaining());
+            }
+            out.put(in);
+        }
     }
 
     private static final class SnappyPages extends PageDecompressor {
@@ -88,6 +96,17 @@ final class ParquetCodecs implements CompressionCodecFactory {
                 throw sizeMismatch("snappy", length, out.length);
             }
             Snappy.uncompress(in, 0, in.length, out, 0);
+        }
+
+        @Override
+        void decodeDirect(ByteBuffer in, ByteBuffer out) throws IOException {
+            int length = Snappy.uncompressedLength(in);
+            if (length != out.remaining()) {
+                throw sizeMismatch("snappy", length, out.remaining());
+            }
+            // Snappy leaves the output's position where it was and sets its limit to the end.
+            int produced = Snappy.uncompress(in, out);
+            out.position(out.position() + produced);
         }
     }
 
@@ -102,6 +121,19 @@ final class ParquetCodecs implements CompressionCodecFactory {
                 throw sizeMismatch("zstd", produced, out.length);
             }
         }
+
+        @Override
+        void decodeDirect(ByteBuffer in, ByteBuffer out) throws IOException {
+            long produced = Zstd.decompressDirectByteBuffer(out, out.position(), out.remaining(), in, in.position(),
+                    in.remaining());
+            if (Zstd.isError(produced)) {
+                throw new IOException("a zstd page is corrupt: " + Zstd.getErrorName(produced));
+            }
+            if (produced != out.remaining()) {
+                throw sizeMismatch("zstd", produced, out.remaining());
+            }
+            out.position(out.position() + (int) produced);
+        }
     }
 
     private static final class Lz4RawPages extends PageDecompressor {
@@ -112,6 +144,19 @@ final class ParquetCodecs implements CompressionCodecFactory {
                 if (produced != out.length) {
                     throw sizeMismatch("LZ4", produced, out.length);
                 }
+            } catch (LZ4Exception e) {
+                throw new IOException("an LZ4 page is corrupt: " + e.getMessage(), e);
+            }
+        }
+
+        @Override
+        void decodeDirect(ByteBuffer in, ByteBuffer out) throws IOException {
+            try {
+                int produced = LZ4.decompress(in, in.position(), in.remaining(), out, out.position(), out.remaining());
+                if (produced != out.remaining()) {
+                    throw sizeMismatch("LZ4", produced, out.remaining());
+                }
+                out.position(out.position() + produced);
             } catch (LZ4Exception e) {
                 throw new IOException("an LZ4 page is corrupt: " + e.getMessage(), e);
             }

@@ -125,6 +125,9 @@ public final class ParquetTableReader implements TableReader {
         ParquetReadOptions options = ParquetReadOptions.builder(new PlainParquetConfiguration())
                 .withCodecFactory(new ParquetCodecs())
                 .withAllocator(chunkBuffers)
+                // Despite its name, this also has data pages decompressed into buffers of the allocator
+                // whenever it reads off the heap: no page's bytes on the heap, freed with the row group.
+                .useOffHeapDecryptBuffer(true)
                 .build();
         try {
             return ParquetFileReader.open(input, options);

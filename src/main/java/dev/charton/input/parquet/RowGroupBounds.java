@@ -18,11 +18,14 @@ import java.util.Set;
 
 /**
  * Refuses, when the file is opened, row groups whose declared sizes no valid file has: a negative
- * row count (the batches would be sized from it), and pages that, as their headers declare them,
- * run past the end of the file. parquet-java reads the last column chunk of a row group leniently
- * (old writers understated its size): when a page there declares more bytes than the chunk holds, it
- * allocates the difference before it reads it, so a file of a few hundred bytes could make it
- * allocate 2 GiB. Only the headers are read, one small read per page of the requested columns.
+ * row count (the batches would be sized from it), column chunks that run past the end of the file
+ * (parquet-java allocates a chunk's declared size before it reads it), and pages of a row group's
+ * last requested chunk that, as their headers declare them, run past the end of the file.
+ * parquet-java reads that one chunk leniently (old writers understated its size): when a page there
+ * declares more bytes than the chunk holds, it allocates the difference before it reads it, so a
+ * file of a few hundred bytes could make it allocate 2 GiB. In the other chunks such a page fails
+ * when it is read, without the allocation. Only that chunk's page headers are read, one small read
+ * a page.
  */
 final class RowGroupBounds {
     private RowGroupBounds() {
@@ -49,27 +52,41 @@ final class RowGroupBounds {
                 if (rows == 0) {
                     continue;
                 }
+                ColumnChunkMetaData last = null;
                 for (ColumnChunkMetaData chunk : rowGroups.get(group).getColumns()) {
                     if (wanted.contains(chunk.getPath())) {
-                        checkChunk(headers, chunk, fileLength, group + 1);
+                        checkExtent(chunk, fileLength, group + 1);
+                        last = chunk;
                     }
+                }
+                // The chunk parquet-java reads last: the last requested one in the row group's order.
+                if (last != null) {
+                    checkPages(headers, last, fileLength, group + 1);
                 }
             }
         }
     }
 
-    private static void checkChunk(PageHeaders headers, ColumnChunkMetaData chunk, long fileLength, int group)
+    private static void checkExtent(ColumnChunkMetaData chunk, long fileLength, int group) {
+        long start = chunk.getStartingPos();
+        long size = chunk.getTotalSize();
+        if (start < 0 || size < 0 || start > fileLength || size > fileLength - start) {
+            throw pastTheEnd("column", chunk, group);
+        }
+    }
+
+    private static void checkPages(PageHeaders headers, ColumnChunkMetaData chunk, long fileLength, int group)
             throws IOException {
         long position = chunk.getStartingPos();
         long end = position + chunk.getTotalSize();
         while (position < end) {
             if (position >= fileLength) {
-                throw pastTheEnd(chunk, group);
+                throw pastTheEnd("a page of column", chunk, group);
             }
             PageHeader header = headers.at(position);
             long pageEnd = position + headers.lastLength() + header.getCompressed_page_size();
             if (header.getCompressed_page_size() < 0 || pageEnd > fileLength) {
-                throw pastTheEnd(chunk, group);
+                throw pastTheEnd("a page of column", chunk, group);
             }
             position = pageEnd;
         }
@@ -116,8 +133,8 @@ final class RowGroupBounds {
         }
     }
 
-    private static ParquetDecodingException pastTheEnd(ColumnChunkMetaData chunk, int group) {
-        return new ParquetDecodingException("a page of column '" + chunk.getPath().toDotString() + "' in row group "
+    private static ParquetDecodingException pastTheEnd(String what, ColumnChunkMetaData chunk, int group) {
+        return new ParquetDecodingException(what + " '" + chunk.getPath().toDotString() + "' in row group "
                 + group + " runs past the end of the file (truncated?)");
     }
 }

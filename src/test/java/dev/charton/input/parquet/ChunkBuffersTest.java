@@ -1,5 +1,6 @@
 package dev.charton.input.parquet;
 
+import org.apache.parquet.io.ParquetDecodingException;
 import org.junit.jupiter.api.Test;
 
 import java.nio.ByteBuffer;
@@ -8,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The next row group's chunks are read into the buffers of the one before, limited to the size asked. */
@@ -29,6 +31,19 @@ class ChunkBuffersTest {
             assertEquals(4096, again.remaining());
             assertSame(small, buffers.allocate(1000));
             assertNotSame(big, buffers.allocate(4096), "a buffer serves one chunk at a time");
+        }
+    }
+
+    /** Off the heap a decompressed page's buffer comes from here, sized by a header a corrupt file may inflate. */
+    @Test
+    void aBufferLargerThanAQuarterOfTheHeapIsRefusedBeforeItIsAllocated() {
+        try (ChunkBuffers buffers = new ChunkBuffers()) {
+            buffers.offHeap();
+            ParquetDecodingException e = assertThrows(ParquetDecodingException.class,
+                    () -> buffers.allocate(Integer.MAX_VALUE));
+            assertTrue(e.getMessage().startsWith("a page declares 2147483647 bytes decompressed, more than a quarter"),
+                    e.getMessage());
+            assertThrows(ParquetDecodingException.class, () -> buffers.allocate(-1));
         }
     }
 

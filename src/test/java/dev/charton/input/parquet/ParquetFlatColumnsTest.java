@@ -101,6 +101,29 @@ class ParquetFlatColumnsTest {
         assertSameBatches(file, null, 65_536);
     }
 
+    /**
+     * The flat path decompresses data pages from one direct buffer into another (each codec's own
+     * direct call, or through arrays for gzip); record assembly reads its chunks on the heap.
+     */
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("codecs")
+    void everyCodecDecompressesOffTheHeapAsOnIt(CompressionCodecName codec, WriterVersion pages) throws Exception {
+        Path file = ParquetFixtures.write(dir.resolve("codec.parquet"), SCHEMA,
+                new ParquetFixtures.Layout(codec, pages, true, 1 << 18), rows(5_000));
+        assertSameBatches(file, null, 4_096);
+    }
+
+    static Stream<Arguments> codecs() {
+        List<Arguments> all = new ArrayList<>();
+        for (CompressionCodecName codec : List.of(CompressionCodecName.UNCOMPRESSED, CompressionCodecName.SNAPPY,
+                CompressionCodecName.ZSTD, CompressionCodecName.LZ4_RAW, CompressionCodecName.GZIP)) {
+            for (WriterVersion pages : WriterVersion.values()) {
+                all.add(Arguments.of(codec, pages));
+            }
+        }
+        return all.stream();
+    }
+
     @Test
     void batchesThatEndAnywhereInAPageReadTheSame() throws Exception {
         Path file = ParquetFixtures.write(dir.resolve("small.parquet"), SCHEMA,

@@ -13,6 +13,7 @@ import org.apache.parquet.schema.MessageType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -58,13 +59,7 @@ class RowGroupBoundsTest {
 
     @Test
     void pageHeadersLongerThanTheFirstReadAreReadFromTheStream(@TempDir Path dir) throws Exception {
-        String schema = "message m { required binary text (UTF8); required int64 id; }";
-        List<Consumer<Group>> rows = new ArrayList<>();
-        for (int i = 0; i < 3000; i++) {
-            int row = i;
-            rows.add(g -> g.append("text", "value " + row).append("id", (long) row));
-        }
-        Path file = ParquetFixtures.write(dir.resolve("p.parquet"), schema, ParquetFixtures.Layout.plain(), rows);
+        Path file = textAndIds(dir);
         LocalInputFile input = new LocalInputFile(file);
         try (ParquetFileReader reader = ParquetFileReader.open(input)) {
             MessageType all = reader.getFooter().getFileMetaData().getSchema();
@@ -73,14 +68,42 @@ class RowGroupBoundsTest {
             RowGroupBounds.check(input, reader.getRowGroups(), all, 4);
             RowGroupBounds.check(input, reader.getRowGroups(), all);
             // Cut the file's last page short: both ways see it.
-            Path cut = dir.resolve("cut.parquet");
-            byte[] bytes = Files.readAllBytes(file);
-            Files.write(cut, Arrays.copyOf(bytes, (int) (reader.getRowGroups().get(0).getColumns().get(1).getStartingPos() + 100)));
-            LocalInputFile cutInput = new LocalInputFile(cut);
+            LocalInputFile cutInput = new LocalInputFile(cutInside(file, reader, 1));
             for (int firstRead : new int[] {4, 1 << 12}) {
                 assertThrows(ParquetDecodingException.class,
                         () -> RowGroupBounds.check(cutInput, reader.getRowGroups(), all, firstRead));
             }
         }
+    }
+
+    @Test
+    void aChunkRunningPastTheEndOfTheFileIsRefusedWithoutReadingItsPages(@TempDir Path dir) throws Exception {
+        Path file = textAndIds(dir);
+        try (ParquetFileReader reader = ParquetFileReader.open(new LocalInputFile(file))) {
+            MessageType all = reader.getFooter().getFileMetaData().getSchema();
+            // Cut inside the first column's chunk: the file ends before that chunk does.
+            LocalInputFile cutInput = new LocalInputFile(cutInside(file, reader, 0));
+            ParquetDecodingException e = assertThrows(ParquetDecodingException.class,
+                    () -> RowGroupBounds.check(cutInput, reader.getRowGroups(), all));
+            assertEquals("column 'text' in row group 1 runs past the end of the file (truncated?)", e.getMessage());
+        }
+    }
+
+    /** Two columns of 3,000 rows, plain and uncompressed, in one row group. */
+    private static Path textAndIds(Path dir) throws IOException {
+        String schema = "message m { required binary text (UTF8); required int64 id; }";
+        List<Consumer<Group>> rows = new ArrayList<>();
+        for (int i = 0; i < 3000; i++) {
+            int row = i;
+            rows.add(g -> g.append("text", "value " + row).append("id", (long) row));
+        }
+        return ParquetFixtures.write(dir.resolve("p.parquet"), schema, ParquetFixtures.Layout.plain(), rows);
+    }
+
+    /** A copy of {@code file} that ends 100 bytes into the first row group's chunk of column {@code column}. */
+    private static Path cutInside(Path file, ParquetFileReader reader, int column) throws IOException {
+        Path cut = file.resolveSibling("cut.parquet");
+        long end = reader.getRowGroups().get(0).getColumns().get(column).getStartingPos() + 100;
+        return Files.write(cut, Arrays.copyOf(Files.readAllBytes(file), (int) end));
     }
 }
