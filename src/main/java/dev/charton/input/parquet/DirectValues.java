@@ -66,6 +66,8 @@ final class DirectValues {
     static final class Scratch {
         private int[] ids = new int[0];
         private long[] values = new long[0];
+        private int[] ends = new int[0];
+        private byte[] bytes = new byte[0];
 
         int[] ids(int count) {
             if (ids.length < count) {
@@ -79,6 +81,20 @@ final class DirectValues {
                 values = new long[count];
             }
             return values;
+        }
+
+        int[] ends(int count) {
+            if (ends.length < count) {
+                ends = new int[count];
+            }
+            return ends;
+        }
+
+        byte[] bytes(int count) {
+            if (bytes.length < count) {
+                bytes = new byte[Math.max(count, bytes.length * 2)];
+            }
+            return bytes;
         }
     }
 
@@ -202,38 +218,50 @@ final class DirectValues {
         private final BaseVariableWidthVector vector;
         private final byte[][] dictionary;
         private final DictionaryIds ids;
+        private final Scratch scratch;
 
-        VariableWidthFromDictionary(BaseVariableWidthVector vector, byte[][] dictionary, DictionaryIds ids) {
+        VariableWidthFromDictionary(BaseVariableWidthVector vector, byte[][] dictionary, DictionaryIds ids,
+                                    Scratch scratch) {
             this.vector = vector;
             this.dictionary = dictionary;
             this.ids = ids;
+            this.scratch = scratch;
         }
 
-        /** The run's bytes go in with one capacity check, not one per value. */
+        /**
+         * The run's values are gathered into one array and its offsets into another, then each goes
+         * into the vector with one copy: a copy into Arrow's memory per value costs more in checks
+         * than in bytes when the values are short, as category names are.
+         */
         @Override
         public void write(int row, int count) {
             int[] run = ids.next(count);
             vector.fillEmpties(row);
             long start = vector.getStartOffset(row);
-            long end = start;
+            long length = 0;
             for (int i = 0; i < count; i++) {
-                end += dictionary[run[i]].length;
+                length += dictionary[run[i]].length;
             }
-            if (end > Integer.MAX_VALUE) {
+            if (start + length > Integer.MAX_VALUE) {
                 throw new OversizedAllocationException("a batch of strings over 2 GiB");
             }
-            if (vector.getDataBuffer().capacity() < end) {
-                vector.reallocDataBuffer(end);
+            if (vector.getDataBuffer().capacity() < start + length) {
+                vector.reallocDataBuffer(start + length);
             }
-            ArrowBuf data = vector.getDataBuffer();
-            ArrowBuf offsets = vector.getOffsetBuffer();
-            long at = start;
+            byte[] bytes = scratch.bytes((int) length);
+            int[] ends = scratch.ends(count);
+            int at = 0;
             for (int i = 0; i < count; i++) {
                 byte[] value = dictionary[run[i]];
-                data.setBytes(at, value, 0, value.length);
+                System.arraycopy(value, 0, bytes, at, value.length);
                 at += value.length;
-                offsets.setInt((long) (row + i + 1) * BaseVariableWidthVector.OFFSET_WIDTH, (int) at);
+                ends[i] = (int) start + at;
             }
+            vector.getDataBuffer().setBytes(start, bytes, 0, length);
+            vector.getOffsetBuffer()
+                    .nioBuffer((long) (row + 1) * BaseVariableWidthVector.OFFSET_WIDTH,
+                            count * BaseVariableWidthVector.OFFSET_WIDTH)
+                    .order(ByteOrder.LITTLE_ENDIAN).asIntBuffer().put(ends, 0, count);
             markPresent(vector.getValidityBuffer(), row, count);
             vector.setLastSet(row + count - 1);
         }

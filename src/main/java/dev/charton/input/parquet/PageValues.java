@@ -72,7 +72,7 @@ interface PageValues {
                 }
                 if (dictionaryBytes != null) {
                     return new DirectValues.VariableWidthFromDictionary(variableWidth, dictionaryBytes,
-                            DirectValues.ids(in, scratch));
+                            DirectValues.ids(in, scratch), scratch);
                 }
                 return converted(new DictionaryValuesReader(dictionary), valueCount, in);
             }
