@@ -70,9 +70,7 @@ final class DirectValues {
         private byte[] bytes = new byte[0];
 
         int[] ids(int count) {
-            if (ids.length < count) {
-                ids = new int[count];
-            }
+            ids = atLeast(ids, count);
             return ids;
         }
 
@@ -84,10 +82,12 @@ final class DirectValues {
         }
 
         int[] ends(int count) {
-            if (ends.length < count) {
-                ends = new int[count];
-            }
+            ends = atLeast(ends, count);
             return ends;
+        }
+
+        private static int[] atLeast(int[] array, int count) {
+            return array.length < count ? new int[count] : array;
         }
 
         byte[] bytes(int count) {
