@@ -20,14 +20,13 @@ record PrestartScan(String python, String renderer, String memoryLimit) {
         if (scan != null) {
             WorkerPrestart.begin(scan.python(), scan.renderer(), scan.memoryLimit());
             SlowStatics.beginInBackground();
+        } else if (List.of(args).indexOf("convert") == commandIndex(List.of(args))) {
+            SlowStatics.beginArrowInBackground(); // the Arrow stream's schema is needed as soon as the input is open
         }
     }
 
     static PrestartScan of(List<String> args) {
-        int command = 0;
-        while (command < args.size() && args.get(command).startsWith("-")) {
-            command++;
-        }
+        int command = commandIndex(args);
         if (command >= args.size() || !args.get(command).equals("plot")) {
             return null;
         }
@@ -55,6 +54,15 @@ record PrestartScan(String python, String renderer, String memoryLimit) {
             }
         }
         return renderer == null ? null : new PrestartScan(python, script ? RenderRequest.SCRIPT_RENDERER : renderer, memoryLimit);
+    }
+
+    /** Where the command's name is: the first argument that is not an option (the size of args if none is). */
+    private static int commandIndex(List<String> args) {
+        int command = 0;
+        while (command < args.size() && args.get(command).startsWith("-")) {
+            command++;
+        }
+        return command;
     }
 
     private static boolean pastMaximum(String arg, String next) {

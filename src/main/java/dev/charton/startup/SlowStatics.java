@@ -24,21 +24,38 @@ public final class SlowStatics {
 
     /** Starts setting them up; a command that turns out to need none of it loses nothing but the thread. */
     public static void beginInBackground() {
-        Thread thread = new Thread(SlowStatics::setUp, "charton-statics");
+        start(() -> {
+            setUpArrow();
+            new RenderRequest(RenderRequest.DEFAULT_RENDERER, OutputFormat.PNG, ChartSpec.defaults(), UserCode.NONE)
+                    .toHeader(0);
+        });
+    }
+
+    /** Only Arrow's part, for a command that writes Arrow but draws nothing ({@code convert}). */
+    public static void beginArrowInBackground() {
+        start(SlowStatics::setUpArrow);
+    }
+
+    private static void start(Runnable setUp) {
+        Thread thread = new Thread(() -> {
+            try {
+                setUp.run();
+            } catch (RuntimeException | LinkageError e) {
+                // The main thread meets the same failure where it needs the class, and reports it there.
+            }
+        }, "charton-statics");
         thread.setDaemon(true);
         thread.start();
     }
 
-    private static void setUp() {
-        try {
-            // The allocator first: the main thread needs it as soon as it opens the input.
-            for (Class<?> slow : List.of(RootAllocator.class, Schema.class)) {
+    private static void setUpArrow() {
+        // The allocator first: the main thread needs it as soon as it opens the input.
+        for (Class<?> slow : List.of(RootAllocator.class, Schema.class)) {
+            try {
                 Class.forName(slow.getName(), true, SlowStatics.class.getClassLoader());
+            } catch (ClassNotFoundException e) {
+                return; // the main thread reports it where it needs the class
             }
-            new RenderRequest(RenderRequest.DEFAULT_RENDERER, OutputFormat.PNG, ChartSpec.defaults(), UserCode.NONE)
-                    .toHeader(0);
-        } catch (ClassNotFoundException | RuntimeException | LinkageError e) {
-            // The main thread meets the same failure where it needs the class, and reports it there.
         }
     }
 }
