@@ -16,11 +16,13 @@ import java.util.Map;
 record PrestartScan(String python, String renderer, String memoryLimit) {
     /** Starts the worker these arguments ask for, if they are a plot command's, and the figure's slow static set-up. */
     static void begin(String[] args) {
-        PrestartScan scan = of(List.of(args));
+        List<String> arguments = List.of(args);
+        PrestartScan scan = of(arguments);
+        int command = commandIndex(arguments);
         if (scan != null) {
             WorkerPrestart.begin(scan.python(), scan.renderer(), scan.memoryLimit());
             SlowStatics.beginInBackground();
-        } else if (List.of(args).indexOf("convert") == commandIndex(List.of(args))) {
+        } else if (command < arguments.size() && arguments.get(command).equals("convert")) {
             SlowStatics.beginArrowInBackground(); // the Arrow stream's schema is needed as soon as the input is open
         }
     }

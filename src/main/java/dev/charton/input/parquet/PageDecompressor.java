@@ -22,6 +22,11 @@ abstract class PageDecompressor implements BytesInputDecompressor {
      * override this; the others go through arrays.
      */
     void decodeDirect(ByteBuffer in, ByteBuffer out) throws IOException {
+        decodeThroughArrays(in, out);
+    }
+
+    /** As {@link #decodeDirect}, for any buffers: copied into arrays, decoded, copied out. */
+    private void decodeThroughArrays(ByteBuffer in, ByteBuffer out) throws IOException {
         byte[] inBytes = new byte[in.remaining()];
         in.get(inBytes);
         byte[] outBytes = new byte[out.remaining()];
@@ -74,11 +79,7 @@ abstract class PageDecompressor implements BytesInputDecompressor {
             if (in.isDirect() && out.isDirect()) {
                 decodeDirect(in, out);
             } else {
-                byte[] outBytes = new byte[decompressedSize];
-                byte[] inBytes = new byte[compressedSize];
-                in.get(inBytes);
-                decode(inBytes, outBytes);
-                out.put(outBytes);
+                decodeThroughArrays(in, out);
             }
             if (out.hasRemaining()) {
                 throw sizeMismatch("page", out.position(), decompressedSize);
