@@ -13,6 +13,7 @@ import matplotlib
 matplotlib.use("Agg")
 import matplotlib.dates as mdates  # noqa: E402  (the backend must be chosen first)
 import numpy as np  # noqa: E402
+from matplotlib.backends.backend_agg import FigureCanvasAgg  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
 from matplotlib.lines import Line2D  # noqa: E402
 from matplotlib.patches import Patch  # noqa: E402
@@ -31,6 +32,9 @@ def draw_panels(plan, theme_colours, draw):
     spec = plan.spec
     colours = series_colours(plan, theme_colours)
     fig = Figure(figsize=(spec.width / spec.dpi, spec.height / spec.dpi), dpi=spec.dpi, layout="constrained")
+    # A figure's own raster canvas keeps one renderer for every measurement and draw; without it,
+    # each layout pass and label measurement makes a renderer (a full-size pixel buffer) of its own.
+    FigureCanvasAgg(fig)
     rows, columns = plan.grid()
     axes = list(fig.subplots(rows, columns, sharex=True, sharey=True, squeeze=False).ravel())
     used, mappable = [], None
