@@ -15,7 +15,7 @@ import java.util.Set;
  * Blank lines (or lines of spaces) are no rows, except in a table of one column, where a line between
  * two rows can only be an empty value: there they are rows of nulls, but not at the end of the file.
  */
-final class CsvRows implements ReadAhead.Source {
+final class CsvRows implements ChunkSource {
     private final RecordSource parser;
     private final String sourceName;
     private final Ragged ragged;

@@ -30,9 +30,10 @@ import java.util.function.Supplier;
  * text is cut into records (a regular file in blocks on every core, {@link ParallelRecords}; else
  * by Commons CSV, {@link RecordParser}), another thread classifies every cell ({@link TypeSniffer}),
  * and the caller's thread converts the rows straight away into Arrow vectors of the types known so
- * far, written to private temporary Arrow IPC files ({@link Spool}). Batches are then read back from the spool: a column
- * whose type never changed is moved over untouched, one promoted to a wider type is cast exactly
- * ({@link ColumnCast}). Only a column that turns text after some of its rows were stored as numbers
+ * far, written to private temporary Arrow IPC files ({@link Spool}). A file of one block is read by
+ * Commons CSV, classified and converted on the caller's thread alone. Batches are then read back
+ * from the spool: a column whose type never changed is moved over untouched, one promoted to a
+ * wider type is cast exactly ({@link ColumnCast}). Only a column that turns text after some of its rows were stored as numbers
  * or dates needs those rows' text again, and only then is the file read a second time
  * ({@link TextReplay}; standard input is copied to a private file as it is read, for that case).
  *
@@ -73,7 +74,8 @@ public final class CsvTableReader implements TableReader {
             TypeSniffer sniffer = new TypeSniffer(rows.names(), selected, options, sourceName);
             List<Spool.Segment> segments = readOnce(rows, selected, sniffer, batchRows, allocator);
             this.plans = sniffer.decide();
-            built = new CsvVectors(plans, batchRows, options.nulls(), allocator);
+            long rowsRead = segments.stream().mapToLong(Spool.Segment::rows).sum();
+            built = new CsvVectors(plans, (int) Math.max(1, Math.min(batchRows, rowsRead)), options.nulls(), allocator);
             this.vectors = built;
             TextReplay text = new TextReplay(() -> openRows(dialect), sourceName);
             this.replay = new SpoolReplay(segments, plans, vectors, text, allocator, sourceName);
@@ -94,12 +96,13 @@ public final class CsvTableReader implements TableReader {
     private List<Spool.Segment> readOnce(CsvRows rows, int[] selected, TypeSniffer sniffer, int batchRows,
                                          BufferAllocator allocator) {
         List<String> names = Arrays.stream(selected).mapToObj(rows.names()::get).toList();
+        boolean threaded = !fitsOneBlock();
         // Records cut on threads of their own need no thread to parse ahead: one more hand-over of every row.
         try (Spool spool = new Spool(names, selected, sniffer.dictionaries(), batchRows, options.nulls(), allocator,
                 sourceName);
-             ReadAhead parsed = rows.cutAhead() ? null : new ReadAhead(rows, "read");
-             ReadAhead classified = new ReadAhead(new Classifier(parsed == null ? rows::next : parsed::next, sniffer),
-                     "classify")) {
+             ReadAhead parsed = threaded && !rows.cutAhead() ? new ReadAhead(rows, "read") : null;
+             ChunkSource classifier = new Classifier(parsed == null ? rows::next : parsed::next, sniffer);
+             ChunkSource classified = threaded ? new ReadAhead(classifier, "classify") : classifier) {
             RowChunk chunk;
             while ((chunk = classified.next()) != null) {
                 spool.append(chunk);
@@ -109,7 +112,7 @@ public final class CsvTableReader implements TableReader {
     }
 
     /** The pipeline stage that classifies each parsed chunk: only its thread touches the sniffer. */
-    private record Classifier(Supplier<RowChunk> parsed, TypeSniffer sniffer) implements ReadAhead.Source {
+    private record Classifier(Supplier<RowChunk> parsed, TypeSniffer sniffer) implements ChunkSource {
         @Override
         public RowChunk next() {
             RowChunk chunk = parsed.get();
@@ -140,7 +143,7 @@ public final class CsvTableReader implements TableReader {
         RecordParser parser = new RecordParser(bytes, input.path(), sourceName, options, known);
         RecordSource records = parser;
         Path file = input.regularFile();
-        if (file != null && ParallelRecords.suits(parser.charset(), parser.dialect())) {
+        if (file != null && !fitsOneBlock() && ParallelRecords.suits(parser.charset(), parser.dialect())) {
             parser.close();
             records = new ParallelRecords(file, parser.charset(), parser.dialect(),
                     options.skipRows() + parser.dialect().skipLines(), options.blockBytes(), sourceName);
@@ -151,6 +154,15 @@ public final class CsvTableReader implements TableReader {
             records.close();
             throw e;
         }
+    }
+
+    /**
+     * Whether the input is a file of one block or less, read on the caller's thread alone: a small
+     * plot's file would wait longer for the pipeline's threads to start and hand over its rows than
+     * its reading takes (docs/benchmarks.md, "A small file on one thread").
+     */
+    private boolean fitsOneBlock() {
+        return input.isFileOfAtMost(options.blockBytes());
     }
 
     /** How the file's text was cut into rows and fields, and what of it was detected. */

@@ -23,7 +23,8 @@ final class CsvVectors implements AutoCloseable {
     private final List<FieldVector> dictionaryVectors = new ArrayList<>();
     private final List<ColumnConsumer<?>> consumers = new ArrayList<>();
 
-    CsvVectors(List<ColumnPlan> plans, int batchRows, NullTokens nulls, BufferAllocator allocator) {
+    /** Vectors for {@code plans}, each allocated for {@code rows} rows (a batch, or the whole table when smaller). */
+    CsvVectors(List<ColumnPlan> plans, int rows, NullTokens nulls, BufferAllocator allocator) {
         List<FieldVector> vectors = new ArrayList<>();
         try {
             for (int i = 0; i < plans.size(); i++) {
@@ -31,7 +32,7 @@ final class CsvVectors implements AutoCloseable {
                 Field field = plan.decision().field(i);
                 FieldVector vector = field.createVector(allocator);
                 vectors.add(vector);
-                vector.setInitialCapacity(batchRows);
+                vector.setInitialCapacity(rows);
                 vector.allocateNew();
                 if (plan.decision().type() == CsvType.CATEGORY) {
                     dictionaries.put(new Dictionary(dictionaryVector(plan, allocator), field.getDictionary()));

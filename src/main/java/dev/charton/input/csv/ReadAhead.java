@@ -10,27 +10,18 @@ import java.util.concurrent.TimeUnit;
  * previous ones, so the stages share the cores. The queue is short, so only a few chunks of rows
  * exist at a time.
  */
-final class ReadAhead implements AutoCloseable {
+final class ReadAhead implements ChunkSource {
     static final int CHUNK_ROWS = 1024;
     private static final int QUEUE_CHUNKS = 4;
     private static final Object END = new Object();
 
-    /** Where a stage takes its chunks from; closed by the stage when it ends. */
-    interface Source extends AutoCloseable {
-        /** The next chunk, or null at the end. */
-        RowChunk next();
-
-        @Override
-        void close();
-    }
-
-    private final Source rows;
+    private final ChunkSource rows;
     private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(QUEUE_CHUNKS);
     private final Thread thread;
     private volatile boolean stopped;
     private boolean finished;
 
-    ReadAhead(Source rows, String name) {
+    ReadAhead(ChunkSource rows, String name) {
         this.rows = rows;
         this.thread = new Thread(this::produce, "charton-csv-" + name);
         thread.setDaemon(true);
@@ -63,7 +54,8 @@ final class ReadAhead implements AutoCloseable {
     }
 
     /** The next chunk, or null at the end; a failure of the parsing thread is rethrown here. */
-    RowChunk next() {
+    @Override
+    public RowChunk next() {
         if (finished) {
             return null;
         }

@@ -55,6 +55,18 @@ final class ReplayableInput implements AutoCloseable {
         return copy == null ? path : null;
     }
 
+    /**
+     * Whether the bytes are a regular file of at most {@code bytes}: too few to be worth handing
+     * between threads, whose start and hand-overs would cost more than the reading they share.
+     */
+    boolean isFileOfAtMost(long bytes) {
+        try {
+            return copy == null && Files.size(path) <= bytes;
+        } catch (IOException e) {
+            return false; // reading it will say what is wrong
+        }
+    }
+
     /** The bytes from the start: the first time the stream given, later the file. */
     InputStream open() throws IOException {
         InputStream stream = first != null ? first : Files.newInputStream(path);

@@ -92,7 +92,9 @@ final class Spool implements AutoCloseable {
                 Field field = next.get(c).field(names.get(c));
                 FieldVector vector = field.createVector(allocator);
                 vectors.add(vector);
-                vector.setInitialCapacity(batchRows);
+                // A chunk's rows at first, growing to a batch as rows come: a small file's vectors
+                // stay small, and fresh memory costs a page fault per 4 KB.
+                vector.setInitialCapacity(Math.min(batchRows, ReadAhead.CHUNK_ROWS));
                 vector.allocateNew();
                 consumers.add(ColumnConsumer.create(next.get(c), dictionaries.get(c), vector, nulls));
             }

@@ -132,6 +132,23 @@ class CsvBlocksTest {
     }
 
     @Test
+    void aFileOfOneBlockIsReadOnTheCallersThreadAsInBlocks() {
+        // Two chunks of rows and a promotion to text on the last row, which reads the file again.
+        StringBuilder csv = new StringBuilder("n,t\n");
+        for (int i = 0; i < 1_500; i++) {
+            csv.append(i == 1_499 ? "none" : Integer.toString(i)).append(",2024-01-0").append(1 + i % 9).append('\n');
+        }
+        byte[] bytes = csv.toString().getBytes(StandardCharsets.UTF_8);
+        Map<String, List<Object>> values = sameEitherWay(bytes, 512, bytes.length, 4 * bytes.length);
+        assertEquals("none", values.get("n").get(1_499));
+        assertEquals("7", values.get("n").get(7));
+        byte[] ragged = (csv + "1,2,3\n").getBytes(StandardCharsets.UTF_8);
+        ChartonException e = assertThrows(ChartonException.class,
+                () -> fromFile(ragged, ragged.length, new ArrayList<>()));
+        assertTrue(e.getMessage().contains(":1502: expected 2 fields"), e.getMessage());
+    }
+
+    @Test
     void anUnclosedQuoteInALaterBlockNamesTheLineItOpensOn() {
         StringBuilder csv = rows(5_000).append("7,\"never closed\n8,9\n");
         byte[] bytes = csv.toString().getBytes(StandardCharsets.UTF_8);
