@@ -52,6 +52,23 @@ class LauncherIT {
         assertEquals(0, fromJar, "classes read from the jar although the archive covers plot --help");
     }
 
+    /** The smaller archive without Parquet's classes unless a Parquet file is among the arguments. */
+    @Test
+    void aParquetInputGetsTheArchiveWithParquetsClasses(@TempDir Path dir) throws IOException {
+        Path csv = Files.writeString(dir.resolve("small.csv"), "a,b\n1,2\n");
+        Path parquet = Repo.root().resolve("examples/weather.parquet");
+        assertTrue(finalFlag(csv, "SharedArchiveFile", "\\S+").endsWith("/target/charton-no-parquet.jsa"));
+        assertTrue(finalFlag(parquet, "SharedArchiveFile", "\\S+").endsWith("/target/charton.jsa"));
+
+        Charton.Result result = Charton.run("schema", parquet.toString())
+                .env("CHARTON_JAVA_OPTS", "-Xlog:class+load=info").go();
+        assertEquals(0, result.exitCode(), result.toString());
+        String log = result.stdoutText();
+        assertTrue(log.contains("org.apache.parquet.hadoop.ParquetFileReader source: shared objects file"), log);
+        long fromJar = log.lines().filter(l -> l.contains("source: jar:") || l.contains("source: file:")).count();
+        assertEquals(0, fromJar, "classes read from the jar although the archive covers a Parquet schema");
+    }
+
     @Test
     void worksSilentlyWithAMissingStaleOrForeignArchive(@TempDir Path home) throws IOException {
         Path launcher = Files.copy(Repo.launcher(), home.resolve("charton"), StandardCopyOption.COPY_ATTRIBUTES);
