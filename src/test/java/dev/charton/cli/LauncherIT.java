@@ -52,13 +52,14 @@ class LauncherIT {
         assertEquals(0, fromJar, "classes read from the jar although the archive covers plot --help");
     }
 
-    /** The smaller archive without Parquet's classes unless a Parquet file is among the arguments. */
+    /** The smaller archive without Parquet's classes unless a Parquet file or standard input is among the arguments. */
     @Test
     void aParquetInputGetsTheArchiveWithParquetsClasses(@TempDir Path dir) throws IOException {
         Path csv = Files.writeString(dir.resolve("small.csv"), "a,b\n1,2\n");
         Path parquet = Repo.root().resolve("examples/weather.parquet");
         assertTrue(finalFlag(csv, "SharedArchiveFile", "\\S+").endsWith("/target/charton-no-parquet.jsa"));
         assertTrue(finalFlag(parquet, "SharedArchiveFile", "\\S+").endsWith("/target/charton.jsa"));
+        assertTrue(finalFlag(Path.of("-"), "SharedArchiveFile", "\\S+").endsWith("/target/charton.jsa"));
 
         Charton.Result result = Charton.run("schema", parquet.toString())
                 .env("CHARTON_JAVA_OPTS", "-Xlog:class+load=info").go();
