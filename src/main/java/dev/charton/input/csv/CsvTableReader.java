@@ -33,9 +33,10 @@ import java.util.function.Supplier;
  * far, written to private temporary Arrow IPC files ({@link Spool}). A file of one block is read by
  * Commons CSV, classified and converted on the caller's thread alone. Batches are then read back
  * from the spool: a column whose type never changed is moved over untouched, one promoted to a
- * wider type is cast exactly ({@link ColumnCast}). Only a column that turns text after some of its rows were stored as numbers
- * or dates needs those rows' text again, and only then is the file read a second time
- * ({@link TextReplay}; standard input is copied to a private file as it is read, for that case).
+ * wider type is cast exactly ({@link ColumnCast}). Only a column that turns text after some of its
+ * rows were stored as numbers or dates needs those rows' text again, and only then is the file read
+ * a second time ({@link TextReplay}; standard input is copied to a private file as it is read, for
+ * that case).
  *
  * <p>The cost: the converted table is written to and read from a temporary file once (disk space
  * about the size of the Arrow data; the figures are in docs/benchmarks.md), instead of parsing the
@@ -53,6 +54,13 @@ public final class CsvTableReader implements TableReader {
     private final List<ColumnPlan> plans;
     private final CsvVectors vectors;
     private final SpoolReplay replay;
+    /**
+     * Whether the input is a file of one block or less, read on the caller's thread alone: a small
+     * plot's file would wait longer for the pipeline's threads to start and hand over its rows than
+     * its reading takes (docs/benchmarks.md, "One renderer per figure, a small file on one thread").
+     * Decided once, so a replay reads the file the way the first pass did.
+     */
+    private final boolean oneBlock;
 
     /** Reads {@code source}, whose bytes {@code in} has open, as {@code options} say. */
     public CsvTableReader(InputSource source, BufferedInputStream in, ReadOptions options, BufferAllocator allocator) {
@@ -66,6 +74,7 @@ public final class CsvTableReader implements TableReader {
         this.sourceName = sourceName;
         this.options = options;
         this.limit = limit;
+        this.oneBlock = input.isFileOfAtMost(options.blockBytes());
         CsvVectors built = null;
         try (CsvRows rows = openRows(null)) {
             this.dialect = rows.dialect();
@@ -96,7 +105,7 @@ public final class CsvTableReader implements TableReader {
     private List<Spool.Segment> readOnce(CsvRows rows, int[] selected, TypeSniffer sniffer, int batchRows,
                                          BufferAllocator allocator) {
         List<String> names = Arrays.stream(selected).mapToObj(rows.names()::get).toList();
-        boolean threaded = !fitsOneBlock();
+        boolean threaded = !oneBlock;
         // Records cut on threads of their own need no thread to parse ahead: one more hand-over of every row.
         try (Spool spool = new Spool(names, selected, sniffer.dictionaries(), batchRows, options.nulls(), allocator,
                 sourceName);
@@ -143,7 +152,7 @@ public final class CsvTableReader implements TableReader {
         RecordParser parser = new RecordParser(bytes, input.path(), sourceName, options, known);
         RecordSource records = parser;
         Path file = input.regularFile();
-        if (file != null && !fitsOneBlock() && ParallelRecords.suits(parser.charset(), parser.dialect())) {
+        if (file != null && !oneBlock && ParallelRecords.suits(parser.charset(), parser.dialect())) {
             parser.close();
             records = new ParallelRecords(file, parser.charset(), parser.dialect(),
                     options.skipRows() + parser.dialect().skipLines(), options.blockBytes(), sourceName);
@@ -154,15 +163,6 @@ public final class CsvTableReader implements TableReader {
             records.close();
             throw e;
         }
-    }
-
-    /**
-     * Whether the input is a file of one block or less, read on the caller's thread alone: a small
-     * plot's file would wait longer for the pipeline's threads to start and hand over its rows than
-     * its reading takes (docs/benchmarks.md, "A small file on one thread").
-     */
-    private boolean fitsOneBlock() {
-        return input.isFileOfAtMost(options.blockBytes());
     }
 
     /** How the file's text was cut into rows and fields, and what of it was detected. */
